@@ -1,0 +1,227 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/alliances/alliances/graph"
+)
+
+// Exit codes (SPEC §10), documented in docs/cli.md.
+const (
+	exitOK          = 0
+	exitError       = 1
+	exitUsage       = 2
+	exitInvalid     = 3
+	exitUnreachable = 4
+)
+
+// streams are the standard streams of one run, so that tests can use buffers.
+type streams struct {
+	in       io.Reader
+	out, err io.Writer
+}
+
+// command is one sub-command: its flags are bound by setup to an options value
+// owned by the command, and run does the work.
+type command struct {
+	name    string
+	summary string
+	usage   string // arguments after the command name
+	help    string // longer description with examples
+	// setup binds the command's flags and returns the function that runs it with
+	// the remaining positional arguments.
+	setup func(fs *flag.FlagSet, io *streams) func(ctx context.Context, args []string) error
+}
+
+// commands lists every sub-command, in the order of "alliances help".
+func commands() []command {
+	return []command{
+		ingestCommand(),
+		analyzeCommand(),
+		isolatedCommand(),
+		queryCommand(),
+		mapCommand(),
+		reportCommand(),
+		exportCommand(),
+		demoCommand(),
+	}
+}
+
+// usageError is a command-line mistake: exit code 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	io := &streams{in: stdin, out: stdout, err: stderr}
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		if len(args) > 1 {
+			return run([]string{args[1], "--help"}, stdin, stdout, stderr)
+		}
+		printUsage(stdout)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	if args[0] == "version" || args[0] == "--version" {
+		fmt.Fprintln(stdout, "alliances", version)
+		return exitOK
+	}
+	var cmd *command
+	for _, c := range commands() {
+		if c.name == args[0] {
+			cmd = &c
+			break
+		}
+	}
+	if cmd == nil {
+		fmt.Fprintf(stderr, "alliances: unknown command %q\nRun 'alliances help' for the list of commands.\n", args[0])
+		return exitUsage
+	}
+	fs := flag.NewFlagSet("alliances "+cmd.name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	exec := cmd.setup(fs, io)
+	fs.Usage = func() { printCommandUsage(stderr, cmd, fs) }
+	if err := fs.Parse(interleave(fs, args[1:])); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			printCommandUsage(stdout, cmd, fs)
+			return exitOK
+		}
+		return exitUsage
+	}
+	err := exec(context.Background(), fs.Args())
+	return report(stderr, cmd.name, err)
+}
+
+// report prints err for people and returns its exit code.
+func report(stderr io.Writer, name string, err error) int {
+	if err == nil {
+		return exitOK
+	}
+	var ue usageError
+	var ie *invalidInputError
+	switch {
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "alliances %s: %s\nRun 'alliances %s --help' for usage.\n", name, ue.msg, name)
+		return exitUsage
+	case errors.As(err, &ie):
+		fmt.Fprintf(stderr, "alliances %s: %s\n", name, ie.Error())
+		return exitInvalid
+	case errors.Is(err, graph.ErrUnreachable):
+		fmt.Fprintf(stderr, "alliances %s: %s\n", name, firstLine(err.Error()))
+		return exitUnreachable
+	default:
+		fmt.Fprintf(stderr, "alliances %s: %s\n", name, err)
+		return exitError
+	}
+}
+
+// invalidInputError marks errors in the user's data: exit code 3.
+type invalidInputError struct{ err error }
+
+func (e *invalidInputError) Error() string { return e.err.Error() }
+func (e *invalidInputError) Unwrap() error { return e.err }
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// interleave moves flags that follow positional arguments to the front, so that
+// "alliances ingest a.csv --dry-run" works like "alliances ingest --dry-run a.csv".
+func interleave(fs *flag.FlagSet, args []string) []string {
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			pos = append(pos, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			pos = append(pos, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		if f := fs.Lookup(name); f != nil && !isBool(f) && i+1 < len(args) {
+			i++
+			flags = append(flags, args[i])
+		}
+	}
+	return append(flags, pos...)
+}
+
+func isBool(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintf(w, `alliances — analyse networks of cooperating actors (version %s)
+
+Usage: alliances <command> [flags] [arguments]
+
+Commands:
+`, version)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, `
+Common flags: --store PATH|neo4j://HOST (default ./alliances.db), --format, --seed, --quiet.
+Exit codes: 0 ok, 1 error, 2 usage, 3 invalid input, 4 store unreachable.
+Run 'alliances <command> --help' for the flags and examples of a command.
+`)
+}
+
+func printCommandUsage(w io.Writer, c *command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "Usage: alliances %s [flags] %s\n\n%s\n", c.name, c.usage, c.summary)
+	if c.help != "" {
+		fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(c.help))
+	}
+	fmt.Fprintln(w, "\nFlags:")
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	sort.Strings(names)
+	for _, n := range names {
+		f := fs.Lookup(n)
+		typ, usage := flag.UnquoteUsage(f)
+		def := ""
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			def = fmt.Sprintf(" (default %s)", f.DefValue)
+		}
+		fmt.Fprintf(w, "  --%s %s\n      %s%s\n", n, typ, usage, def)
+	}
+}
+
+// version is the tool version, reported by "alliances version" and in reports.
+var version = "0.1.0"
+
+// storeFlags are the flags every command that reads or writes the store shares.
+type storeFlags struct {
+	store string
+	quiet bool
+}
+
+func (s *storeFlags) bind(fs *flag.FlagSet) {
+	def := os.Getenv("ALLIANCES_STORE")
+	if def == "" {
+		def = "alliances.db"
+	}
+	fs.StringVar(&s.store, "store", def, "embedded store file, or a Neo4j URI (neo4j://, bolt://, neo4j+s://, bolt+s://); env ALLIANCES_STORE")
+	fs.BoolVar(&s.quiet, "quiet", false, "print nothing but results and errors")
+}
