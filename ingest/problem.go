@@ -1,0 +1,77 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Sentinel errors that problems wrap, for errors.Is.
+var (
+	ErrMissingColumn  = errors.New("missing column")
+	ErrUnknownActor   = errors.New("unknown actor")
+	ErrUnknownProject = errors.New("unknown project")
+	ErrBadValue       = errors.New("bad value")
+	ErrDuplicate      = errors.New("duplicate")
+	ErrUnknownFamily  = errors.New("unknown family")
+	ErrFormat         = errors.New("unreadable file")
+)
+
+// Problem is one error or warning about the input, located as precisely as the
+// format allows (Line and Column start at 1; 0 means unknown).
+type Problem struct {
+	File   string
+	Line   int
+	Column int
+	// Field is the column or attribute name, when there is one.
+	Field string
+	Err   error
+	// Hint tells the user how to fix the problem.
+	Hint string
+}
+
+func (p Problem) Error() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d", p.Line)
+		if p.Column > 0 {
+			fmt.Fprintf(&b, ":%d", p.Column)
+		}
+	}
+	b.WriteString(": ")
+	if p.Field != "" {
+		fmt.Fprintf(&b, "column %q: ", p.Field)
+	}
+	b.WriteString(p.Err.Error())
+	if p.Hint != "" {
+		b.WriteString(" (hint: " + p.Hint + ")")
+	}
+	return b.String()
+}
+
+func (p Problem) Unwrap() error { return p.Err }
+
+// ValidationError holds every error found in the input; when Read returns it,
+// nothing must be written.
+type ValidationError struct {
+	Problems []Problem
+}
+
+func (e *ValidationError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d problem(s) in the input, nothing was written:", len(e.Problems))
+	for _, p := range e.Problems {
+		b.WriteString("\n  " + p.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the problems, so that errors.Is finds their sentinels.
+func (e *ValidationError) Unwrap() []error {
+	errs := make([]error, len(e.Problems))
+	for i, p := range e.Problems {
+		errs[i] = p
+	}
+	return errs
+}
