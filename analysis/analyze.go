@@ -1,0 +1,147 @@
+package analysis
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/alliances/alliances/graph"
+)
+
+// DefaultExactLimit is the number of actors above which Analyze estimates
+// betweenness by sampling when Options.ExactLimit is 0.
+const DefaultExactLimit = 20000
+
+// ErrWeight is wrapped by Analyze when a tie weight is not a positive finite
+// number.
+var ErrWeight = errors.New("tie weight is not a positive finite number")
+
+// ErrDuplicateTie is wrapped by Analyze when two ties join the same pair of
+// actors (graph.NewNetwork merges them into one).
+var ErrDuplicateTie = errors.New("duplicate tie")
+
+// Analyze computes every metric of SPEC §4 on net: per actor (in the order of
+// net.Actors, sorted by id), for the whole network, and per project.
+// Centrality metrics follow NetworkX 2.8 defaults (see docs/metrics.md); the
+// same network and options give the same Result, whatever opts.Workers.
+// Betweenness is exact up to opts.ExactLimit actors (DefaultExactLimit when
+// 0) and estimated by sampling above, as recorded in Result.Parameters.
+func Analyze(net *graph.Network, opts Options) (*Result, error) {
+	if net == nil {
+		return nil, errors.New("analysis: nil network")
+	}
+	for _, t := range net.Ties {
+		if !(t.Weight > 0) || math.IsInf(t.Weight, 0) {
+			return nil, fmt.Errorf("analysis: tie %s–%s has weight %v: %w", t.A, t.B, t.Weight, ErrWeight)
+		}
+	}
+	g := newAdjacency(net)
+	for v := range g.n {
+		nb, _ := g.neighbours(v)
+		for k := 1; k < len(nb); k++ {
+			if nb[k] == nb[k-1] {
+				return nil, fmt.Errorf("analysis: ties %s–%s: %w", net.Actors[v].ID, net.Actors[nb[k]].ID, ErrDuplicateTie)
+			}
+		}
+	}
+	limit := opts.ExactLimit
+	if limit <= 0 {
+		limit = DefaultExactLimit
+	}
+
+	paths := shortestPathMetrics(g, opts.Weighted, opts.Workers, limit, opts.Seed)
+	eig, _ := eigenvectorCentrality(g, opts.Weighted)
+	pr, _ := pageRank(g, opts.Weighted)
+	core := coreNumbers(g)
+	tri := triangles(g)
+	clus := clustering(g, opts.Weighted, tri)
+	str := strength(g)
+	comm, ncomm := louvain(g, opts.Weighted, opts.Seed)
+	cr := complementarity(net, g, opts)
+
+	res := &Result{
+		Actors:   make([]ActorMetrics, g.n),
+		Projects: cr.Projects,
+		Parameters: Parameters{
+			Weighted:    opts.Weighted,
+			Seed:        opts.Seed,
+			Betweenness: "exact",
+		},
+	}
+	if res.Projects == nil {
+		res.Projects = []ProjectMetrics{}
+	}
+	if paths.sampled {
+		res.Parameters.Betweenness = "sampled"
+		res.Parameters.Samples = paths.samples
+		res.Parameters.ErrorBound = paths.errorBound
+		res.Parameters.Delta = paths.delta
+	}
+	for v, a := range net.Actors {
+		res.Actors[v] = ActorMetrics{
+			ID:               a.ID,
+			Name:             a.Name,
+			Family:           a.Family,
+			Degree:           g.degree(v),
+			Strength:         Num(str[v]),
+			Betweenness:      Num(paths.betweenness[v]),
+			Closeness:        Num(paths.closeness[v]),
+			Harmonic:         Num(paths.harmonic[v]),
+			Eigenvector:      Num(eig[v]),
+			PageRank:         Num(pr[v]),
+			Core:             core[v],
+			Clustering:       Num(clus[v]),
+			Constraint:       at(cr.Constraint, v),
+			EffectiveSize:    at(cr.EffectiveSize, v),
+			EIIndex:          at(cr.EIIndex, v),
+			PartnerDiversity: at(cr.PartnerDiversity, v),
+			Community:        comm[v],
+		}
+		if v < len(cr.Brokerage) {
+			res.Actors[v].Brokerage = cr.Brokerage[v]
+		}
+	}
+
+	_, sizes := components(g)
+	largest := 0
+	for _, s := range sizes {
+		largest = max(largest, s)
+	}
+	nm := NetworkMetrics{
+		Actors:                    g.n,
+		Ties:                      g.edges(),
+		Density:                   Num(density(g.n, g.edges())),
+		Components:                len(sizes),
+		LargestComponentShare:     Undefined,
+		Transitivity:              Num(transitivity(g, tri)),
+		AverageClustering:         Undefined,
+		DegreeCentralization:      Num(degreeCentralization(g)),
+		BetweennessCentralization: Num(betweennessCentralization(paths.betweenness)),
+		DegreeAssortativity:       Num(degreeAssortativity(g)),
+		FamilyAssortativity:       cr.FamilyAssortativity,
+		EIIndex:                   cr.EI,
+		Modularity:                Num(modularity(g, opts.Weighted, comm, ncomm)),
+		Communities:               ncomm,
+	}
+	if g.n > 0 {
+		nm.LargestComponentShare = Num(float64(largest) / float64(g.n))
+		var sum float64
+		for _, c := range clus {
+			sum += c
+		}
+		nm.AverageClustering = Num(sum / float64(g.n))
+	}
+	if nm.EIIndex.Families == nil {
+		nm.EIIndex.Families = map[string]Num{}
+	}
+	res.Network = nm
+	return res, nil
+}
+
+// at returns xs[i], or Undefined when xs is too short.
+func at(xs []Num, i int) Num {
+	if i < len(xs) {
+		return xs[i]
+	}
+	return Undefined
+}

@@ -1,0 +1,521 @@
+package analysis
+
+import (
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// tieEpsilon is the relative tolerance under which two path lengths are equal:
+// 1/3 + 1/6 and 1/2 differ in the last bit but are the same length (SPEC §4).
+// It is igraph's IGRAPH_SHORTEST_PATH_EPSILON, compared as igraph_cmp_epsilon
+// does: |a − b| / (|a| + |b|) < ε.
+const tieEpsilon = 1e-10
+
+// sameLength reports whether the path lengths a and b are equal up to
+// tieEpsilon.
+func sameLength(a, b float64) bool {
+	if a == b {
+		return true
+	}
+	return math.Abs(a-b)/(math.Abs(a)+math.Abs(b)) < tieEpsilon
+}
+
+// shorter reports whether the path length a is shorter than b by more than
+// tieEpsilon.
+func shorter(a, b float64) bool { return a < b && !sameLength(a, b) }
+
+// pathMetrics are the metrics computed from single-source shortest path
+// passes: normalized betweenness, closeness and harmonic centrality, one value
+// per node.
+type pathMetrics struct {
+	betweenness, closeness, harmonic []float64
+
+	// sampled is set when betweenness was estimated from samples shortest
+	// paths; errorBound then bounds the absolute error of every normalized
+	// value with probability 1 − delta.
+	sampled           bool
+	samples           int
+	errorBound, delta float64
+}
+
+// Sampling parameters of the Riondato–Kornaropoulos estimator: every
+// estimate is within samplingEpsilon (on the n(n−1) normalization) of the
+// exact value with probability 1 − samplingDelta; samplingC is the universal
+// constant of their Theorem 2 (0.5, as they recommend).
+const (
+	samplingEpsilon = 0.01
+	samplingDelta   = 0.1
+	samplingC       = 0.5
+)
+
+// pathChunks is the number of fixed source blocks whose betweenness
+// contributions are summed separately and then added in block order, so that
+// the result does not depend on the number of workers or on scheduling.
+const pathChunks = 64
+
+// sample is one pair of the Riondato–Kornaropoulos estimator: a target and the
+// seed of the random choice of one of its shortest paths from the source.
+type sample struct {
+	target int32
+	seed   uint64
+}
+
+// shortestPathMetrics computes betweenness, closeness and harmonic
+// centrality of every node of g from one shortest path pass per source,
+// run by workers goroutines. Path lengths are hop counts or, when weighted,
+// sums of 1/weight. Betweenness is exact (Brandes) when exactLimit ≥ g.n, and
+// estimated with the Riondato–Kornaropoulos path sampling, seeded with seed,
+// otherwise.
+//
+// Betweenness is normalized as NetworkX's betweenness_centrality:
+//
+//	b(v) = Σ_{s≠v≠t} σ_st(v)/σ_st / ((n−1)(n−2)),
+//
+// over ordered pairs, σ_st the number of shortest s–t paths and σ_st(v) the
+// number of them through v (Brandes, U., A faster algorithm for betweenness
+// centrality, J. Math. Sociol. 25(2), 2001). Closeness is the Wasserman–Faust
+// closeness of NetworkX's closeness_centrality (wf_improved):
+//
+//	c(u) = (r−1)/(n−1) · (r−1)/Σ_v d(u,v),
+//
+// r the number of nodes reachable from u (u included), 0 for isolates.
+// Harmonic centrality is h(u) = Σ_{v≠u} 1/d(u,v), 1/∞ = 0 (Boldi, P. and
+// Vigna, S., Axioms for centrality, Internet Math. 10(3–4), 2014).
+func shortestPathMetrics(g *adjacency, weighted bool, workers, exactLimit int, seed int64) pathMetrics {
+	n := g.n
+	pm := pathMetrics{
+		betweenness: make([]float64, n),
+		closeness:   make([]float64, n),
+		harmonic:    make([]float64, n),
+	}
+	if n == 0 {
+		return pm
+	}
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var length []float64
+	if weighted {
+		length = make([]float64, len(g.w))
+		for i, w := range g.w {
+			length[i] = 1 / w
+		}
+	}
+
+	// In sampled mode, targets[soff[s]:soff[s+1]] are the samples whose
+	// source is s, in the order they were drawn.
+	var soff []int32
+	var targets []sample
+	if n > exactLimit && n > 2 {
+		pm.sampled = true
+		vd := vertexDiameterBound(g, length)
+		r := rkSampleSize(vd, samplingEpsilon, samplingDelta)
+		pm.samples = r
+		pm.delta = samplingDelta
+		pm.errorBound = samplingEpsilon * float64(n) / float64(n-2)
+		soff, targets = drawSamples(n, r, seed)
+	}
+
+	chunks := min(pathChunks, n)
+	partial := make([][]float64, chunks)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, chunks) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := newPassBuffers(g, length)
+			for {
+				c := int(next.Add(1) - 1)
+				if c >= chunks {
+					return
+				}
+				acc := make([]float64, n)
+				lo, hi := c*n/chunks, (c+1)*n/chunks
+				for s := lo; s < hi; s++ {
+					p.run(s)
+					pm.closeness[s], pm.harmonic[s] = p.closeness(s)
+					if !pm.sampled {
+						p.accumulate(s, acc)
+						continue
+					}
+					for _, smp := range targets[soff[s]:soff[s+1]] {
+						p.samplePath(s, smp, acc)
+					}
+				}
+				partial[c] = acc
+			}
+		}()
+	}
+	wg.Wait()
+
+	bc := pm.betweenness
+	for _, acc := range partial {
+		for v, x := range acc {
+			bc[v] += x
+		}
+	}
+	var scale float64
+	switch {
+	case n <= 2:
+		scale = 0
+	case pm.sampled:
+		// The estimator is normalized by n(n−1); NetworkX by (n−1)(n−2).
+		scale = float64(n) / float64(n-2) / float64(pm.samples)
+	default:
+		scale = 1 / (float64(n-1) * float64(n-2))
+	}
+	for v := range bc {
+		bc[v] *= scale
+	}
+	return pm
+}
+
+// passBuffers are the per-worker buffers of one single-source pass.
+type passBuffers struct {
+	g      *adjacency
+	length []float64 // arc lengths, nil for hop counts
+
+	hops  []int32   // hop distance, −1 when unreached (unweighted)
+	dist  []float64 // path length, −1 when unreached (weighted)
+	sigma []float64 // number of shortest paths from the source
+	delta []float64 // Brandes dependency
+	order []int32   // reached nodes in nondecreasing distance
+	heap  distHeap
+	done  []bool
+}
+
+func newPassBuffers(g *adjacency, length []float64) *passBuffers {
+	p := &passBuffers{
+		g:      g,
+		length: length,
+		sigma:  make([]float64, g.n),
+		delta:  make([]float64, g.n),
+		order:  make([]int32, 0, g.n),
+	}
+	if length == nil {
+		p.hops = make([]int32, g.n)
+		for i := range p.hops {
+			p.hops[i] = -1
+		}
+	} else {
+		p.dist = make([]float64, g.n)
+		p.done = make([]bool, g.n)
+		for i := range p.dist {
+			p.dist[i] = -1
+		}
+	}
+	return p
+}
+
+// run computes distances, shortest path counts and the order of the nodes
+// reached from s, resetting what the previous run left.
+func (p *passBuffers) run(s int) {
+	for _, v := range p.order {
+		p.sigma[v], p.delta[v] = 0, 0
+		if p.hops != nil {
+			p.hops[v] = -1
+		} else {
+			p.dist[v], p.done[v] = -1, false
+		}
+	}
+	p.order = p.order[:0]
+	if p.hops != nil {
+		p.bfs(s)
+	} else {
+		p.dijkstra(s)
+	}
+}
+
+func (p *passBuffers) bfs(s int) {
+	g, hops, sigma := p.g, p.hops, p.sigma
+	hops[s], sigma[s] = 0, 1
+	p.order = append(p.order, int32(s))
+	for i := 0; i < len(p.order); i++ {
+		v := p.order[i]
+		dv := hops[v] + 1
+		sv := sigma[v]
+		for _, w := range g.nbr[g.off[v]:g.off[v+1]] {
+			switch hops[w] {
+			case -1:
+				hops[w] = dv
+				p.order = append(p.order, w)
+				sigma[w] = sv
+			case dv:
+				sigma[w] += sv
+			}
+		}
+	}
+}
+
+// dijkstra settles the nodes in order of distance with a binary heap; lengths
+// within tieEpsilon are equal, so the predecessors and path counts are
+// computed once every distance is final.
+func (p *passBuffers) dijkstra(s int) {
+	g, dist, done := p.g, p.dist, p.done
+	p.heap = p.heap[:0]
+	dist[s] = 0
+	p.heap.push(heapItem{0, int32(s)})
+	for len(p.heap) > 0 {
+		it := p.heap.pop()
+		v := it.v
+		if done[v] {
+			continue
+		}
+		done[v] = true
+		p.order = append(p.order, v)
+		dv := dist[v]
+		for k := g.off[v]; k < g.off[v+1]; k++ {
+			w := g.nbr[k]
+			if done[w] {
+				continue
+			}
+			alt := dv + p.length[k]
+			if dist[w] < 0 || shorter(alt, dist[w]) {
+				dist[w] = alt
+				p.heap.push(heapItem{alt, w})
+			}
+		}
+	}
+	p.sigma[s] = 1
+	for _, w := range p.order[1:] {
+		var sw float64
+		for k := g.off[w]; k < g.off[w+1]; k++ {
+			if v := g.nbr[k]; p.isPred(k, v, w) {
+				sw += p.sigma[v]
+			}
+		}
+		p.sigma[w] = sw
+	}
+}
+
+// isPred reports whether v, reached through arc k of w, precedes w on a
+// shortest path from the source.
+func (p *passBuffers) isPred(k, v, w int32) bool {
+	if p.hops != nil {
+		return p.hops[v] == p.hops[w]-1
+	}
+	dv := p.dist[v]
+	return dv >= 0 && dv < p.dist[w] && sameLength(dv+p.length[k], p.dist[w])
+}
+
+// closeness returns the Wasserman–Faust closeness and the harmonic centrality
+// of the source s of the last run.
+func (p *passBuffers) closeness(s int) (float64, float64) {
+	var total, harmonic float64
+	if p.hops != nil {
+		var sum int64
+		for _, v := range p.order[1:] {
+			h := p.hops[v]
+			sum += int64(h)
+			harmonic += 1 / float64(h)
+		}
+		total = float64(sum)
+	} else {
+		for _, v := range p.order[1:] {
+			total += p.dist[v]
+			harmonic += 1 / p.dist[v]
+		}
+	}
+	n := p.g.n
+	r := float64(len(p.order) - 1)
+	if total <= 0 || n <= 1 {
+		return 0, harmonic
+	}
+	return r / total * r / float64(n-1), harmonic
+}
+
+// accumulate adds the Brandes dependencies of the source s of the last run to
+// acc.
+func (p *passBuffers) accumulate(s int, acc []float64) {
+	g, sigma, delta := p.g, p.sigma, p.delta
+	for i := len(p.order) - 1; i > 0; i-- {
+		w := p.order[i]
+		coef := (1 + delta[w]) / sigma[w]
+		for k := g.off[w]; k < g.off[w+1]; k++ {
+			if v := g.nbr[k]; p.isPred(k, v, w) {
+				delta[v] += sigma[v] * coef
+			}
+		}
+		acc[w] += delta[w]
+	}
+}
+
+// samplePath draws one shortest path from s to smp.target uniformly among all
+// of them (each predecessor v of w is chosen with probability σ_sv/σ_sw) and
+// adds 1 to acc for every node inside it.
+func (p *passBuffers) samplePath(s int, smp sample, acc []float64) {
+	g := p.g
+	w := smp.target
+	if p.sigma[w] == 0 {
+		return // unreachable
+	}
+	rng := rand.New(rand.NewPCG(smp.seed, 0x9e3779b97f4a7c15))
+	for int(w) != s {
+		x := rng.Float64() * p.sigma[w]
+		var v int32 = -1
+		for k := g.off[w]; k < g.off[w+1]; k++ {
+			u := g.nbr[k]
+			if !p.isPred(k, u, w) {
+				continue
+			}
+			v = u
+			x -= p.sigma[u]
+			if x < 0 {
+				break
+			}
+		}
+		w = v
+		if int(w) != s {
+			acc[w]++
+		}
+	}
+}
+
+// drawSamples draws r ordered pairs of distinct nodes uniformly, and returns
+// them grouped by source: the samples of source s are
+// targets[off[s]:off[s+1]].
+func drawSamples(n, r int, seed int64) ([]int32, []sample) {
+	rng := rand.New(rand.NewPCG(uint64(seed), 0x5851f42d4c957f2d))
+	src := make([]int32, r)
+	all := make([]sample, r)
+	off := make([]int32, n+1)
+	for i := range r {
+		u := rng.IntN(n)
+		v := rng.IntN(n - 1)
+		if v >= u {
+			v++
+		}
+		src[i] = int32(u)
+		all[i] = sample{target: int32(v), seed: rng.Uint64()}
+		off[u+1]++
+	}
+	for i := 0; i < n; i++ {
+		off[i+1] += off[i]
+	}
+	pos := append([]int32(nil), off[:n]...)
+	targets := make([]sample, r)
+	for i, u := range src {
+		targets[pos[u]] = all[i]
+		pos[u]++
+	}
+	return off, targets
+}
+
+// rkSampleSize is the number of samples of Riondato and Kornaropoulos (Fast
+// approximation of betweenness centrality through sampling, Data Min. Knowl.
+// Disc. 30, 2016, Theorem 2):
+//
+//	r = ⌈(c/ε²)(⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉,
+//
+// VD an upper bound on the vertex diameter (the largest number of nodes on a
+// shortest path).
+func rkSampleSize(vd int, eps, delta float64) int {
+	lg := 0.0
+	if vd > 3 {
+		lg = math.Floor(math.Log2(float64(vd - 2)))
+	}
+	return int(math.Ceil(samplingC / (eps * eps) * (lg + 1 + math.Log(1/delta))))
+}
+
+// vertexDiameterBound bounds the vertex diameter of g. Unweighted: for each
+// component, 2·ecc(u) + 1 from its first node u (a shortest path has at most
+// 2·ecc(u) hops). Weighted: for each component, the smaller of its size and
+// 1 + 2·ecc(u)/ℓ_min, ℓ_min the shortest arc length, since a shortest path is
+// no longer than 2·ecc(u).
+func vertexDiameterBound(g *adjacency, length []float64) int {
+	p := newPassBuffers(g, length)
+	seen := make([]bool, g.n)
+	minLen := math.Inf(1)
+	for _, l := range length {
+		minLen = min(minLen, l)
+	}
+	best := 1
+	for u := 0; u < g.n; u++ {
+		if seen[u] {
+			continue
+		}
+		p.run(u)
+		var ecc float64
+		for _, v := range p.order {
+			seen[v] = true
+			if p.hops != nil {
+				ecc = max(ecc, float64(p.hops[v]))
+			} else {
+				ecc = max(ecc, p.dist[v])
+			}
+		}
+		size := len(p.order)
+		var bound int
+		if length == nil {
+			bound = min(size, 2*int(ecc)+1)
+		} else {
+			hops := math.Floor(2*ecc/minLen) + 1
+			bound = size
+			if hops < float64(size) {
+				bound = int(hops)
+			}
+		}
+		best = max(best, bound)
+	}
+	return best
+}
+
+// heapItem is a node with its tentative distance.
+type heapItem struct {
+	d float64
+	v int32
+}
+
+// distHeap is a binary min-heap of heapItems ordered by distance, then node.
+type distHeap []heapItem
+
+func (h distHeap) less(i, j int) bool {
+	if h[i].d != h[j].d {
+		return h[i].d < h[j].d
+	}
+	return h[i].v < h[j].v
+}
+
+func (h *distHeap) push(it heapItem) {
+	*h = append(*h, it)
+	a := *h
+	i := len(a) - 1
+	for i > 0 {
+		parent := (i - 1) / 2
+		if !a.less(i, parent) {
+			break
+		}
+		a[i], a[parent] = a[parent], a[i]
+		i = parent
+	}
+}
+
+func (h *distHeap) pop() heapItem {
+	a := *h
+	top := a[0]
+	last := len(a) - 1
+	a[0] = a[last]
+	a = a[:last]
+	i := 0
+	for {
+		l := 2*i + 1
+		if l >= len(a) {
+			break
+		}
+		m := l
+		if r := l + 1; r < len(a) && a.less(r, l) {
+			m = r
+		}
+		if !a.less(m, i) {
+			break
+		}
+		a[i], a[m] = a[m], a[i]
+		i = m
+	}
+	*h = a
+	return top
+}
