@@ -1,0 +1,204 @@
+package ingest
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/alliances/alliances/graph"
+)
+
+// GEXF file format structs, for GEXF 1.1, 1.2 (http://www.gexf.net/1.2draft)
+// and 1.3 (http://gexf.net/1.3). Elements are matched by local name, so every
+// namespace is accepted; the viz namespace and dynamics are ignored.
+
+type gexfAttribute struct {
+	ID      string  `xml:"id,attr"`
+	Title   string  `xml:"title,attr"`
+	Type    string  `xml:"type,attr"`
+	Default *string `xml:"default"`
+}
+
+type gexfAttributes struct {
+	Class      string          `xml:"class,attr"`
+	Attributes []gexfAttribute `xml:"attribute"`
+}
+
+type gexfAttValue struct {
+	For   string `xml:"for,attr"`
+	ID    string `xml:"id,attr"` // GEXF 1.1
+	Value string `xml:"value,attr"`
+}
+
+type gexfNode struct {
+	ID        *string        `xml:"id,attr"`
+	Label     string         `xml:"label,attr"`
+	AttValues []gexfAttValue `xml:"attvalues>attvalue"`
+}
+
+type gexfEdge struct {
+	Source    string         `xml:"source,attr"`
+	Target    string         `xml:"target,attr"`
+	Type      string         `xml:"type,attr"`
+	Kind      string         `xml:"kind,attr"`
+	Label     string         `xml:"label,attr"`
+	Weight    string         `xml:"weight,attr"`
+	AttValues []gexfAttValue `xml:"attvalues>attvalue"`
+}
+
+// readGEXF reads a GEXF 1.1, 1.2 or 1.3 file: nodes are actors (or projects,
+// with the attribute kind=project), edges are links (or participations, when
+// they join an actor and a project). Attributes are mapped by their title as
+// in readGraphML; a node's label is the actor's name. A link's type is the
+// attribute "type", else the edge kind (GEXF 1.3), else its label; its weight
+// is the edge weight; it is directed as the edge type says, else as the
+// defaultedgetype of the graph ("mutual" counts as undirected).
+func readGEXF(r io.Reader, file string) (*graph.Dataset, []Problem) {
+	dec := newXMLDecoder(r)
+	attrs := map[string]map[string]gexfAttribute{"node": {}, "edge": {}}
+	var nodes []graphNode
+	var edges []graphEdge
+	var rawNodes []gexfNode
+	var rawEdges []gexfEdge
+	type pos struct{ line, col int }
+	var nodePos, edgePos []pos
+	defaultDirected := false
+	var probs []Problem
+	root := false
+	for {
+		line, col := dec.InputPos()
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, []Problem{xmlProblem(file, dec, err, "GEXF")}
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		if !root {
+			if se.Name.Local != "gexf" {
+				return nil, []Problem{{File: file, Line: line, Column: col + 1,
+					Err:  fmt.Errorf("%w: the root element is <%s>, not <gexf>", ErrFormat, se.Name.Local),
+					Hint: "this reader expects a GEXF file (.gexf)"}}
+			}
+			root = true
+			continue
+		}
+		switch se.Name.Local {
+		case "graph":
+			if v, ok := xmlAttrValue(se.Attr, "defaultedgetype"); ok {
+				switch strings.TrimSpace(v) {
+				case "directed":
+					defaultDirected = true
+				case "undirected", "mutual":
+					defaultDirected = false
+				default:
+					probs = append(probs, Problem{File: file, Line: line, Column: col + 1, Field: "defaultedgetype",
+						Err:  fmt.Errorf("%w: defaultedgetype=%q", ErrBadValue, v),
+						Hint: `defaultedgetype is "directed", "undirected" or "mutual"`})
+				}
+			}
+		case "attributes":
+			var as gexfAttributes
+			if err := dec.DecodeElement(&as, &se); err != nil {
+				return nil, []Problem{xmlProblem(file, dec, err, "GEXF attributes")}
+			}
+			class := strings.TrimSpace(as.Class)
+			if attrs[class] == nil {
+				continue
+			}
+			for _, a := range as.Attributes {
+				attrs[class][a.ID] = a
+			}
+		case "node":
+			var n gexfNode
+			if err := dec.DecodeElement(&n, &se); err != nil {
+				return nil, []Problem{xmlProblem(file, dec, err, "GEXF node")}
+			}
+			rawNodes = append(rawNodes, n)
+			nodePos = append(nodePos, pos{line, col + 1})
+		case "edge":
+			var e gexfEdge
+			if err := dec.DecodeElement(&e, &se); err != nil {
+				return nil, []Problem{xmlProblem(file, dec, err, "GEXF edge")}
+			}
+			rawEdges = append(rawEdges, e)
+			edgePos = append(edgePos, pos{line, col + 1})
+		}
+	}
+	if !root {
+		return nil, []Problem{{File: file, Line: 1, Err: fmt.Errorf("%w: empty GEXF file", ErrFormat),
+			Hint: "this reader expects a GEXF file (.gexf)"}}
+	}
+	resolve := func(class string, values []gexfAttValue, line, col int) []graphAttr {
+		var out []graphAttr
+		seen := map[string]bool{}
+		for _, v := range values {
+			id := v.For
+			if id == "" {
+				id = v.ID
+			}
+			a, ok := attrs[class][id]
+			if !ok {
+				probs = append(probs, Problem{File: file, Line: line, Column: col, Field: id,
+					Err:  fmt.Errorf("%w: attribute %q is not declared", ErrFormat, id),
+					Hint: "declare every attribute in <attributes class=\"" + class + "\">"})
+				continue
+			}
+			if seen[id] || strings.HasPrefix(id, metricKeyPrefix) {
+				continue // dynamic attributes repeat a value: keep the first
+			}
+			seen[id] = true
+			name := a.Title
+			if name == "" {
+				name = a.ID
+			}
+			out = append(out, graphAttr{name: name, value: v.Value})
+		}
+		for _, id := range graphSortedKeys(attrs[class]) {
+			a := attrs[class][id]
+			if seen[id] || a.Default == nil || strings.HasPrefix(id, metricKeyPrefix) {
+				continue
+			}
+			name := a.Title
+			if name == "" {
+				name = a.ID
+			}
+			out = append(out, graphAttr{name: name, value: *a.Default})
+		}
+		return out
+	}
+	for i, n := range rawNodes {
+		gn := graphNode{label: n.Label, line: nodePos[i].line, col: nodePos[i].col}
+		if n.ID != nil {
+			gn.id, gn.hasID = *n.ID, true
+		}
+		gn.attrs = resolve("node", n.AttValues, gn.line, gn.col)
+		nodes = append(nodes, gn)
+	}
+	for i, e := range rawEdges {
+		ge := graphEdge{source: e.Source, target: e.Target, directed: defaultDirected,
+			weight: e.Weight, kind: e.Kind, label: e.Label,
+			line: edgePos[i].line, col: edgePos[i].col}
+		switch strings.TrimSpace(e.Type) {
+		case "":
+		case "directed":
+			ge.directed = true
+		case "undirected", "mutual":
+			ge.directed = false
+		default:
+			probs = append(probs, Problem{File: file, Line: ge.line, Column: ge.col, Field: "type",
+				Err:  fmt.Errorf("%w: edge type=%q", ErrBadValue, e.Type),
+				Hint: `the type of a GEXF edge is "directed", "undirected" or "mutual"; put the kind of tie in the edge "kind" or in an attribute "type"`})
+			continue
+		}
+		ge.attrs = resolve("edge", e.AttValues, ge.line, ge.col)
+		edges = append(edges, ge)
+	}
+	d, ps := buildGraphDataset(file, nodes, edges)
+	return d, append(probs, ps...)
+}

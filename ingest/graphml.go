@@ -1,0 +1,197 @@
+package ingest
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/alliances/alliances/graph"
+)
+
+// GraphML file format structs (http://graphml.graphdrawing.org/xmlns). Only
+// what alliances reads is declared; ports, hyperedges and nested graphs are
+// skipped.
+
+type graphmlKey struct {
+	ID      string `xml:"id,attr"`
+	For     string `xml:"for,attr"`
+	Name    string `xml:"attr.name,attr"`
+	Type    string `xml:"attr.type,attr"`
+	Default *struct {
+		Value string `xml:",chardata"`
+	} `xml:"default"`
+}
+
+type graphmlData struct {
+	Key   string `xml:"key,attr"`
+	Value string `xml:",chardata"`
+}
+
+type graphmlNode struct {
+	ID   *string       `xml:"id,attr"`
+	Data []graphmlData `xml:"data"`
+}
+
+type graphmlEdge struct {
+	Source   string        `xml:"source,attr"`
+	Target   string        `xml:"target,attr"`
+	Directed string        `xml:"directed,attr"`
+	Data     []graphmlData `xml:"data"`
+}
+
+// metricKeyPrefix starts the ids of the keys and attributes that export writes
+// for metrics (--with-metrics); readers ignore them, since metrics are
+// recomputed from the data.
+const metricKeyPrefix = "metric."
+
+// readGraphML reads a GraphML file: nodes are actors (or projects, with the
+// attribute kind=project), edges are links (or participations, when they join
+// an actor and a project). Data keys are mapped by their attr.name: name or
+// label, family, country, territory, level; other keys become attributes.
+// Edges read type, weight, start, end and role; they are directed as their
+// directed attribute says, else as the edgedefault of their graph.
+func readGraphML(r io.Reader, file string) (*graph.Dataset, []Problem) {
+	dec := newXMLDecoder(r)
+	keys := map[string]graphmlKey{}
+	var nodes []graphNode
+	var edges []graphEdge
+	var rawNodes []graphmlNode
+	var rawEdges []graphmlEdge
+	type pos struct{ line, col int }
+	var nodePos, edgePos []pos
+	var edgeDir []bool
+	var directedStack []bool
+	root := false
+	for {
+		line, col := dec.InputPos()
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, []Problem{xmlProblem(file, dec, err, "GraphML")}
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			if ee, ok := tok.(xml.EndElement); ok && ee.Name.Local == "graph" && len(directedStack) > 0 {
+				directedStack = directedStack[:len(directedStack)-1]
+			}
+			continue
+		}
+		if !root {
+			if se.Name.Local != "graphml" {
+				return nil, []Problem{{File: file, Line: line, Column: col,
+					Err:  fmt.Errorf("%w: the root element is <%s>, not <graphml>", ErrFormat, se.Name.Local),
+					Hint: "this reader expects a GraphML file (.graphml)"}}
+			}
+			root = true
+			continue
+		}
+		switch se.Name.Local {
+		case "key":
+			var k graphmlKey
+			if err := dec.DecodeElement(&k, &se); err != nil {
+				return nil, []Problem{xmlProblem(file, dec, err, "GraphML key")}
+			}
+			keys[k.ID] = k
+		case "graph":
+			def, _ := xmlAttrValue(se.Attr, "edgedefault")
+			directedStack = append(directedStack, strings.TrimSpace(def) == "directed")
+		case "node":
+			var n graphmlNode
+			if err := dec.DecodeElement(&n, &se); err != nil {
+				return nil, []Problem{xmlProblem(file, dec, err, "GraphML node")}
+			}
+			rawNodes = append(rawNodes, n)
+			nodePos = append(nodePos, pos{line, col + 1})
+		case "edge":
+			var e graphmlEdge
+			if err := dec.DecodeElement(&e, &se); err != nil {
+				return nil, []Problem{xmlProblem(file, dec, err, "GraphML edge")}
+			}
+			rawEdges = append(rawEdges, e)
+			edgePos = append(edgePos, pos{line, col + 1})
+			dir := len(directedStack) > 0 && directedStack[len(directedStack)-1]
+			edgeDir = append(edgeDir, dir)
+		}
+	}
+	if !root {
+		return nil, []Problem{{File: file, Line: 1, Err: fmt.Errorf("%w: empty GraphML file", ErrFormat),
+			Hint: "this reader expects a GraphML file (.graphml)"}}
+	}
+	var probs []Problem
+	// Resolve data keys by name, adding the declared defaults.
+	resolve := func(domain string, data []graphmlData, line, col int) []graphAttr {
+		var out []graphAttr
+		seen := map[string]bool{}
+		for _, dt := range data {
+			k, ok := keys[dt.Key]
+			if !ok {
+				probs = append(probs, Problem{File: file, Line: line, Column: col, Field: dt.Key,
+					Err:  fmt.Errorf("%w: data key %q is not declared", ErrFormat, dt.Key),
+					Hint: "declare every data key with a <key id=… for=… attr.name=…> element"})
+				continue
+			}
+			if strings.HasPrefix(k.ID, metricKeyPrefix) {
+				continue
+			}
+			name := k.Name
+			if name == "" {
+				name = k.ID
+			}
+			seen[k.ID] = true
+			out = append(out, graphAttr{name: name, value: dt.Value})
+		}
+		for _, id := range graphSortedKeys(keys) {
+			k := keys[id]
+			if seen[id] || k.Default == nil || strings.HasPrefix(k.ID, metricKeyPrefix) {
+				continue
+			}
+			if k.For == domain || k.For == "all" {
+				name := k.Name
+				if name == "" {
+					name = k.ID
+				}
+				out = append(out, graphAttr{name: name, value: k.Default.Value})
+			}
+		}
+		return out
+	}
+	for i, n := range rawNodes {
+		gn := graphNode{line: nodePos[i].line, col: nodePos[i].col}
+		if n.ID != nil {
+			gn.id, gn.hasID = *n.ID, true
+		}
+		gn.attrs = resolve("node", n.Data, gn.line, gn.col)
+		nodes = append(nodes, gn)
+	}
+	for i, e := range rawEdges {
+		ge := graphEdge{source: e.Source, target: e.Target, directed: edgeDir[i],
+			line: edgePos[i].line, col: edgePos[i].col}
+		if e.Directed != "" {
+			d, ok := parseXMLBool(e.Directed)
+			if !ok {
+				probs = append(probs, Problem{File: file, Line: ge.line, Column: ge.col, Field: "directed",
+					Err:  fmt.Errorf("%w: directed=%q", ErrBadValue, e.Directed),
+					Hint: `directed is "true" or "false"`})
+				continue
+			}
+			ge.directed = d
+		}
+		ge.attrs = resolve("edge", e.Data, ge.line, ge.col)
+		edges = append(edges, ge)
+	}
+	d, ps := buildGraphDataset(file, nodes, edges)
+	return d, append(probs, ps...)
+}
+
+func graphSortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}

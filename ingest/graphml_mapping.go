@@ -1,0 +1,402 @@
+package ingest
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/alliances/alliances/graph"
+)
+
+// This file maps the nodes and edges of a graph file (GraphML or GEXF), once
+// their attributes are resolved by name, to the domain. The format readers in
+// graphml.go and gexf.go only deal with XML.
+//
+// Conventions, shared with package export:
+//   - a node whose attribute "kind" is "project" (or "projet") is a Project; its
+//     id is the node id without the "project:" prefix that export adds so that
+//     project ids never collide with actor ids. Every other node is an Actor.
+//   - an edge between an actor and a project is a Participation; an edge between
+//     two actors is a Link.
+//   - an attribute name with the prefix "attr:" is a user attribute whose name
+//     would otherwise clash with a field (export writes an actor attribute
+//     "family" as "attr:family").
+
+// projectNodePrefix prefixes the node ids of projects in GraphML and GEXF files.
+const projectNodePrefix = "project:"
+
+// attrPrefix marks user attributes whose names clash with reserved names.
+const attrPrefix = "attr:"
+
+// graphAttr is one attribute of a node or an edge, by name.
+type graphAttr struct {
+	name, value string
+}
+
+// graphNode is a node of a graph file with its attributes resolved by name.
+type graphNode struct {
+	id    string
+	label string // native label (GEXF), "" when absent
+	attrs []graphAttr
+	line  int
+	col   int
+	hasID bool
+}
+
+// graphEdge is an edge of a graph file with its attributes resolved by name.
+type graphEdge struct {
+	source, target string
+	directed       bool
+	weight         string // native weight attribute (GEXF), "" when absent
+	kind           string // native kind (GEXF 1.3)
+	label          string // native label (GEXF)
+	attrs          []graphAttr
+	line, col      int
+}
+
+// graphField returns the canonical field name of an attribute name, or "".
+func graphField(name string, aliases map[string]string) string {
+	return aliases[graph.Normalize(name)]
+}
+
+var actorFields = map[string]string{
+	"name": "name", "nom": "name", "label": "label",
+	"family": "family", "famille": "family",
+	"country": "country", "pays": "country",
+	"territory": "territory", "territoire": "territory",
+	"level": "level", "niveau": "level",
+	"kind": "kind",
+}
+
+var projectFields = map[string]string{
+	"name": "name", "nom": "name", "label": "label",
+	"programme": "programme", "program": "programme",
+	"phase": "phase",
+	"start": "start", "debut": "start",
+	"end": "end", "fin": "end",
+	"dimensions": "dimensions", "dimension": "dimensions",
+	"targets": "targets", "target": "targets", "cibles": "targets", "cible": "targets",
+	"territory": "territory", "territoire": "territory",
+	"kind": "kind",
+}
+
+var edgeFields = map[string]string{
+	"type":   "type",
+	"weight": "weight", "poids": "weight",
+	"start": "start", "debut": "start",
+	"end": "end", "fin": "end",
+	"role": "role",
+	"kind": "kind",
+}
+
+// isProjectKind reports whether the value of a "kind" attribute marks a project.
+func isProjectKind(v string) bool {
+	switch graph.Normalize(v) {
+	case "project", "projet":
+		return true
+	}
+	return false
+}
+
+// isActorKind reports whether the value of a "kind" attribute marks an actor.
+func isActorKind(v string) bool {
+	switch graph.Normalize(v) {
+	case "", "actor", "acteur":
+		return true
+	}
+	return false
+}
+
+// buildGraphDataset maps the nodes and edges of a graph file to a Dataset,
+// reporting every problem found.
+func buildGraphDataset(file string, nodes []graphNode, edges []graphEdge) (*graph.Dataset, []Problem) {
+	d := &graph.Dataset{}
+	var probs []Problem
+	bad := func(line, col int, field string, err error, format string, args ...any) {
+		probs = append(probs, Problem{File: file, Line: line, Column: col, Field: field,
+			Err: fmt.Errorf("%w: %s", err, fmt.Sprintf(format, args...))})
+	}
+	type nodeRef struct {
+		project bool
+		id      string // domain id
+		line    int
+	}
+	byNode := make(map[string]nodeRef, len(nodes))
+	actorIDs := make(map[string]int)
+	projectIDs := make(map[string]int)
+	for _, n := range nodes {
+		if !n.hasID || strings.TrimSpace(n.id) == "" {
+			probs = append(probs, Problem{File: file, Line: n.line, Column: n.col, Field: "id",
+				Err: fmt.Errorf("%w: node without an id", ErrBadValue), Hint: "give every node a unique id attribute"})
+			continue
+		}
+		if prev, ok := byNode[n.id]; ok {
+			probs = append(probs, Problem{File: file, Line: n.line, Column: n.col, Field: "id",
+				Err:  fmt.Errorf("%w: node id %q", ErrDuplicate, n.id),
+				Hint: fmt.Sprintf("node %q is already defined at line %d", n.id, prev.line)})
+			continue
+		}
+		project := false
+		for _, a := range n.attrs {
+			if graphField(a.name, actorFields) == "kind" && isProjectKind(a.value) {
+				project = true
+			}
+		}
+		if project {
+			p, ps := nodeProject(file, n)
+			probs = append(probs, ps...)
+			if line, dup := projectIDs[p.ID]; dup {
+				bad(n.line, n.col, "id", ErrDuplicate, "project %q", p.ID)
+				_ = line
+				continue
+			}
+			projectIDs[p.ID] = n.line
+			byNode[n.id] = nodeRef{project: true, id: p.ID, line: n.line}
+			d.Projects = append(d.Projects, p)
+			continue
+		}
+		a := nodeActor(file, n)
+		actorIDs[a.ID] = n.line
+		byNode[n.id] = nodeRef{id: a.ID, line: n.line}
+		d.Actors = append(d.Actors, a)
+	}
+	for _, e := range edges {
+		src, okS := byNode[e.source]
+		dst, okT := byNode[e.target]
+		if !okS || !okT {
+			missing := e.source
+			field := "source"
+			if okS {
+				missing, field = e.target, "target"
+			}
+			probs = append(probs, Problem{File: file, Line: e.line, Column: e.col, Field: field,
+				Err:  fmt.Errorf("%w: edge %s %q is not a node of the file", ErrUnknownActor, field, missing),
+				Hint: "every edge must join two nodes declared in the same file"})
+			continue
+		}
+		values := map[string]string{}
+		for _, a := range e.attrs {
+			if f := graphField(a.name, edgeFields); f != "" {
+				if _, seen := values[f]; !seen {
+					values[f] = a.value
+				}
+			}
+		}
+		origin := graph.Provenance{File: file, Line: e.line}
+		switch {
+		case src.project && dst.project:
+			bad(e.line, e.col, "target", ErrBadValue, "edge between two projects %q and %q", src.id, dst.id)
+			probs[len(probs)-1].Hint = "edges join two actors (a link) or an actor and a project (a participation)"
+		case src.project || dst.project:
+			actor, project := src.id, dst.id
+			if src.project {
+				actor, project = dst.id, src.id
+			}
+			d.Participations = append(d.Participations, graph.Participation{
+				Actor: actor, Project: project, Role: values["role"],
+				Start: values["start"], End: values["end"], Origin: origin,
+			})
+		default:
+			if k := values["kind"]; graph.Normalize(k) == "participation" {
+				bad(e.line, e.col, "kind", ErrBadValue, "participation edge between two actors %q and %q", src.id, dst.id)
+				probs[len(probs)-1].Hint = "a participation edge must join an actor and a node with kind=project"
+				continue
+			}
+			typ, ok := values["type"]
+			if !ok {
+				typ = e.kind
+				if typ == "" {
+					typ = e.label
+				}
+			}
+			w := e.weight
+			if v, ok := values["weight"]; ok && w == "" {
+				w = v
+			}
+			weight, err := graphWeight(w)
+			if err != nil {
+				bad(e.line, e.col, "weight", ErrBadValue, "weight %q: %v", w, err)
+				probs[len(probs)-1].Hint = "weights are positive numbers; larger means a stronger tie"
+				continue
+			}
+			d.Links = append(d.Links, graph.Link{
+				Source: src.id, Target: dst.id, Type: typ, Weight: weight, Directed: e.directed,
+				Start: values["start"], End: values["end"], Origin: origin,
+			})
+		}
+	}
+	d.Sort()
+	return d, probs
+}
+
+// graphWeight reads a tie weight: empty means 1, otherwise a finite number > 0
+// (a decimal comma is accepted).
+func graphWeight(s string) (float64, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 1, nil
+	}
+	w, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	if err != nil {
+		return 0, fmt.Errorf("not a number")
+	}
+	if math.IsNaN(w) || math.IsInf(w, 0) || w <= 0 {
+		return 0, fmt.Errorf("must be a finite number > 0")
+	}
+	return w, nil
+}
+
+// nodeActor maps a node to an actor.
+func nodeActor(file string, n graphNode) graph.Actor {
+	a := graph.Actor{ID: n.id, Origin: graph.Provenance{File: file, Line: n.line}}
+	label := n.label
+	hasName := false
+	for _, at := range n.attrs {
+		switch graphField(at.name, actorFields) {
+		case "name":
+			if !hasName {
+				a.Name, hasName = at.value, true
+				continue
+			}
+		case "label":
+			if label == "" {
+				label = at.value
+				continue
+			}
+		case "family":
+			if a.Family == "" {
+				a.Family = at.value
+				continue
+			}
+		case "country":
+			if a.Country == "" {
+				a.Country = at.value
+				continue
+			}
+		case "territory":
+			if a.Territory == "" {
+				a.Territory = at.value
+				continue
+			}
+		case "level":
+			if a.Level == "" {
+				a.Level = at.value
+				continue
+			}
+		case "kind":
+			if isActorKind(at.value) {
+				continue
+			}
+		}
+		graphSetAttr(&a.Attrs, at)
+	}
+	if !hasName {
+		a.Name = label
+	} else if label != "" && label != a.Name {
+		graphSetAttr(&a.Attrs, graphAttr{name: "label", value: label})
+	}
+	return a
+}
+
+// nodeProject maps a node with kind=project to a project.
+func nodeProject(file string, n graphNode) (graph.Project, []Problem) {
+	p := graph.Project{ID: strings.TrimPrefix(n.id, projectNodePrefix), Origin: graph.Provenance{File: file, Line: n.line}}
+	var probs []Problem
+	label := n.label
+	hasName := false
+	for _, at := range n.attrs {
+		switch graphField(at.name, projectFields) {
+		case "kind":
+			continue
+		case "name":
+			if !hasName {
+				p.Name, hasName = at.value, true
+				continue
+			}
+		case "label":
+			if label == "" {
+				label = at.value
+				continue
+			}
+		case "programme":
+			if p.Programme == "" {
+				p.Programme = at.value
+				continue
+			}
+		case "phase":
+			if strings.TrimSpace(at.value) == "" {
+				continue
+			}
+			ph, err := strconv.Atoi(strings.TrimSpace(at.value))
+			if err != nil || ph < 0 {
+				probs = append(probs, Problem{File: file, Line: n.line, Column: n.col, Field: at.name,
+					Err:  fmt.Errorf("%w: phase %q of project %q", ErrBadValue, at.value, p.ID),
+					Hint: "a phase is a whole number ordering the projects of a programme (1, 2, 3…)"})
+				continue
+			}
+			p.Phase = ph
+			continue
+		case "start":
+			if p.Start == "" {
+				p.Start = at.value
+				continue
+			}
+		case "end":
+			if p.End == "" {
+				p.End = at.value
+				continue
+			}
+		case "dimensions":
+			if p.Dimensions == nil {
+				p.Dimensions = graphList(at.value)
+				continue
+			}
+		case "targets":
+			if p.Targets == nil {
+				p.Targets = graphList(at.value)
+				continue
+			}
+		case "territory":
+			if p.Territory == "" {
+				p.Territory = at.value
+				continue
+			}
+		}
+		graphSetAttr(&p.Attrs, at)
+	}
+	if !hasName {
+		p.Name = label
+	} else if label != "" && label != p.Name {
+		graphSetAttr(&p.Attrs, graphAttr{name: "label", value: label})
+	}
+	return p, probs
+}
+
+// graphSetAttr stores a user attribute, removing the "attr:" escape prefix.
+func graphSetAttr(m *map[string]string, at graphAttr) {
+	if *m == nil {
+		*m = make(map[string]string)
+	}
+	name := strings.TrimPrefix(at.name, attrPrefix)
+	if _, ok := (*m)[name]; !ok {
+		(*m)[name] = at.value
+	}
+}
+
+// graphList splits a list value written "a;b;c" (also "a|b" or "a, b", and the
+// GEXF liststring form "[a, b]"), dropping empty items. It returns nil for an
+// empty list.
+func graphList(s string) []string {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
+		s = s[1 : len(s)-1]
+	}
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '|' || r == ',' }) {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}

@@ -1,0 +1,270 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/alliances/alliances/graph"
+)
+
+// jsonLink is a graph.Link as written in JSON, with the weight kept as a
+// pointer to tell a missing weight (1) from a zero weight (an error).
+type jsonLink struct {
+	Source   string   `json:"source"`
+	Target   string   `json:"target"`
+	Type     string   `json:"type"`
+	Weight   *float64 `json:"weight"`
+	Directed bool     `json:"directed"`
+	Start    string   `json:"start"`
+	End      string   `json:"end"`
+}
+
+// readJSON reads the JSON that "alliances export --to json" writes: an object
+// with the arrays "actors", "links", "projects" and "participations" of a
+// graph.Dataset. Other members, such as "metrics", are ignored. The origin of
+// every record becomes its line in this file. Missing link weights are 1.
+func readJSON(r io.Reader, file string) (*graph.Dataset, []Problem) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, []Problem{{File: file, Err: fmt.Errorf("%w: %v", ErrFormat, err)}}
+	}
+	jr := &jsonReader{file: file, data: data, dec: json.NewDecoder(bytes.NewReader(data))}
+	d := jr.read()
+	if d == nil {
+		return nil, jr.probs
+	}
+	jr.check(d)
+	d.Sort()
+	return d, jr.probs
+}
+
+type jsonReader struct {
+	file  string
+	data  []byte
+	dec   *json.Decoder
+	probs []Problem
+}
+
+// pos converts a byte offset to a line and a column (in characters), from 1.
+func (jr *jsonReader) pos(off int64) (line, col int) {
+	if off < 0 {
+		off = 0
+	}
+	if off > int64(len(jr.data)) {
+		off = int64(len(jr.data))
+	}
+	before := jr.data[:off]
+	line = bytes.Count(before, []byte{'\n'}) + 1
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return line, utf8.RuneCount(before[start:]) + 1
+}
+
+// next returns the offset where the next value starts.
+func (jr *jsonReader) next() int64 {
+	off := jr.dec.InputOffset()
+	for off < int64(len(jr.data)) {
+		switch jr.data[off] {
+		case ' ', '\t', '\r', '\n', ',', ':':
+			off++
+			continue
+		}
+		break
+	}
+	return off
+}
+
+func (jr *jsonReader) fail(off int64, field string, err error, hint string) {
+	line, col := jr.pos(off)
+	jr.probs = append(jr.probs, Problem{File: jr.file, Line: line, Column: col, Field: field, Err: err, Hint: hint})
+}
+
+// decodeErr reports an error of the JSON decoder; it returns false when
+// reading cannot go on.
+func (jr *jsonReader) decodeErr(start int64, err error) bool {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		jr.fail(syn.Offset, "", fmt.Errorf("%w: invalid JSON: %v", ErrFormat, syn),
+			"the file is not valid JSON; write it again with alliances export --to json")
+		return false
+	case errors.As(err, &typ):
+		field := typ.Field
+		jr.fail(start, field, fmt.Errorf("%w: %s is a JSON %s, want %s", ErrBadValue, field, typ.Value, typ.Type),
+			"see docs/export.md for the JSON layout")
+		return true
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		jr.fail(int64(len(jr.data)), "", fmt.Errorf("%w: unexpected end of JSON", ErrFormat),
+			"the file is truncated")
+		return false
+	default:
+		jr.fail(start, "", fmt.Errorf("%w: %v", ErrFormat, err), "")
+		return false
+	}
+}
+
+func (jr *jsonReader) read() *graph.Dataset {
+	start := jr.next()
+	tok, err := jr.dec.Token()
+	if err != nil {
+		jr.decodeErr(start, err)
+		return nil
+	}
+	if tok != json.Delim('{') {
+		jr.fail(start, "", fmt.Errorf("%w: the JSON value is not an object", ErrFormat),
+			`expected {"actors": […], "links": […], "projects": […], "participations": […]}`)
+		return nil
+	}
+	d := &graph.Dataset{}
+	for jr.dec.More() {
+		start := jr.next()
+		tok, err := jr.dec.Token()
+		if err != nil {
+			jr.decodeErr(start, err)
+			return nil
+		}
+		key, _ := tok.(string)
+		var ok bool
+		switch key {
+		case "actors":
+			ok = jsonArray(jr, func(a graph.Actor, line int) {
+				a.Origin = graph.Provenance{File: jr.file, Line: line}
+				d.Actors = append(d.Actors, a)
+			})
+		case "projects":
+			ok = jsonArray(jr, func(p graph.Project, line int) {
+				p.Origin = graph.Provenance{File: jr.file, Line: line}
+				d.Projects = append(d.Projects, p)
+			})
+		case "participations":
+			ok = jsonArray(jr, func(p graph.Participation, line int) {
+				p.Origin = graph.Provenance{File: jr.file, Line: line}
+				d.Participations = append(d.Participations, p)
+			})
+		case "links":
+			ok = jsonArray(jr, func(l jsonLink, line int) {
+				w := 1.0
+				if l.Weight != nil {
+					w = *l.Weight
+				}
+				if w <= 0 || math.IsNaN(w) || math.IsInf(w, 0) {
+					jr.probs = append(jr.probs, Problem{File: jr.file, Line: line, Field: "weight",
+						Err:  fmt.Errorf("%w: weight %v of link %q–%q", ErrBadValue, w, l.Source, l.Target),
+						Hint: "weights are positive numbers; larger means a stronger tie"})
+					return
+				}
+				d.Links = append(d.Links, graph.Link{Source: l.Source, Target: l.Target, Type: l.Type,
+					Weight: w, Directed: l.Directed, Start: l.Start, End: l.End,
+					Origin: graph.Provenance{File: jr.file, Line: line}})
+			})
+		default:
+			var skip json.RawMessage
+			vstart := jr.next()
+			if err := jr.dec.Decode(&skip); err != nil {
+				jr.decodeErr(vstart, err)
+				return nil
+			}
+			ok = true
+		}
+		if !ok {
+			return nil
+		}
+	}
+	end := jr.next()
+	if _, err := jr.dec.Token(); err != nil {
+		jr.decodeErr(end, err)
+		return nil
+	}
+	return d
+}
+
+// jsonArray decodes an array (or null) of records, calling add with each
+// record and its line. It returns false when reading cannot go on.
+func jsonArray[T any](jr *jsonReader, add func(T, int)) bool {
+	start := jr.next()
+	tok, err := jr.dec.Token()
+	if err != nil {
+		return jr.decodeErr(start, err) && false
+	}
+	if tok == nil {
+		return true
+	}
+	if tok != json.Delim('[') {
+		jr.fail(start, "", fmt.Errorf("%w: expected an array", ErrFormat), "see docs/export.md for the JSON layout")
+		return false
+	}
+	for jr.dec.More() {
+		start := jr.next()
+		var v T
+		if err := jr.dec.Decode(&v); err != nil {
+			if !jr.decodeErr(start, err) {
+				return false
+			}
+			continue
+		}
+		line, _ := jr.pos(start)
+		add(v, line)
+	}
+	end := jr.next()
+	if _, err := jr.dec.Token(); err != nil {
+		return jr.decodeErr(end, err) && false
+	}
+	return true
+}
+
+// check reports missing and duplicate ids and references to unknown records.
+func (jr *jsonReader) check(d *graph.Dataset) {
+	bad := func(o graph.Provenance, field string, err error, hint string) {
+		jr.probs = append(jr.probs, Problem{File: jr.file, Line: o.Line, Field: field, Err: err, Hint: hint})
+	}
+	actors := map[string]int{}
+	for _, a := range d.Actors {
+		if strings.TrimSpace(a.ID) == "" {
+			bad(a.Origin, "id", fmt.Errorf("%w: actor without an id", ErrBadValue), "every actor needs a unique id")
+			continue
+		}
+		if line, dup := actors[a.ID]; dup {
+			bad(a.Origin, "id", fmt.Errorf("%w: actor %q", ErrDuplicate, a.ID),
+				fmt.Sprintf("actor %q is already defined at line %d", a.ID, line))
+			continue
+		}
+		actors[a.ID] = a.Origin.Line
+	}
+	projects := map[string]int{}
+	for _, p := range d.Projects {
+		if strings.TrimSpace(p.ID) == "" {
+			bad(p.Origin, "id", fmt.Errorf("%w: project without an id", ErrBadValue), "every project needs a unique id")
+			continue
+		}
+		if line, dup := projects[p.ID]; dup {
+			bad(p.Origin, "id", fmt.Errorf("%w: project %q", ErrDuplicate, p.ID),
+				fmt.Sprintf("project %q is already defined at line %d", p.ID, line))
+			continue
+		}
+		projects[p.ID] = p.Origin.Line
+	}
+	for _, l := range d.Links {
+		for _, end := range [][2]string{{"source", l.Source}, {"target", l.Target}} {
+			if _, ok := actors[end[1]]; !ok {
+				bad(l.Origin, end[0], fmt.Errorf("%w: link %s %q", ErrUnknownActor, end[0], end[1]),
+					"every link must join two actors of the \"actors\" array")
+			}
+		}
+	}
+	for _, p := range d.Participations {
+		if _, ok := actors[p.Actor]; !ok {
+			bad(p.Origin, "actor", fmt.Errorf("%w: participation of %q", ErrUnknownActor, p.Actor),
+				"every participation must name an actor of the \"actors\" array")
+		}
+		if _, ok := projects[p.Project]; !ok {
+			bad(p.Origin, "project", fmt.Errorf("%w: participation in %q", ErrUnknownProject, p.Project),
+				"every participation must name a project of the \"projects\" array")
+		}
+	}
+}

@@ -1,0 +1,165 @@
+package ingest
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// isoDate is the number format that dates are read with, whatever format the
+// spreadsheet displays them in.
+const isoDate = "yyyy-mm-dd"
+
+// readXLSX reads every non-empty sheet of an Excel workbook as a Table, in the
+// order of the workbook. The first non-empty row of a sheet is its header;
+// Row.Line is the spreadsheet row number. Cells are read as Excel displays
+// them, except that dates are written as ISO 8601 (2024-03-31, or
+// 2024-03-31 14:30:00 with a time) and that numbers in the General format have
+// no floating-point noise. Rows that are entirely empty are skipped; short
+// rows are padded to the header width.
+func readXLSX(path string) ([]Table, error) {
+	f, err := excelize.OpenFile(path, excelize.Options{ShortDatePattern: isoDate})
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: not a readable Excel workbook (.xlsx): %v", ErrFormat, path, err)
+	}
+	defer f.Close()
+	isoDates(f)
+	var tables []Table
+	for _, sheet := range f.GetSheetList() {
+		t, err := readSheet(f, path, sheet)
+		if err != nil {
+			return nil, err
+		}
+		if t != nil {
+			tables = append(tables, *t)
+		}
+	}
+	return tables, nil
+}
+
+// readSheet streams one sheet; it returns nil for an empty sheet.
+func readSheet(f *excelize.File, path, sheet string) (*Table, error) {
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: sheet %q: %v", ErrFormat, path, sheet, err)
+	}
+	defer rows.Close()
+	var t *Table
+	line := 0 // the iterator also stops at rows missing from the file, so this is the row number
+	for rows.Next() {
+		line++
+		cells, err := rows.Columns()
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s: sheet %q, row %d: %v", ErrFormat, path, sheet, line, err)
+		}
+		empty := true
+		for i, c := range cells {
+			c = cleanCell(c)
+			cells[i] = c
+			if c != "" {
+				empty = false
+			}
+		}
+		if empty {
+			continue
+		}
+		if t == nil {
+			for len(cells) > 0 && cells[len(cells)-1] == "" {
+				cells = cells[:len(cells)-1]
+			}
+			t = &Table{File: path, Sheet: sheet, Header: cells, HeaderLine: line}
+			continue
+		}
+		for len(cells) < len(t.Header) {
+			cells = append(cells, "")
+		}
+		t.Rows = append(t.Rows, Row{Line: line, Cells: cells})
+	}
+	if err := rows.Error(); err != nil {
+		return nil, fmt.Errorf("%w: %s: sheet %q: %v", ErrFormat, path, sheet, err)
+	}
+	return t, nil
+}
+
+// cleanCell trims a cell and removes the floating-point noise that General
+// numbers can carry (0.30000000000000004 → 0.3).
+func cleanCell(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) > 15 && strings.ContainsRune(s, '.') && !strings.ContainsAny(s, "eE") {
+		if f, err := strconv.ParseFloat(s, 64); err == nil {
+			// 15 significant digits is what Excel displays.
+			short := strconv.FormatFloat(f, 'g', 15, 64)
+			if g, err := strconv.ParseFloat(short, 64); err == nil {
+				return strconv.FormatFloat(g, 'f', -1, 64)
+			}
+		}
+	}
+	return s
+}
+
+// isoDates makes every date number format of the workbook display ISO 8601:
+// built-in formats 14–17 and 22, and custom formats with day or year codes.
+func isoDates(f *excelize.File) {
+	if _, err := f.GetStyle(0); err != nil || f.Styles == nil {
+		return
+	}
+	if f.Styles.CellXfs != nil {
+		for _, xf := range f.Styles.CellXfs.Xf {
+			if xf.NumFmtID == nil {
+				continue
+			}
+			switch *xf.NumFmtID {
+			case 15, 16, 17:
+				id := 14
+				xf.NumFmtID = &id
+			}
+		}
+	}
+	if f.Styles.NumFmts == nil {
+		return
+	}
+	for _, nf := range f.Styles.NumFmts.NumFmt {
+		code := nf.FormatCode
+		if nf.FormatCode16 != "" {
+			code = nf.FormatCode16
+		}
+		if iso, ok := isoFormat(code); ok {
+			nf.FormatCode, nf.FormatCode16 = iso, ""
+		}
+	}
+}
+
+// isoFormat returns the ISO 8601 format for a custom date number format.
+func isoFormat(code string) (string, bool) {
+	var b strings.Builder
+	quoted, bracket := false, false
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		switch {
+		case quoted:
+			quoted = c != '"'
+		case bracket:
+			bracket = c != ']'
+		case c == '"':
+			quoted = true
+		case c == '[':
+			bracket = true
+		case c == '\\' || c == '_' || c == '*':
+			i++
+		case c == ';':
+			i = len(code) // only the first section matters
+		default:
+			b.WriteByte(c | 0x20) // lower case letters
+		}
+	}
+	plain := b.String()
+	if !strings.ContainsAny(plain, "yd") {
+		return "", false
+	}
+	if strings.ContainsAny(plain, "hs") {
+		return isoDate + " hh:mm:ss", true
+	}
+	return isoDate, true
+}
