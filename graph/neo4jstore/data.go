@@ -1,0 +1,251 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/alliances/alliances/graph"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// Put upserts d in one write transaction: either every record is stored or,
+// on any error or cancellation, the database is left as it was. Records
+// replace stored records with the same key; the metric properties of actors
+// are kept.
+func (s *Store) Put(ctx context.Context, d *graph.Dataset) error {
+	// Deduplicate by key, the last record winning as in Dataset.Merge, so that
+	// no batch names the same record twice.
+	var u graph.Dataset
+	u.Merge(d)
+	return s.write(ctx, func(tx neo4j.ManagedTransaction) error {
+		if err := batches(u.Actors, func(b []graph.Actor) error {
+			ids := make([]string, len(b))
+			for i, a := range b {
+				ids[i] = a.ID
+			}
+			old, err := s.attrNames(ctx, tx, stActorAttrKeys, ids)
+			if err != nil {
+				return err
+			}
+			rows := make([]map[string]any, len(b))
+			for i, a := range b {
+				rows[i] = map[string]any{"id": a.ID, "props": actorProps(a, old[a.ID], s.marker)}
+			}
+			return s.exec(ctx, tx, stActorUpsert, map[string]any{"rows": rows})
+		}); err != nil {
+			return err
+		}
+		if err := batches(u.Projects, func(b []graph.Project) error {
+			ids := make([]string, len(b))
+			for i, p := range b {
+				ids[i] = p.ID
+			}
+			old, err := s.attrNames(ctx, tx, stProjectAttrKeys, ids)
+			if err != nil {
+				return err
+			}
+			rows := make([]map[string]any, len(b))
+			for i, p := range b {
+				rows[i] = map[string]any{"id": p.ID, "props": projectProps(p, old[p.ID], s.marker)}
+			}
+			return s.exec(ctx, tx, stProjectUpsert, map[string]any{"rows": rows})
+		}); err != nil {
+			return err
+		}
+		if err := batches(u.Links, func(b []graph.Link) error {
+			rows := make([]map[string]any, len(b))
+			for i, l := range b {
+				rows[i] = linkRow(l, s.marker)
+			}
+			return s.exec(ctx, tx, stLinkUpsert, map[string]any{"rows": rows})
+		}); err != nil {
+			return err
+		}
+		return batches(u.Participations, func(b []graph.Participation) error {
+			rows := make([]map[string]any, len(b))
+			for i, p := range b {
+				rows[i] = participationRow(p, s.marker)
+			}
+			return s.exec(ctx, tx, stParticipationUpsert, map[string]any{"rows": rows})
+		})
+	})
+}
+
+// attrNames runs the attr-keys statement name for ids and returns, for each
+// stored id, the names of its stored attributes.
+func (s *Store) attrNames(ctx context.Context, tx neo4j.ManagedTransaction, name string, ids []string) (map[string][]string, error) {
+	return s.stringLists(ctx, tx, name, ids, attrNamesProp)
+}
+
+// stringLists runs the statement name, which returns the columns id and
+// column for the given ids, and returns the column's lists of strings by id.
+func (s *Store) stringLists(ctx context.Context, tx neo4j.ManagedTransaction, name string, ids []string, column string) (map[string][]string, error) {
+	res, err := s.run(ctx, tx, name, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]string, len(ids))
+	for res.Next(ctx) {
+		rec := res.Record()
+		id, _ := rec.Get("id")
+		v, _ := rec.Get(column)
+		idStr, ok := id.(string)
+		if !ok {
+			return nil, workError{fmt.Errorf("neo4jstore: node id %v is %T, want a string", id, id)}
+		}
+		r := &props{what: fmt.Sprintf("node %q", idStr), m: map[string]any{column: v}}
+		out[idStr] = r.strings(column)
+		if r.err != nil {
+			return nil, workError{r.err}
+		}
+	}
+	return out, res.Err()
+}
+
+// Load returns every stored record, sorted as by Dataset.Sort. Records are
+// streamed from the server straight into the dataset.
+func (s *Store) Load(ctx context.Context) (*graph.Dataset, error) {
+	var d graph.Dataset
+	err := s.read(ctx, func(tx neo4j.ManagedTransaction) error {
+		// A retried transaction starts again from an empty dataset.
+		d = graph.Dataset{
+			Actors:         []graph.Actor{},
+			Links:          []graph.Link{},
+			Projects:       []graph.Project{},
+			Participations: []graph.Participation{},
+		}
+		if err := s.stream(ctx, tx, stLoadActors, func(rec *neo4j.Record) error {
+			a, err := actorFromProps(mapValue(rec, "props"))
+			d.Actors = append(d.Actors, a)
+			return err
+		}); err != nil {
+			return err
+		}
+		if err := s.stream(ctx, tx, stLoadProjects, func(rec *neo4j.Record) error {
+			p, err := projectFromProps(mapValue(rec, "props"))
+			d.Projects = append(d.Projects, p)
+			return err
+		}); err != nil {
+			return err
+		}
+		if err := s.stream(ctx, tx, stLoadLinks, func(rec *neo4j.Record) error {
+			l, err := linkFromProps(stringValue(rec, "source"), stringValue(rec, "target"), mapValue(rec, "props"))
+			d.Links = append(d.Links, l)
+			return err
+		}); err != nil {
+			return err
+		}
+		return s.stream(ctx, tx, stLoadParticipations, func(rec *neo4j.Record) error {
+			p, err := participationFromProps(stringValue(rec, "actor"), stringValue(rec, "project"), mapValue(rec, "props"))
+			d.Participations = append(d.Participations, p)
+			return err
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	d.Sort()
+	return &d, nil
+}
+
+// stream runs the parameterless statement name and calls f with each record
+// as it arrives.
+func (s *Store) stream(ctx context.Context, tx neo4j.ManagedTransaction, name string, f func(*neo4j.Record) error) error {
+	res, err := s.run(ctx, tx, name, nil)
+	if err != nil {
+		return err
+	}
+	for res.Next(ctx) {
+		if err := f(res.Record()); err != nil {
+			return workError{err}
+		}
+	}
+	return res.Err()
+}
+
+func mapValue(rec *neo4j.Record, key string) map[string]any {
+	v, _ := rec.Get(key)
+	m, _ := v.(map[string]any)
+	return m
+}
+
+func stringValue(rec *neo4j.Record, key string) string {
+	v, _ := rec.Get(key)
+	s, _ := v.(string)
+	return s
+}
+
+// PutMetrics replaces the metric properties of the named actors, in one write
+// transaction. Unknown actor ids and metric names reserved for actor fields
+// are errors, and then nothing is written. Undefined values (NaN, ±Inf) are
+// left out.
+func (s *Store) PutMetrics(ctx context.Context, metrics []graph.ActorMetrics) error {
+	byID := make(map[string]graph.ActorMetrics, len(metrics))
+	for _, m := range metrics {
+		for k := range m.Values {
+			if err := checkMetricName(k); err != nil {
+				return err
+			}
+		}
+		byID[m.ID] = m
+	}
+	ms := make([]graph.ActorMetrics, 0, len(byID))
+	for _, m := range byID {
+		ms = append(ms, m)
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].ID < ms[j].ID })
+	return s.write(ctx, func(tx neo4j.ManagedTransaction) error {
+		return batches(ms, func(b []graph.ActorMetrics) error {
+			ids := make([]string, len(b))
+			for i, m := range b {
+				ids[i] = m.ID
+			}
+			old, err := s.stringLists(ctx, tx, stMetricKeys, ids, metricKeysProp)
+			if err != nil {
+				return err
+			}
+			var unknown []string
+			for _, id := range ids {
+				if _, ok := old[id]; !ok {
+					unknown = append(unknown, fmt.Sprintf("%q", id))
+				}
+			}
+			if len(unknown) > 0 {
+				if len(unknown) > 10 {
+					unknown = append(unknown[:10], fmt.Sprintf("and %d more", len(unknown)-10))
+				}
+				return workError{fmt.Errorf("neo4jstore: metrics for unknown actors %s", strings.Join(unknown, ", "))}
+			}
+			rows := make([]map[string]any, len(b))
+			for i, m := range b {
+				values, err := metricsValues(m, old[m.ID])
+				if err != nil {
+					return workError{err}
+				}
+				rows[i] = map[string]any{"id": m.ID, "values": values}
+			}
+			return s.exec(ctx, tx, stMetricsUpsert, map[string]any{"rows": rows})
+		})
+	})
+}
+
+// Metrics returns the stored metrics of every actor that has some, sorted by
+// actor id.
+func (s *Store) Metrics(ctx context.Context) ([]graph.ActorMetrics, error) {
+	var out []graph.ActorMetrics
+	err := s.read(ctx, func(tx neo4j.ManagedTransaction) error {
+		out = []graph.ActorMetrics{}
+		return s.stream(ctx, tx, stLoadMetrics, func(rec *neo4j.Record) error {
+			m, err := metricsFromProps(stringValue(rec, "id"), mapValue(rec, "props"))
+			out = append(out, m)
+			return err
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}

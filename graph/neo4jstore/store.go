@@ -1,0 +1,184 @@
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"time"
+
+	"github.com/alliances/alliances/graph"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+)
+
+// Store is a graph.Store kept in a Neo4j 5 database. It is safe for use by one
+// goroutine at a time.
+type Store struct {
+	driver neo4j.DriverWithContext
+	cfg    Config
+	// marker is added to every node the store creates; only the contract test
+	// sets it, to recognise and clean its own nodes.
+	marker map[string]any
+}
+
+var _ graph.Store = (*Store)(nil)
+
+// connectTimeout bounds how long Open waits for the server.
+const connectTimeout = 15 * time.Second
+
+// Open connects to the database of cfg, checks that it answers (address,
+// credentials and database name) and creates the uniqueness constraints on
+// Actor.id and Project.id if they do not exist. Any failure to reach or use the
+// database is a *ConnectError wrapping graph.ErrUnreachable.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	if !IsURI(cfg.URI) {
+		return nil, &ConnectError{Hint: "neo4j: the --store address is not a Neo4j URI: use neo4j://host:7687, bolt://host:7687, neo4j+s://… or bolt+s://…"}
+	}
+	if _, err := url.Parse(cfg.URI); err != nil {
+		// The parser's message quotes the URI, which may hold credentials.
+		return nil, &ConnectError{Hint: "neo4j: the --store address is not a valid URI: check its host and port"}
+	}
+	auth := neo4j.NoAuth()
+	if cfg.Username != "" {
+		auth = neo4j.BasicAuth(cfg.Username, cfg.Password, "")
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
+		c.SocketConnectTimeout = connectTimeout
+		c.ConnectionAcquisitionTimeout = connectTimeout
+	})
+	if err != nil {
+		return nil, connectError(cfg, err)
+	}
+	s := &Store{driver: driver, cfg: cfg}
+	if err := s.init(ctx); err != nil {
+		_ = driver.Close(context.WithoutCancel(ctx))
+		return nil, err
+	}
+	return s, nil
+}
+
+// init verifies connectivity and creates the constraints, each in its own
+// transaction (Neo4j does not mix schema and data changes).
+func (s *Store) init(ctx context.Context) error {
+	if err := s.driver.VerifyConnectivity(ctx); err != nil {
+		return connectError(s.cfg, err)
+	}
+	// The constraints run in the configured database, which checks its name.
+	for _, name := range []string{stConstraintActor, stConstraintProject} {
+		if err := s.write(ctx, func(tx neo4j.ManagedTransaction) error {
+			return s.exec(ctx, tx, name, nil)
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Close releases the driver's connections.
+func (s *Store) Close() error {
+	return s.driver.Close(context.Background())
+}
+
+func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
+	return s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: mode, DatabaseName: s.cfg.Database})
+}
+
+// write runs work in one managed write transaction: the driver retries it on
+// transient errors and rolls it back when work returns an error.
+func (s *Store) write(ctx context.Context, work func(tx neo4j.ManagedTransaction) error) error {
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(context.WithoutCancel(ctx))
+	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		return nil, work(tx)
+	})
+	return s.wrap(err)
+}
+
+// read runs work in one managed read-only transaction.
+func (s *Store) read(ctx context.Context, work func(tx neo4j.ManagedTransaction) error) error {
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(context.WithoutCancel(ctx))
+	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		return nil, work(tx)
+	})
+	return s.wrap(err)
+}
+
+// workError marks errors of the store's own making inside a transaction
+// function, which are returned as they are.
+type workError struct{ err error }
+
+func (e workError) Error() string { return e.err.Error() }
+func (e workError) Unwrap() error { return e.err }
+
+// wrap turns a driver error into an error that is safe to show: connectivity,
+// authentication and database errors become a *ConnectError wrapping
+// graph.ErrUnreachable; other server errors are redacted.
+func (s *Store) wrap(err error) error {
+	if err == nil {
+		return nil
+	}
+	var we workError
+	if errors.As(err, &we) {
+		return we.err
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("neo4j: %w", ctxErr(err))
+	}
+	var nerr *neo4j.Neo4jError
+	if errors.As(err, &nerr) && !nerr.IsAuthenticationFailed() &&
+		nerr.Code != "Neo.ClientError.Database.DatabaseNotFound" &&
+		!errors.As(err, new(*neo4j.InvalidAuthenticationError)) {
+		// A query error (syntax, constraint, access mode…): not unreachable.
+		return &QueryError{Code: nerr.Code, Msg: redactedText(nerr.Msg, s.cfg.secrets()...)}
+	}
+	return connectError(s.cfg, err)
+}
+
+func ctxErr(err error) error {
+	if errors.Is(err, context.Canceled) {
+		return context.Canceled
+	}
+	return context.DeadlineExceeded
+}
+
+// QueryError is an error reported by the server for a statement: a Cypher
+// syntax error in a user query, a write attempted in a read-only transaction,
+// a constraint violation.
+type QueryError struct {
+	Code string // Neo4j status code, e.g. Neo.ClientError.Statement.SyntaxError
+	Msg  string // server message, with credentials redacted
+}
+
+func (e *QueryError) Error() string { return "neo4j: " + e.Code + ": " + e.Msg }
+
+// exec runs the named registry statement and discards its result.
+func (s *Store) exec(ctx context.Context, tx neo4j.ManagedTransaction, name string, params map[string]any) error {
+	res, err := s.run(ctx, tx, name, params)
+	if err != nil {
+		return err
+	}
+	_, err = res.Consume(ctx)
+	return err
+}
+
+// run runs the named registry statement.
+func (s *Store) run(ctx context.Context, tx neo4j.ManagedTransaction, name string, params map[string]any) (neo4j.ResultWithContext, error) {
+	cypher, err := statement(name, params)
+	if err != nil {
+		return nil, workError{err}
+	}
+	return tx.Run(ctx, cypher, params)
+}
+
+// batches calls f with successive slices of at most BatchSize elements of xs.
+func batches[T any](xs []T, f func([]T) error) error {
+	for start := 0; start < len(xs); start += BatchSize {
+		end := min(start+BatchSize, len(xs))
+		if err := f(xs[start:end]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
