@@ -1,0 +1,779 @@
+package ingest
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/alliances/alliances/graph"
+)
+
+// maxSuggestions bounds the number of "did you mean" searches over actor and
+// project ids, which cost a pass over every id each.
+const maxSuggestions = 200
+
+// builder turns planned tables into a Dataset and collects every problem.
+type builder struct {
+	vocab *Vocabulary
+	known *graph.Dataset
+
+	knownActor, knownProject map[string]bool
+
+	actors    []graph.Actor
+	actorAt   map[string]int
+	projects  []graph.Project
+	projectAt map[string]int
+	links     []graph.Link
+	parts     []graph.Participation
+
+	// declaredActors / declaredProjects: an actors (projects) table or a
+	// dataset file is part of this ingest, so every referenced actor (project)
+	// must be declared.
+	declaredActors, declaredProjects bool
+	// implicit marks actors and projects created from links and
+	// participations, with the row that created them.
+	implicitActor, implicitProject map[string]bool
+	implicitActors, implicitProjs  int
+
+	suggestions int
+	errs, warns []Problem
+}
+
+func newBuilder(vocab *Vocabulary, known *graph.Dataset) *builder {
+	b := &builder{vocab: vocab, known: known, actorAt: map[string]int{}, projectAt: map[string]int{},
+		knownActor: map[string]bool{}, knownProject: map[string]bool{},
+		implicitActor: map[string]bool{}, implicitProject: map[string]bool{}}
+	if known != nil {
+		for _, a := range known.Actors {
+			b.knownActor[a.ID] = true
+		}
+		for _, p := range known.Projects {
+			b.knownProject[p.ID] = true
+		}
+	}
+	return b
+}
+
+func (b *builder) errorf(t *Table, line, col int, field string, err error, hint string) {
+	b.errs = append(b.errs, Problem{File: t.File, Line: line, Column: col, Field: field, Err: err, Hint: hint})
+}
+
+func (b *builder) warnf(t *Table, line, col int, field string, err error, hint string) {
+	b.warns = append(b.warns, Problem{File: t.File, Line: line, Column: col, Field: field, Err: err, Hint: hint})
+}
+
+// rowError reports a bad value of a field on a row.
+func (b *builder) rowError(p *plan, row *Row, field string, err error, hint string) {
+	col, name := p.column(field)
+	b.errorf(p.table, row.Line, col, name, err, hint)
+}
+
+// keep applies the row filters and skip_if_missing of the plan.
+func (p *plan) keep(cells []string) bool {
+	for _, f := range p.filters {
+		if !f.values[key(cells[f.col])] {
+			return false
+		}
+	}
+	return true
+}
+
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if trimCell(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// rows calls fn for every row of the plan's table that the filters keep and
+// that has every skip_if_missing field; it warns once about skipped rows.
+func (b *builder) rows(p *plan, fn func(row *Row)) {
+	var skipped []int
+	for i := range p.table.Rows {
+		row := &p.table.Rows[i]
+		if blank(row.Cells) || !p.keep(row.Cells) {
+			continue
+		}
+		skip := false
+		for _, f := range p.skipIfMiss {
+			if p.get(f, row.Cells) == "" {
+				skip = true
+			}
+		}
+		if skip {
+			skipped = append(skipped, row.Line)
+			continue
+		}
+		fn(row)
+	}
+	if len(skipped) > 0 {
+		b.warnf(p.table, skipped[0], 0, "", fmt.Errorf("%d row(s) skipped because %s is missing (lines %s)",
+			len(skipped), strings.Join(p.skipIfMiss, " or "), lineList(skipped)), "")
+	}
+}
+
+func lineList(lines []int) string {
+	var s []string
+	for i, l := range lines {
+		if i == 10 {
+			s = append(s, "…")
+			break
+		}
+		s = append(s, fmt.Sprint(l))
+	}
+	return strings.Join(s, ", ")
+}
+
+// family resolves a family value, reporting unknown ones.
+func (b *builder) family(p *plan, row *Row, field, v string) string {
+	if v == "" {
+		return ""
+	}
+	f, ok := b.vocab.Family(v)
+	if !ok {
+		hint := "families are " + vocabList(b.vocab.Families())
+		if s := suggest(v, b.vocab.candidates()); s != "" {
+			hint = fmt.Sprintf("did you mean %q (%s)? ", s, b.vocab.alias[key(s)]) + hint
+		}
+		hint += "; add aliases or new families with a vocabulary file, or map values with " + field + "[VALUE] = FAMILY"
+		b.rowError(p, row, field, fmt.Errorf("%w: %q", ErrUnknownFamily, v), hint)
+	}
+	return f
+}
+
+func (b *builder) level(p *plan, row *Row, field, v string) string {
+	if v == "" {
+		return ""
+	}
+	l, ok := levelIndex[key(v)]
+	if !ok {
+		hint := "levels are " + vocabList(graph.Levels)
+		if s := suggest(v, indexCandidates(levelIndex)); s != "" {
+			hint = fmt.Sprintf("did you mean %q (%s)? ", s, levelIndex[key(s)]) + hint
+		}
+		b.rowError(p, row, field, fmt.Errorf("%w: unknown level %q", ErrBadValue, v), hint)
+	}
+	return l
+}
+
+func (b *builder) date(p *plan, row *Row, field, v string) string {
+	d, err := parseDate(v)
+	if err != nil {
+		b.rowError(p, row, field, err, "write a year (2015) or a date (2015-03-31 or 31/03/2015)")
+	}
+	return d
+}
+
+// vocabSet resolves a multi-valued cell against a vocabulary (dimensions,
+// targets), in canonical order without repeats.
+func (b *builder) vocabSet(p *plan, row *Row, field, v string, idx map[string]string, canon []string) []string {
+	if v == "" {
+		return nil
+	}
+	found := map[string]bool{}
+	for _, item := range splitMulti(v, p.comma()) {
+		c, ok := idx[key(item)]
+		if !ok {
+			hint := field + " are " + vocabList(canon)
+			if s := suggest(item, indexCandidates(idx)); s != "" {
+				hint = fmt.Sprintf("did you mean %q (%s)? ", s, idx[key(s)]) + hint
+			}
+			b.rowError(p, row, field, fmt.Errorf("%w: unknown %s value %q", ErrBadValue, strings.TrimSuffix(field, "s"), item), hint+"; separate several values with |")
+			continue
+		}
+		found[c] = true
+	}
+	var out []string
+	for _, c := range canon {
+		if found[c] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (p *plan) comma() rune {
+	if p.decimalComma {
+		return ';'
+	}
+	return ','
+}
+
+// attrs reads the attributes of a row.
+func (p *plan) readAttrs(srcs []attrSource, cells []string) map[string]string {
+	var m map[string]string
+	for _, a := range srcs {
+		v, miss := a.src.value(cells, p.missing)
+		if miss {
+			continue
+		}
+		if m == nil {
+			m = make(map[string]string, len(srcs))
+		}
+		m[a.name] = v
+	}
+	return m
+}
+
+// addActors reads an actors table.
+func (b *builder) addActors(p *plan) {
+	b.rows(p, func(row *Row) {
+		c := row.Cells
+		a := graph.Actor{ID: p.get("id", c), Name: p.get("name", c), Country: normaliseCountry(p.get("country", c)),
+			Territory: p.get("territory", c), Attrs: p.readAttrs(p.attrs, c),
+			Origin: graph.Provenance{File: p.table.File, Line: row.Line}}
+		a.Family = b.family(p, row, "family", p.get("family", c))
+		a.Level = b.level(p, row, "level", p.get("level", c))
+		if a.ID == "" {
+			b.rowError(p, row, "id", fmt.Errorf("%w: empty actor id", ErrBadValue), "every actor needs a unique id")
+			return
+		}
+		b.putActor(p, row, a)
+	})
+}
+
+func (b *builder) putActor(p *plan, row *Row, a graph.Actor) {
+	if i, dup := b.actorAt[a.ID]; dup {
+		old := b.actors[i]
+		b.duplicate(p, row, "id", a.ID, "actor", old.Origin, sameActor(old, a))
+		return
+	}
+	b.actorAt[a.ID] = len(b.actors)
+	b.actors = append(b.actors, a)
+}
+
+func (b *builder) duplicate(p *plan, row *Row, field, id, what string, first graph.Provenance, same bool) {
+	col, name := p.column(field)
+	at := fmt.Sprintf("%s:%d", first.File, first.Line)
+	if same {
+		b.warnf(p.table, row.Line, col, name, fmt.Errorf("%w: %s %q repeated (identical to %s)", ErrDuplicate, what, id, at), "the repeated row is ignored")
+		return
+	}
+	if p.firstDup {
+		b.warnf(p.table, row.Line, col, name, fmt.Errorf("%w: %s %q already defined at %s with other values", ErrDuplicate, what, id, at), "the first definition is kept (duplicates = first)")
+		return
+	}
+	b.errorf(p.table, row.Line, col, name, fmt.Errorf("%w: %s %q already defined at %s with other values", ErrDuplicate, what, id, at),
+		"give each "+what+" a unique id, or merge the two rows")
+}
+
+func sameActor(a, b graph.Actor) bool {
+	return a.ID == b.ID && a.Name == b.Name && a.Family == b.Family && a.Country == b.Country &&
+		a.Territory == b.Territory && a.Level == b.Level && maps.Equal(a.Attrs, b.Attrs)
+}
+
+func sameProject(a, b graph.Project) bool {
+	return a.ID == b.ID && a.Name == b.Name && a.Programme == b.Programme && a.Phase == b.Phase &&
+		a.Start == b.Start && a.End == b.End && slices.Equal(a.Dimensions, b.Dimensions) &&
+		slices.Equal(a.Targets, b.Targets) && a.Territory == b.Territory && maps.Equal(a.Attrs, b.Attrs)
+}
+
+// readProject reads the project fields of a row, with prefix "" (projects
+// tables) or "project." (participations).
+func (b *builder) readProject(p *plan, row *Row, prefix string, attrs []attrSource) graph.Project {
+	c := row.Cells
+	pr := graph.Project{Name: p.get(prefix+"name", c), Programme: p.get(prefix+"programme", c),
+		Territory: p.get(prefix+"territory", c), Attrs: p.readAttrs(attrs, c),
+		Origin: graph.Provenance{File: p.table.File, Line: row.Line}}
+	if prefix == "" {
+		pr.ID = p.get("id", c)
+	}
+	var err error
+	if pr.Phase, err = parsePhase(p.get(prefix+"phase", c)); err != nil {
+		b.rowError(p, row, prefix+"phase", err, "the phase orders the successive projects of a programme: 1, 2, 3…")
+	}
+	pr.Start = b.date(p, row, prefix+"start", p.get(prefix+"start", c))
+	pr.End = b.date(p, row, prefix+"end", p.get(prefix+"end", c))
+	b.checkPeriod(p, row, prefix+"end", pr.Start, pr.End)
+	pr.Dimensions = b.vocabSet(p, row, prefix+"dimensions", p.get(prefix+"dimensions", c), dimensionIndex, Dimensions)
+	pr.Targets = b.vocabSet(p, row, prefix+"targets", p.get(prefix+"targets", c), targetIndex, Targets)
+	return pr
+}
+
+func (b *builder) checkPeriod(p *plan, row *Row, field, start, end string) {
+	if start != "" && end != "" && end < start[:min(len(start), len(end))] {
+		col, name := p.column(field)
+		b.warnf(p.table, row.Line, col, name, fmt.Errorf("%w: ends (%s) before it starts (%s)", ErrBadValue, end, start), "check the dates")
+	}
+}
+
+// addProjects reads a projects table.
+func (b *builder) addProjects(p *plan) {
+	b.rows(p, func(row *Row) {
+		pr := b.readProject(p, row, "", p.attrs)
+		if pr.ID == "" {
+			b.rowError(p, row, "id", fmt.Errorf("%w: empty project id", ErrBadValue), "every project needs a unique id")
+			return
+		}
+		b.putProject(p, row, pr)
+	})
+}
+
+func (b *builder) putProject(p *plan, row *Row, pr graph.Project) {
+	if i, dup := b.projectAt[pr.ID]; dup {
+		old := b.projects[i]
+		b.duplicate(p, row, "id", pr.ID, "project", old.Origin, sameProject(old, pr))
+		return
+	}
+	b.projectAt[pr.ID] = len(b.projects)
+	b.projects = append(b.projects, pr)
+}
+
+// actorKnown reports whether id is declared in this ingest or in the store.
+func (b *builder) actorKnown(id string) bool {
+	_, ok := b.actorAt[id]
+	return ok || b.knownActor[id]
+}
+
+// resolveActor checks a reference to an actor from a link or a participation.
+// When no actors table is part of the ingest, an unknown actor is created from
+// the row (two-mode and edge-list input); otherwise it is an error.
+func (b *builder) resolveActor(p *plan, row *Row, field, id string) bool {
+	if b.actorKnown(id) {
+		return true
+	}
+	if !b.declaredActors {
+		a := graph.Actor{ID: id, Origin: graph.Provenance{File: p.table.File, Line: row.Line}}
+		if p.hasActorDetails() {
+			c := row.Cells
+			a.Name, a.Territory = p.get("actor.name", c), p.get("actor.territory", c)
+			a.Country = normaliseCountry(p.get("actor.country", c))
+			a.Family = b.family(p, row, "actor.family", p.get("actor.family", c))
+			a.Level = b.level(p, row, "actor.level", p.get("actor.level", c))
+			a.Attrs = p.readAttrs(p.actorAttrs, c)
+		}
+		b.actorAt[id] = len(b.actors)
+		b.actors = append(b.actors, a)
+		b.implicitActor[id] = true
+		b.implicitActors++
+		return true
+	}
+	hint := "add it to the actors table"
+	if b.suggestions < maxSuggestions {
+		b.suggestions++
+		if s := b.nearestActor(id); s != "" {
+			hint = fmt.Sprintf("did you mean %q? Otherwise %s", s, hint)
+		}
+	}
+	b.rowError(p, row, field, fmt.Errorf("%w: %q", ErrUnknownActor, id), hint)
+	return false
+}
+
+// nearestActor is the declared actor id nearest to id, by edit distance.
+func (b *builder) nearestActor(id string) string {
+	ids := make([]string, 0, len(b.actors)+len(b.knownActor))
+	for _, a := range b.actors {
+		ids = append(ids, a.ID)
+	}
+	for k := range b.knownActor {
+		ids = append(ids, k)
+	}
+	return suggest(id, ids)
+}
+
+func (p *plan) hasActorDetails() bool {
+	for _, f := range actorDetailFields {
+		if p.fields["actor."+f] != nil {
+			return true
+		}
+	}
+	return len(p.actorAttrs) > 0
+}
+
+func (p *plan) hasProjectDetails() bool {
+	for _, f := range projectDetailFields {
+		if p.fields["project."+f] != nil {
+			return true
+		}
+	}
+	return len(p.projectAttrs) > 0
+}
+
+// checkActorDetails warns when a row describes an implicit actor differently
+// from the row that created it.
+func (b *builder) checkActorDetails(p *plan, row *Row, id string) {
+	if !b.implicitActor[id] || !p.hasActorDetails() {
+		return
+	}
+	a := &b.actors[b.actorAt[id]]
+	if a.Origin.Line == row.Line && a.Origin.File == p.table.File {
+		return
+	}
+	c := row.Cells
+	check := func(field, have, got string) {
+		if got != "" && have != "" && got != have {
+			col, name := p.column(field)
+			b.warnf(p.table, row.Line, col, name, fmt.Errorf("actor %q is %s here but %s at %s:%d", id, got, have, a.Origin.File, a.Origin.Line),
+				"the first value is kept")
+		}
+	}
+	if f := p.get("actor.family", c); f != "" {
+		if fam, ok := b.vocab.Family(f); ok {
+			check("actor.family", a.Family, fam)
+		}
+	}
+	check("actor.country", a.Country, normaliseCountry(p.get("actor.country", c)))
+}
+
+func (b *builder) resolveProject(p *plan, row *Row, id string) bool {
+	if _, ok := b.projectAt[id]; ok || b.knownProject[id] {
+		return true
+	}
+	if !b.declaredProjects {
+		pr := graph.Project{ID: id, Origin: graph.Provenance{File: p.table.File, Line: row.Line}}
+		if p.hasProjectDetails() {
+			pr = b.readProject(p, row, "project.", p.projectAttrs)
+			pr.ID = id
+		}
+		b.projectAt[id] = len(b.projects)
+		b.projects = append(b.projects, pr)
+		b.implicitProject[id] = true
+		b.implicitProjs++
+		return true
+	}
+	hint := "add it to the projects table"
+	if b.suggestions < maxSuggestions {
+		b.suggestions++
+		ids := make([]string, 0, len(b.projects))
+		for _, q := range b.projects {
+			ids = append(ids, q.ID)
+		}
+		for k := range b.knownProject {
+			ids = append(ids, k)
+		}
+		if s := suggest(id, ids); s != "" {
+			hint = fmt.Sprintf("did you mean %q? Otherwise %s", s, hint)
+		}
+	}
+	b.rowError(p, row, "project", fmt.Errorf("%w: %q", ErrUnknownProject, id), hint)
+	return false
+}
+
+// ids returns the actor or project ids named by a field of a row: one, or
+// several when the mapping splits the field.
+func (b *builder) ids(p *plan, row *Row, field string, actors bool) []string {
+	v := p.get(field, row.Cells)
+	sep, ok := p.split[field]
+	if !ok || v == "" {
+		if v == "" {
+			return nil
+		}
+		return []string{v}
+	}
+	known := func(id string) bool {
+		if actors {
+			return b.actorKnown(id)
+		}
+		_, ok := b.projectAt[id]
+		return ok || b.knownProject[id]
+	}
+	return splitKnown(v, sep, known)
+}
+
+// splitKnown splits a cell that joins several names with sep, where names may
+// contain sep themselves: at each position it takes the longest known name
+// followed by sep or by the end, and falls back to the next sep.
+func splitKnown(v, sep string, known func(string) bool) []string {
+	var out []string
+	for v != "" {
+		// Candidate ends: every occurrence of sep, and the end of v.
+		cut := -1
+		for end := len(v); end > 0; {
+			if cand := trimCell(v[:end]); cand != "" && known(cand) {
+				cut = end
+				break
+			}
+			i := strings.LastIndex(v[:end], sep)
+			if i < 0 {
+				break
+			}
+			end = i
+		}
+		if cut < 0 {
+			cut = strings.Index(v, sep)
+			if cut < 0 {
+				cut = len(v)
+			}
+		}
+		if t := trimCell(v[:cut]); t != "" {
+			out = append(out, t)
+		}
+		v = v[cut:]
+		v = strings.TrimPrefix(strings.TrimLeft(v, " \t"), strings.TrimLeft(sep, " \t"))
+	}
+	return out
+}
+
+// addLinks reads a links table.
+func (b *builder) addLinks(p *plan) {
+	b.rows(p, func(row *Row) {
+		c := row.Cells
+		sources, targets := b.ids(p, row, "source", true), b.ids(p, row, "target", true)
+		ok := true
+		if len(sources) == 0 {
+			b.rowError(p, row, "source", fmt.Errorf("%w: empty source", ErrBadValue), "a link joins two actors: give the id of the first one")
+			ok = false
+		}
+		if len(targets) == 0 {
+			b.rowError(p, row, "target", fmt.Errorf("%w: empty target", ErrBadValue), "a link joins two actors: give the id of the second one")
+			ok = false
+		}
+		w, err := parseWeight(p.get("weight", c), p.decimalComma)
+		if err != nil {
+			hint := "the weight is a number > 0 (default 1)"
+			if !p.decimalComma {
+				hint += "; in a comma-separated file write decimals with a point (0.5)"
+			}
+			b.rowError(p, row, "weight", err, hint)
+			ok = false
+		}
+		dir, err := parseBool(p.get("directed", c))
+		if err != nil {
+			b.rowError(p, row, "directed", err, "write yes/no, oui/non, true/false or 1/0")
+			ok = false
+		}
+		start := b.date(p, row, "start", p.get("start", c))
+		end := b.date(p, row, "end", p.get("end", c))
+		b.checkPeriod(p, row, "end", start, end)
+		for _, s := range sources {
+			ok = b.resolveActor(p, row, "source", s) && ok
+			b.checkActorDetails(p, row, s)
+		}
+		for _, t := range targets {
+			ok = b.resolveActor(p, row, "target", t) && ok
+		}
+		if !ok {
+			return
+		}
+		typ := p.get("type", c)
+		for _, s := range sources {
+			for _, t := range targets {
+				if s == t {
+					col, name := p.column("target")
+					b.warnf(p.table, row.Line, col, name, fmt.Errorf("self-loop: %q is linked to itself", s), "the link is kept in the store but ignored by the analysis")
+				}
+				b.links = append(b.links, graph.Link{Source: s, Target: t, Type: typ, Weight: w, Directed: dir,
+					Start: start, End: end, Origin: graph.Provenance{File: p.table.File, Line: row.Line}})
+			}
+		}
+	})
+}
+
+// addParticipations reads a participations table.
+func (b *builder) addParticipations(p *plan) {
+	b.rows(p, func(row *Row) {
+		c := row.Cells
+		actors, projects := b.ids(p, row, "actor", true), b.ids(p, row, "project", false)
+		ok := true
+		if len(actors) == 0 && p.split["actor"] == "" {
+			b.rowError(p, row, "actor", fmt.Errorf("%w: empty actor", ErrBadValue), "give the id of the actor that takes part in the project")
+			ok = false
+		}
+		if len(projects) == 0 {
+			b.rowError(p, row, "project", fmt.Errorf("%w: empty project", ErrBadValue), "give the id of the project")
+			ok = false
+		}
+		start := b.date(p, row, "start", p.get("start", c))
+		end := b.date(p, row, "end", p.get("end", c))
+		b.checkPeriod(p, row, "end", start, end)
+		for _, pid := range projects {
+			ok = b.resolveProject(p, row, pid) && ok
+		}
+		for _, a := range actors {
+			if b.resolveActor(p, row, "actor", a) {
+				b.checkActorDetails(p, row, a)
+			} else {
+				ok = false
+			}
+		}
+		if !ok {
+			return
+		}
+		role := p.get("role", c)
+		for _, a := range actors {
+			for _, pid := range projects {
+				b.parts = append(b.parts, graph.Participation{Actor: a, Project: pid, Role: role, Start: start, End: end,
+					Origin: graph.Provenance{File: p.table.File, Line: row.Line}})
+			}
+		}
+	})
+}
+
+// addDataset adds a dataset read from a GraphML, GEXF or JSON file: its actors
+// and projects count as declared.
+func (b *builder) addDataset(d *graph.Dataset, file string) {
+	t := &Table{File: file}
+	p := &plan{table: t, fields: map[string]*source{}}
+	for _, a := range d.Actors {
+		row := &Row{Line: a.Origin.Line}
+		if a.ID == "" {
+			b.errorf(t, row.Line, 0, "id", fmt.Errorf("%w: empty actor id", ErrBadValue), "every actor needs a unique id")
+			continue
+		}
+		if a.Family != "" {
+			if f, ok := b.vocab.Family(a.Family); ok {
+				a.Family = f
+			} else {
+				b.family(p, row, "family", a.Family)
+			}
+		}
+		b.putActor(p, row, a)
+	}
+	for _, pr := range d.Projects {
+		row := &Row{Line: pr.Origin.Line}
+		if pr.ID == "" {
+			b.errorf(t, row.Line, 0, "id", fmt.Errorf("%w: empty project id", ErrBadValue), "every project needs a unique id")
+			continue
+		}
+		b.putProject(p, row, pr)
+	}
+	for _, l := range d.Links {
+		row := &Row{Line: l.Origin.Line}
+		ok := b.resolveActor(p, row, "source", l.Source)
+		ok = b.resolveActor(p, row, "target", l.Target) && ok
+		if l.Weight == 0 {
+			l.Weight = 1
+		}
+		if l.Weight < 0 {
+			b.errorf(t, row.Line, 0, "weight", fmt.Errorf("%w: weight %v must be > 0", ErrBadValue, l.Weight), "")
+			ok = false
+		}
+		if ok {
+			if l.Source == l.Target {
+				b.warnf(t, row.Line, 0, "target", fmt.Errorf("self-loop: %q is linked to itself", l.Source), "the link is kept in the store but ignored by the analysis")
+			}
+			b.links = append(b.links, l)
+		}
+	}
+	for _, pa := range d.Participations {
+		row := &Row{Line: pa.Origin.Line}
+		ok := b.resolveProject(p, row, pa.Project)
+		ok = b.resolveActor(p, row, "actor", pa.Actor) && ok
+		if ok {
+			b.parts = append(b.parts, pa)
+		}
+	}
+}
+
+// finish removes duplicate links and participations, warns about
+// near-duplicate names and implicit records, and returns the sorted dataset.
+func (b *builder) finish() *graph.Dataset {
+	d := &graph.Dataset{Actors: b.actors, Projects: b.projects}
+	sort.Slice(d.Actors, func(i, j int) bool { return d.Actors[i].ID < d.Actors[j].ID })
+	sort.Slice(d.Projects, func(i, j int) bool { return d.Projects[i].ID < d.Projects[j].ID })
+	d.Links = dedupe(b, b.links, graph.Link.Key, func(l graph.Link) graph.Provenance { return l.Origin },
+		func(x, y graph.Link) bool {
+			return x.Weight == y.Weight && x.Start == y.Start && x.End == y.End
+		}, func(l graph.Link) string { return fmt.Sprintf("link %s – %s (%s)", l.Source, l.Target, l.Type) })
+	d.Participations = dedupe(b, b.parts, graph.Participation.Key, func(p graph.Participation) graph.Provenance { return p.Origin },
+		func(x, y graph.Participation) bool { return x.Role == y.Role && x.Start == y.Start && x.End == y.End },
+		func(p graph.Participation) string {
+			return fmt.Sprintf("participation of %s in %s", p.Actor, p.Project)
+		})
+	if b.implicitActors > 0 {
+		b.warns = append(b.warns, Problem{Err: fmt.Errorf("%d actor(s) created from links or participations", b.implicitActors),
+			Hint: "no actors table was given: actors are identified by the names in the links and participations; add an actors table to check them"})
+	}
+	if b.implicitProjs > 0 {
+		b.warns = append(b.warns, Problem{Err: fmt.Errorf("%d project(s) created from participations", b.implicitProjs),
+			Hint: "no projects table was given: projects are identified by the values of the project column"})
+	}
+	b.nearDuplicates(d.Actors)
+	return d
+}
+
+// dedupe sorts records by key and drops repeated keys: identical repeats and
+// repeats with other values are both warnings (the first row is kept).
+func dedupe[T any](b *builder, xs []T, keyOf func(T) string, origin func(T) graph.Provenance, same func(T, T) bool, describe func(T) string) []T {
+	keys := make([]string, len(xs))
+	idx := make([]int32, len(xs))
+	for i := range xs {
+		keys[i] = keyOf(xs[i])
+		idx[i] = int32(i)
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return keys[idx[i]] < keys[idx[j]] })
+	out := make([]T, 0, len(xs))
+	for n, i := range idx {
+		if n > 0 && keys[idx[n-1]] == keys[i] {
+			first := origin(out[len(out)-1])
+			o := origin(xs[i])
+			msg := "repeated (identical to %s:%d)"
+			if !same(out[len(out)-1], xs[i]) {
+				msg = "repeated with other values (first at %s:%d)"
+			}
+			b.warns = append(b.warns, Problem{File: o.File, Line: o.Line,
+				Err:  fmt.Errorf("%w: %s "+msg, ErrDuplicate, describe(xs[i]), first.File, first.Line),
+				Hint: "the first row is kept"})
+			continue
+		}
+		out = append(out, xs[i])
+	}
+	return out
+}
+
+// nameKeyPrefixes are the words removed from names before comparing them for
+// near-duplicates: "Mairie de X", "Ville de X" and "Commune de X" are one.
+var nameKeyPrefixes = []string{
+	"mairie de ", "mairie d'", "ville de ", "ville d'", "commune de ", "commune d'",
+	"municipalite de ", "municipality of ", "city of ", "town of ", "conseil municipal de ",
+	"commune urbaine de ", "commune rurale de ", "la ", "le ", "les ", "l'", "the ",
+}
+
+// nameKey folds an actor name for near-duplicate detection.
+func nameKey(name string) string {
+	k := key(name)
+	for changed := true; changed; {
+		changed = false
+		for _, p := range nameKeyPrefixes {
+			if strings.HasPrefix(k, p) && len(k) > len(p) {
+				k = k[len(p):]
+				changed = true
+			}
+		}
+	}
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '\'', ',', '-', '.', '&':
+			return -1
+		}
+		return r
+	}, k)
+}
+
+// nearDuplicates warns about actors with different ids whose names differ only
+// by case, spaces, accents, punctuation or a common prefix.
+func (b *builder) nearDuplicates(actors []graph.Actor) {
+	groups := make(map[string][]int)
+	for i, a := range actors {
+		if a.Name == "" {
+			continue
+		}
+		k := nameKey(a.Name)
+		if k == "" {
+			continue
+		}
+		groups[k] = append(groups[k], i)
+	}
+	keys := make([]string, 0)
+	for k, g := range groups {
+		if len(g) > 1 {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		g := groups[k]
+		first := actors[g[0]]
+		var others []string
+		for _, i := range g[1:] {
+			others = append(others, fmt.Sprintf("%q (%s, %s:%d)", actors[i].Name, actors[i].ID, actors[i].Origin.File, actors[i].Origin.Line))
+		}
+		b.warns = append(b.warns, Problem{File: first.Origin.File, Line: first.Origin.Line, Field: "name",
+			Err:  fmt.Errorf("near-duplicate actors: %q (%s) and %s", first.Name, first.ID, strings.Join(others, ", ")),
+			Hint: "if they are the same organisation, give them the same id"})
+	}
+}

@@ -1,0 +1,331 @@
+package ingest
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/alliances/alliances/graph"
+)
+
+// Options control Read.
+type Options struct {
+	// Mapping maps foreign headers to our fields (nil: headers are recognised
+	// alone).
+	Mapping *Mapping
+	// Vocabulary is the family vocabulary; nil means DefaultVocabulary.
+	Vocabulary *Vocabulary
+	// Known is the data already in the store: links and participations may
+	// name its actors and projects.
+	Known *graph.Dataset
+	// Progress receives a progress bar when it is a terminal (nil: none).
+	Progress io.Writer
+}
+
+// Result is what Read found in the files.
+type Result struct {
+	// Dataset holds every record read, each table sorted as by
+	// graph.Dataset.Sort.
+	Dataset *graph.Dataset
+	// Warnings are problems that do not block the ingest.
+	Warnings []Problem
+	// Files describes the files read, in the order given.
+	Files []FileInfo
+}
+
+// FileInfo describes one input file.
+type FileInfo struct {
+	Path string `json:"path"`
+	// SHA256 is the hex SHA-256 of the raw bytes of the file (compressed or
+	// not), for the methods section of reports.
+	SHA256 string `json:"sha256"`
+	// Format is csv, xlsx, graphml, gexf or json.
+	Format string `json:"format"`
+	// Compressed is true for gzip-compressed input.
+	Compressed bool `json:"compressed,omitempty"`
+	// Encoding and Delimiter are those detected for CSV files.
+	Encoding  string `json:"encoding,omitempty"`
+	Delimiter string `json:"delimiter,omitempty"`
+	// Tables lists the kind of each table read from the file (a file mapped
+	// by several sections gives several tables).
+	Tables []string `json:"tables"`
+	// Records is the number of data rows (CSV, XLSX) or records (other
+	// formats) read.
+	Records int `json:"records"`
+}
+
+// Read reads, recognises and validates every file, and returns the records
+// they hold. Formats are chosen by extension (.csv, .tsv, .txt, .xlsx,
+// .graphml, .gexf, .json, each optionally .gz); gzip input is also recognised
+// by its magic bytes.
+//
+// On any error Read returns a *ValidationError listing every problem found
+// (file, line, column, hint) and no result; problems that do not block
+// (near-duplicate names, self-loops, repeated rows) are Result.Warnings.
+// Read never writes anything.
+func Read(paths []string, opts Options) (*Result, error) {
+	return read(paths, opts, func(p string) ([]byte, error) { return os.ReadFile(p) }, true)
+}
+
+// ReadFS is Read for files of fsys (for example the embedded example data).
+// XLSX files are not supported there.
+func ReadFS(fsys fs.FS, paths []string, opts Options) (*Result, error) {
+	return read(paths, opts, func(p string) ([]byte, error) { return fs.ReadFile(fsys, p) }, false)
+}
+
+// tableInput is one table waiting to be planned.
+type tableInput struct {
+	table *Table
+	comma rune
+	file  int // index in Result.Files
+}
+
+func read(paths []string, opts Options, readFile func(string) ([]byte, error), osFiles bool) (*Result, error) {
+	vocab := opts.Vocabulary
+	if vocab == nil {
+		vocab = DefaultVocabulary()
+	}
+	res := &Result{}
+	b := newBuilder(vocab, opts.Known)
+	prog := newProgress(opts.Progress)
+	var tables []tableInput
+	var datasets []struct {
+		d    *graph.Dataset
+		file string
+	}
+	for fi, p := range paths {
+		info := FileInfo{Path: p}
+		raw, err := readFile(p)
+		if err != nil {
+			b.errs = append(b.errs, Problem{File: p, Err: fmt.Errorf("%w: %v", ErrFormat, err), Hint: "check the path"})
+			res.Files = append(res.Files, info)
+			continue
+		}
+		sum := sha256.Sum256(raw)
+		info.SHA256 = hex.EncodeToString(sum[:])
+		info.Compressed = isGzip(raw)
+		info.Format = formatOf(p, raw)
+		data, err := gunzip(raw)
+		if err != nil {
+			b.errs = append(b.errs, Problem{File: p, Err: err, Hint: "the file looks gzip-compressed but cannot be decompressed"})
+			res.Files = append(res.Files, info)
+			continue
+		}
+		switch info.Format {
+		case "csv":
+			f, problems := parseCSV(data, p, prog.reporter(p))
+			b.errs = append(b.errs, problems...)
+			info.Encoding, info.Delimiter = f.Charset, delimiterName(f.Comma)
+			info.Records = len(f.Rows)
+			t := f.Table
+			tables = append(tables, tableInput{&t, f.Comma, fi})
+		case "xlsx":
+			if !osFiles || info.Compressed {
+				b.errs = append(b.errs, Problem{File: p, Err: fmt.Errorf("%w: XLSX files can only be read from disk, uncompressed", ErrFormat)})
+				break
+			}
+			ts, err := readXLSX(p)
+			if err != nil {
+				b.errs = append(b.errs, Problem{File: p, Err: fmt.Errorf("%w: %w", ErrFormat, err), Hint: "save the workbook again as .xlsx, or export each sheet as CSV"})
+				break
+			}
+			for i := range ts {
+				info.Records += len(ts[i].Rows)
+				tables = append(tables, tableInput{&ts[i], ';', fi})
+			}
+		case "graphml", "gexf", "json":
+			read := map[string]func(io.Reader, string) (*graph.Dataset, []Problem){
+				"graphml": readGraphML, "gexf": readGEXF, "json": readJSON}[info.Format]
+			d, problems := read(bytes.NewReader(data), p)
+			b.errs = append(b.errs, problems...)
+			if d != nil {
+				info.Records = len(d.Actors) + len(d.Links) + len(d.Projects) + len(d.Participations)
+				info.Tables = datasetKinds(d)
+				datasets = append(datasets, struct {
+					d    *graph.Dataset
+					file string
+				}{d, p})
+			}
+		default:
+			b.errs = append(b.errs, Problem{File: p, Err: fmt.Errorf("%w: unknown format", ErrFormat),
+				Hint: "give a .csv, .tsv, .xlsx, .graphml, .gexf or .json file (optionally .gz)"})
+		}
+		res.Files = append(res.Files, info)
+	}
+	prog.done()
+
+	// Plan every table, then read them in the order actors, projects, links,
+	// participations so that references can be checked row by row.
+	var plans []*plan
+	for _, in := range tables {
+		secs := sectionsFor(opts.Mapping, in.table)
+		if len(secs) == 0 {
+			secs = []*Section{nil}
+		}
+		for _, sec := range secs {
+			p, problems := newPlan(in.table, sec, in.comma)
+			b.errs = append(b.errs, problems...)
+			if p == nil {
+				continue
+			}
+			plans = append(plans, p)
+			res.Files[in.file].Tables = append(res.Files[in.file].Tables, string(p.kind))
+		}
+	}
+	for _, p := range plans {
+		switch p.kind {
+		case KindActors:
+			b.declaredActors = true
+		case KindProjects:
+			b.declaredProjects = true
+		}
+	}
+	for _, ds := range datasets {
+		if len(ds.d.Actors) > 0 {
+			b.declaredActors = true
+		}
+		if len(ds.d.Projects) > 0 {
+			b.declaredProjects = true
+		}
+	}
+	for _, k := range kinds {
+		if k == KindLinks {
+			for _, ds := range datasets {
+				b.addDataset(ds.d, ds.file)
+			}
+		}
+		for _, p := range plans {
+			if p.kind != k {
+				continue
+			}
+			switch k {
+			case KindActors:
+				b.addActors(p)
+			case KindProjects:
+				b.addProjects(p)
+			case KindLinks:
+				b.addLinks(p)
+			case KindParticipations:
+				b.addParticipations(p)
+			}
+		}
+	}
+	d := b.finish()
+	sortProblems(b.errs)
+	sortProblems(b.warns)
+	if len(b.errs) > 0 {
+		return nil, &ValidationError{Problems: b.errs}
+	}
+	res.Dataset = d
+	res.Warnings = b.warns
+	return res, nil
+}
+
+// sectionsFor returns the mapping sections that apply to a table: the
+// sections whose pattern matches the file, or else the global sections whose
+// columns are all in the header.
+func sectionsFor(m *Mapping, t *Table) []*Section {
+	if m == nil {
+		return nil
+	}
+	var named, global []*Section
+	have := make(map[string]bool, len(t.Header))
+	for _, h := range t.Header {
+		have[key(h)] = true
+	}
+	for _, s := range m.Sections {
+		if s.Pattern != "" {
+			if s.matches(t.File, t.Sheet) {
+				named = append(named, s)
+			}
+			continue
+		}
+		all := true
+		for _, c := range s.columns() {
+			if !have[key(c)] {
+				all = false
+			}
+		}
+		if all {
+			global = append(global, s)
+		}
+	}
+	if len(named) > 0 {
+		return named
+	}
+	return global
+}
+
+// formatOf chooses the format of a file by its extension (after .gz).
+func formatOf(p string, raw []byte) string {
+	name := strings.ToLower(p)
+	name = strings.TrimSuffix(name, ".gz")
+	switch path.Ext(name) {
+	case ".csv", ".tsv", ".txt", ".tab":
+		return "csv"
+	case ".xlsx", ".xlsm":
+		return "xlsx"
+	case ".graphml":
+		return "graphml"
+	case ".gexf":
+		return "gexf"
+	case ".json":
+		return "json"
+	}
+	if bytes.HasPrefix(raw, []byte("PK\x03\x04")) {
+		return "xlsx"
+	}
+	return ""
+}
+
+func delimiterName(r rune) string {
+	switch r {
+	case '\t':
+		return "tab"
+	case 0:
+		return ""
+	}
+	return string(r)
+}
+
+func datasetKinds(d *graph.Dataset) []string {
+	var out []string
+	if len(d.Actors) > 0 {
+		out = append(out, string(KindActors))
+	}
+	if len(d.Projects) > 0 {
+		out = append(out, string(KindProjects))
+	}
+	if len(d.Links) > 0 {
+		out = append(out, string(KindLinks))
+	}
+	if len(d.Participations) > 0 {
+		out = append(out, string(KindParticipations))
+	}
+	return out
+}
+
+// sortProblems orders problems by file, line and column; problems about the
+// whole ingest (no file) come last.
+func sortProblems(ps []Problem) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if (a.File == "") != (b.File == "") {
+			return b.File == ""
+		}
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Column < b.Column
+	})
+}
