@@ -1,0 +1,427 @@
+package embedded
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math"
+	"runtime"
+	"sort"
+	"strconv"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/alliances/alliances/graph"
+)
+
+// Schema is the version of the layout of the file that this package writes.
+const Schema = 1
+
+// ErrNotStore is wrapped by Open when the file exists but is not a store of
+// alliances: another kind of file, a damaged file, or a bbolt database of
+// another program.
+var ErrNotStore = errors.New("not an alliances store")
+
+// Buckets, one per table, plus the metrics and the meta data.
+var (
+	bucketMeta           = []byte("meta")
+	bucketActors         = []byte("actors")
+	bucketProjects       = []byte("projects")
+	bucketLinks          = []byte("links")
+	bucketParticipations = []byte("participations")
+	bucketMetrics        = []byte("metrics")
+
+	keyFormat = []byte("format")
+	keySchema = []byte("schema")
+	formatID  = []byte("alliances")
+)
+
+var tables = [][]byte{bucketActors, bucketProjects, bucketLinks, bucketParticipations, bucketMetrics}
+
+// lockTimeout is how long Open waits for a file locked by another process.
+var lockTimeout = time.Second
+
+// checkEvery is how many records Put and Load handle between two looks at the
+// context.
+const checkEvery = 1 << 14
+
+// Store is a graph.Store kept in one bbolt file.
+type Store struct {
+	db   *bolt.DB
+	path string
+}
+
+var _ graph.Store = (*Store)(nil)
+
+// Open opens the store in the file at path, creating the file if it does not
+// exist. Only one process can hold a store open: when another one does, Open
+// gives up after about a second with an error wrapping graph.ErrUnreachable. A
+// file that is not a store of alliances gives an error wrapping ErrNotStore.
+func Open(path string) (*Store, error) {
+	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: lockTimeout})
+	switch {
+	case err == nil:
+	case errors.Is(err, bolt.ErrTimeout):
+		return nil, fmt.Errorf("store %s: the file is in use by another process (is another alliances command running?): %w",
+			path, graph.ErrUnreachable)
+	case errors.Is(err, bolt.ErrInvalid), errors.Is(err, bolt.ErrVersionMismatch), errors.Is(err, bolt.ErrChecksum):
+		return nil, fmt.Errorf("store %s: %w: the file is not a bbolt database, or it is damaged (%v)", path, ErrNotStore, err)
+	default:
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			// The file could not be opened, read or locked at all.
+			return nil, fmt.Errorf("store %s: %w: %w", path, graph.ErrUnreachable, pe.Err)
+		}
+		return nil, fmt.Errorf("store %s: %w: %v", path, ErrNotStore, err)
+	}
+	if err := db.Update(initialise); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store %s: %w", path, err)
+	}
+	return &Store{db: db, path: path}, nil
+}
+
+// initialise creates the buckets of a new file, or checks that an existing
+// file is a store of a schema this package reads.
+func initialise(tx *bolt.Tx) error {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil {
+		foreign := false
+		if err := tx.ForEach(func([]byte, *bolt.Bucket) error { foreign = true; return nil }); err != nil {
+			return err
+		}
+		if foreign {
+			return fmt.Errorf("%w: the file is a bbolt database of another program", ErrNotStore)
+		}
+		meta, err := tx.CreateBucket(bucketMeta)
+		if err != nil {
+			return err
+		}
+		if err := meta.Put(keyFormat, formatID); err != nil {
+			return err
+		}
+		if err := meta.Put(keySchema, []byte(strconv.Itoa(Schema))); err != nil {
+			return err
+		}
+	} else {
+		if !bytes.Equal(meta.Get(keyFormat), formatID) {
+			return fmt.Errorf("%w: the file is a bbolt database of another program", ErrNotStore)
+		}
+		v, err := strconv.Atoi(string(meta.Get(keySchema)))
+		if err != nil {
+			return fmt.Errorf("%w: unreadable schema version %q", ErrNotStore, meta.Get(keySchema))
+		}
+		if v > Schema {
+			return fmt.Errorf("the store was written by a newer version of alliances (schema %d, this version reads up to %d)", v, Schema)
+		}
+	}
+	for _, name := range tables {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Path returns the file of the store.
+func (s *Store) Path() string { return s.path }
+
+// Close releases the file.
+func (s *Store) Close() error { return s.db.Close() }
+
+// record is one encoded record: its key in its bucket and its JSON value.
+type record struct {
+	key, value []byte
+}
+
+// Put upserts d in one transaction: either all of d is stored or nothing is.
+// Records with an empty key field are an error.
+func (s *Store) Put(ctx context.Context, d *graph.Dataset) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if d == nil {
+		return nil
+	}
+	if err := validate(d); err != nil {
+		return err
+	}
+	// Encode before taking the write lock; bbolt needs the bytes until commit.
+	type batch struct {
+		bucket  []byte
+		records []record
+	}
+	var batches [4]batch
+	var err error
+	batches[0].bucket = bucketActors
+	if batches[0].records, err = encode("actor", d.Actors, func(a *graph.Actor) string { return a.ID }); err != nil {
+		return err
+	}
+	batches[1].bucket = bucketProjects
+	if batches[1].records, err = encode("project", d.Projects, func(p *graph.Project) string { return p.ID }); err != nil {
+		return err
+	}
+	batches[2].bucket = bucketLinks
+	if batches[2].records, err = encode("link", d.Links, (*graph.Link).Key); err != nil {
+		return err
+	}
+	batches[3].bucket = bucketParticipations
+	if batches[3].records, err = encode("participation", d.Participations, (*graph.Participation).Key); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return s.db.Update(func(tx *bolt.Tx) error {
+		n := 0
+		for _, batch := range batches {
+			b := tx.Bucket(batch.bucket)
+			if len(batch.records) == 0 {
+				continue
+			}
+			// Appending after the last key fills pages completely; inserting
+			// among existing keys keeps room for later inserts.
+			if last, _ := b.Cursor().Last(); last == nil || bytes.Compare(last, batch.records[0].key) < 0 {
+				b.FillPercent = 1
+			}
+			for _, r := range batch.records {
+				if n++; n%checkEvery == 0 {
+					if err := ctx.Err(); err != nil {
+						return err
+					}
+				}
+				if err := b.Put(r.key, r.value); err != nil {
+					return fmt.Errorf("storing %s %q: %w", batch.bucket, r.key, err)
+				}
+			}
+		}
+		// Returning an error rolls the transaction back.
+		return ctx.Err()
+	})
+}
+
+// validate reports the first record of d with an empty key field.
+func validate(d *graph.Dataset) error {
+	where := func(table string, i int, o graph.Provenance) string {
+		s := fmt.Sprintf("%s record %d", table, i+1)
+		if o.File != "" {
+			s += fmt.Sprintf(" (%s:%d)", o.File, o.Line)
+		}
+		return s
+	}
+	for i, a := range d.Actors {
+		if a.ID == "" {
+			return fmt.Errorf("%s: empty actor id", where("actor", i, a.Origin))
+		}
+		if len(a.ID) > bolt.MaxKeySize {
+			return fmt.Errorf("%s: actor id longer than %d bytes", where("actor", i, a.Origin), bolt.MaxKeySize)
+		}
+	}
+	for i, p := range d.Projects {
+		if p.ID == "" {
+			return fmt.Errorf("%s: empty project id", where("project", i, p.Origin))
+		}
+		if len(p.ID) > bolt.MaxKeySize {
+			return fmt.Errorf("%s: project id longer than %d bytes", where("project", i, p.Origin), bolt.MaxKeySize)
+		}
+	}
+	for i, l := range d.Links {
+		if l.Source == "" || l.Target == "" {
+			return fmt.Errorf("%s: link without source or target", where("link", i, l.Origin))
+		}
+		if len(l.Key()) > bolt.MaxKeySize {
+			return fmt.Errorf("%s: link key longer than %d bytes", where("link", i, l.Origin), bolt.MaxKeySize)
+		}
+	}
+	for i, p := range d.Participations {
+		if p.Actor == "" || p.Project == "" {
+			return fmt.Errorf("%s: participation without actor or project", where("participation", i, p.Origin))
+		}
+		if len(p.Key()) > bolt.MaxKeySize {
+			return fmt.Errorf("%s: participation key longer than %d bytes", where("participation", i, p.Origin), bolt.MaxKeySize)
+		}
+	}
+	return nil
+}
+
+// encode encodes xs in parallel and returns the records sorted by key. Of
+// records with the same key the last one wins, as in graph.Dataset.Merge.
+func encode[T any](table string, xs []T, key func(*T) string) ([]record, error) {
+	recs := make([]record, len(xs))
+	var errs firstError
+	parallel(len(xs), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			v, err := json.Marshal(&xs[i])
+			if err != nil {
+				errs.set(fmt.Errorf("%s record %d: %w", table, i+1, err))
+				return
+			}
+			recs[i] = record{key: []byte(key(&xs[i])), value: v}
+		}
+	})
+	if errs.err != nil {
+		return nil, errs.err
+	}
+	sort.SliceStable(recs, func(i, j int) bool { return bytes.Compare(recs[i].key, recs[j].key) < 0 })
+	// Keep the last record of each run of equal keys.
+	out := recs[:0]
+	for i, r := range recs {
+		if i+1 < len(recs) && bytes.Equal(recs[i+1].key, r.key) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// firstError keeps the first error set from several goroutines.
+type firstError struct {
+	mu  sync.Mutex
+	err error
+}
+
+func (f *firstError) set(err error) {
+	f.mu.Lock()
+	if f.err == nil {
+		f.err = err
+	}
+	f.mu.Unlock()
+}
+
+// parallel calls f on consecutive ranges of [0, n) from several goroutines.
+func parallel(n int, f func(lo, hi int)) {
+	workers := runtime.GOMAXPROCS(0)
+	if n < 4096 || workers == 1 {
+		f(0, n)
+		return
+	}
+	chunk := (n + workers - 1) / workers
+	var wg sync.WaitGroup
+	for lo := 0; lo < n; lo += chunk {
+		hi := min(lo+chunk, n)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(lo, hi)
+		}()
+	}
+	wg.Wait()
+}
+
+// Load returns every stored record, each table in the order of
+// graph.Dataset.Sort (which is the byte order of the keys in the file).
+func (s *Store) Load(ctx context.Context) (*graph.Dataset, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	d := &graph.Dataset{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		if d.Actors, err = decode[graph.Actor](ctx, tx, bucketActors); err != nil {
+			return err
+		}
+		if d.Projects, err = decode[graph.Project](ctx, tx, bucketProjects); err != nil {
+			return err
+		}
+		if d.Links, err = decode[graph.Link](ctx, tx, bucketLinks); err != nil {
+			return err
+		}
+		d.Participations, err = decode[graph.Participation](ctx, tx, bucketParticipations)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store %s: load: %w", s.path, err)
+	}
+	return d, nil
+}
+
+// decode decodes every value of b, in key order, in parallel. The values
+// point into the memory map, valid until the transaction ends.
+func decode[T any](ctx context.Context, tx *bolt.Tx, name []byte) ([]T, error) {
+	var values [][]byte
+	c := tx.Bucket(name).Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		values = append(values, v)
+		if len(values)%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	out := make([]T, len(values))
+	var errs firstError
+	parallel(len(values), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if err := json.Unmarshal(values[i], &out[i]); err != nil {
+				errs.set(fmt.Errorf("%s record %d: %w", name, i+1, err))
+				return
+			}
+		}
+	})
+	if errs.err != nil {
+		return nil, errs.err
+	}
+	return out, ctx.Err()
+}
+
+// PutMetrics replaces the metric values of the named actors in one
+// transaction. An id that names no stored actor is an error and nothing is
+// written. Values that are not finite numbers (undefined metrics) are left out.
+func (s *Store) PutMetrics(ctx context.Context, metrics []graph.ActorMetrics) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	recs := make([]record, 0, len(metrics))
+	for _, m := range metrics {
+		vals := make(map[string]float64, len(m.Values))
+		for k, v := range m.Values {
+			if !math.IsNaN(v) && !math.IsInf(v, 0) {
+				vals[k] = v
+			}
+		}
+		b, err := json.Marshal(vals)
+		if err != nil {
+			return fmt.Errorf("metrics of actor %q: %w", m.ID, err)
+		}
+		recs = append(recs, record{key: []byte(m.ID), value: b})
+	}
+	return s.db.Update(func(tx *bolt.Tx) error {
+		actors, b := tx.Bucket(bucketActors), tx.Bucket(bucketMetrics)
+		for _, r := range recs {
+			if len(r.key) == 0 || actors.Get(r.key) == nil {
+				return fmt.Errorf("metrics for unknown actor %q: nothing was written", r.key)
+			}
+			if err := b.Put(r.key, r.value); err != nil {
+				return err
+			}
+		}
+		return ctx.Err()
+	})
+}
+
+// Metrics returns the stored metric values, sorted by actor id.
+func (s *Store) Metrics(ctx context.Context) ([]graph.ActorMetrics, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	out := []graph.ActorMetrics{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMetrics).ForEach(func(k, v []byte) error {
+			m := graph.ActorMetrics{ID: string(k)}
+			if err := json.Unmarshal(v, &m.Values); err != nil {
+				return fmt.Errorf("metrics of actor %q: %w", k, err)
+			}
+			out = append(out, m)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store %s: %w", s.path, err)
+	}
+	return out, nil
+}

@@ -1,0 +1,254 @@
+package embedded
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/graph/storetest"
+)
+
+func openTemp(t *testing.T) graph.Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "alliances.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestContract(t *testing.T) {
+	storetest.Run(t, openTemp)
+}
+
+func TestReopen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "alliances.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := s.Put(ctx, storetest.Fixture()); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutMetrics(ctx, []graph.ActorMetrics{{ID: "nantes", Values: map[string]float64{"degree": 6}}}); err != nil {
+		t.Fatal(err)
+	}
+	want, err := s.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	got, err := s.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Actors) != len(want.Actors) || len(got.Links) != len(want.Links) ||
+		len(got.Projects) != len(want.Projects) || len(got.Participations) != len(want.Participations) {
+		t.Errorf("after reopening: %d actors, %d links, %d projects, %d participations; want %d, %d, %d, %d",
+			len(got.Actors), len(got.Links), len(got.Projects), len(got.Participations),
+			len(want.Actors), len(want.Links), len(want.Projects), len(want.Participations))
+	}
+	m, err := s.Metrics(ctx)
+	if err != nil || len(m) != 1 || m[0].Values["degree"] != 6 {
+		t.Errorf("metrics after reopening: %+v, %v", m, err)
+	}
+}
+
+func TestLockedFile(t *testing.T) {
+	defer func(d time.Duration) { lockTimeout = d }(lockTimeout)
+	lockTimeout = 200 * time.Millisecond
+	path := filepath.Join(t.TempDir(), "alliances.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	start := time.Now()
+	_, err = Open(path)
+	if err == nil {
+		t.Fatal("opening a file held open by another store succeeded")
+	}
+	if !errors.Is(err, graph.ErrUnreachable) {
+		t.Errorf("error %q does not wrap graph.ErrUnreachable", err)
+	}
+	if !strings.Contains(err.Error(), "in use") {
+		t.Errorf("error %q does not say that the file is in use", err)
+	}
+	if d := time.Since(start); d > 5*lockTimeout {
+		t.Errorf("Open waited %v for a locked file", d)
+	}
+}
+
+func TestNotAStore(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	foreign := filepath.Join(dir, "foreign.db")
+	db, err := bolt.Open(foreign, 0o644, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket([]byte("other")); return err }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	cases := map[string]string{
+		"csv file":        write("acteurs.csv", []byte("id;nom;famille\nnantes;Ville de Nantes;collectivite\n")),
+		"large text file": write("big.txt", []byte(strings.Repeat("Ceci n'est pas une base de données.\n", 2000))),
+		"zeros":           write("zeros.db", make([]byte, 1<<16)),
+		"other bbolt db":  foreign,
+	}
+	for name, path := range cases {
+		t.Run(name, func(t *testing.T) {
+			s, err := Open(path)
+			if err == nil {
+				s.Close()
+				t.Fatal("Open succeeded")
+			}
+			if !errors.Is(err, ErrNotStore) {
+				t.Errorf("error %q does not wrap ErrNotStore", err)
+			}
+			if !strings.Contains(err.Error(), path) {
+				t.Errorf("error %q does not name the file", err)
+			}
+		})
+	}
+}
+
+func TestUnreachablePath(t *testing.T) {
+	dir := t.TempDir()
+	for name, path := range map[string]string{
+		"missing directory": filepath.Join(dir, "nowhere", "alliances.db"),
+		"directory":         dir,
+	} {
+		t.Run(name, func(t *testing.T) {
+			s, err := Open(path)
+			if err == nil {
+				s.Close()
+				t.Fatal("Open succeeded")
+			}
+			if !errors.Is(err, graph.ErrUnreachable) {
+				t.Errorf("error %q does not wrap graph.ErrUnreachable", err)
+			}
+		})
+	}
+}
+
+func TestNewerSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "alliances.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put(keySchema, []byte("99"))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	_, err = Open(path)
+	if err == nil || !strings.Contains(err.Error(), "newer version") {
+		t.Errorf("opening a store of schema 99: error %v, want one about a newer version", err)
+	}
+}
+
+// TestDuplicateKeysInOnePut: of records with the same key in one Put, the last
+// one wins, as in graph.Dataset.Merge.
+func TestDuplicateKeysInOnePut(t *testing.T) {
+	s := openTemp(t)
+	defer s.Close()
+	ctx := context.Background()
+	d := &graph.Dataset{
+		Actors: []graph.Actor{{ID: "a", Name: "first"}, {ID: "b"}, {ID: "a", Name: "second"}},
+		Links: []graph.Link{
+			{Source: "a", Target: "b", Weight: 1},
+			{Source: "b", Target: "a", Weight: 2},
+		},
+	}
+	if err := s.Put(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Actors) != 2 || got.Actors[0].Name != "second" {
+		t.Errorf("actors %+v, want a named second, and b", got.Actors)
+	}
+	if len(got.Links) != 1 || got.Links[0].Weight != 2 || got.Links[0].Source != "b" {
+		t.Errorf("links %+v, want the link b–a of weight 2", got.Links)
+	}
+}
+
+// BenchmarkPut measures one Put of a synthetic dataset with n links (n/5
+// actors, n/50 projects, n/5 participations) into a new store, the
+// product's ingest target being 1,000,000 links in under 15 s and 1 GiB:
+//
+//	go test ./graph/embedded -run '^$' -bench 'Put/links=1000000' -benchtime 1x -benchmem
+func BenchmarkPut(b *testing.B) {
+	for _, n := range []int{10_000, 100_000, 1_000_000} {
+		b.Run("links="+strconv.Itoa(n), func(b *testing.B) {
+			d := storetest.Generate(n/5, n, n/50, n/5)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				s, err := Open(filepath.Join(b.TempDir(), "bench.db"))
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				if err := s.Put(context.Background(), d); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				s.Close()
+				b.StartTimer()
+			}
+		})
+	}
+}
+
+// BenchmarkLoad measures Load of a store holding n links.
+func BenchmarkLoad(b *testing.B) {
+	for _, n := range []int{10_000, 100_000, 1_000_000} {
+		b.Run("links="+strconv.Itoa(n), func(b *testing.B) {
+			s, err := Open(filepath.Join(b.TempDir(), "bench.db"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			if err := s.Put(context.Background(), storetest.Generate(n/5, n, n/50, n/5)); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if _, err := s.Load(context.Background()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
