@@ -1,0 +1,161 @@
+package export
+
+import (
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/alliances/alliances/graph"
+)
+
+// CSV header names, as ingest recognises them.
+var (
+	actorHeader         = []string{"id", "name", "family", "country", "territory", "level"}
+	linkHeader          = []string{"source", "target", "type", "weight", "directed", "start", "end"}
+	projectHeader       = []string{"id", "name", "programme", "phase", "start", "end", "dimensions", "targets", "territory"}
+	participationHeader = []string{"actor", "project", "role", "start", "end"}
+)
+
+// CSV writes the dataset as the four input tables into the directory dir
+// (created if needed): actors.csv, links.csv, projects.csv and
+// participations.csv, comma-separated UTF-8 with the English headers that
+// ingest recognises. Attributes become extra columns, sorted by name;
+// dimensions and targets are joined with "|"; directed is "true" or "false".
+// With WithMetrics, actors.csv has one more column per metric (MetricColumns);
+// undefined values are empty cells. It returns the paths written.
+func CSV(dir string, d *graph.Dataset, opts Options) ([]string, error) {
+	res, err := opts.metrics()
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	s := sorted(d)
+	metrics := metricIndex(res)
+	var paths []string
+	write := func(name string, header []string, rows [][]string) error {
+		p := filepath.Join(dir, name)
+		if err := writeCSV(p, header, rows); err != nil {
+			return err
+		}
+		paths = append(paths, p)
+		return nil
+	}
+
+	attrs := attrKeys(len(s.Actors), func(i int) map[string]string { return s.Actors[i].Attrs })
+	header := append(append([]string{}, actorHeader...), attrs...)
+	if res != nil {
+		header = append(header, MetricColumns()...)
+	}
+	rows := make([][]string, 0, len(s.Actors))
+	for _, a := range s.Actors {
+		row := []string{a.ID, a.Name, a.Family, a.Country, a.Territory, a.Level}
+		for _, k := range attrs {
+			row = append(row, a.Attrs[k])
+		}
+		if res != nil {
+			m := metrics[a.ID]
+			for _, c := range metricColumns {
+				v := ""
+				if m != nil {
+					if f, ok := c.value(m); ok {
+						v = formatFloat(f)
+					}
+				}
+				row = append(row, v)
+			}
+		}
+		rows = append(rows, row)
+	}
+	if err := write("actors.csv", header, rows); err != nil {
+		return paths, err
+	}
+
+	rows = rows[:0]
+	for _, l := range s.Links {
+		rows = append(rows, []string{l.Source, l.Target, l.Type, formatFloat(weightOf(l)),
+			strconv.FormatBool(l.Directed), l.Start, l.End})
+	}
+	if err := write("links.csv", linkHeader, rows); err != nil {
+		return paths, err
+	}
+
+	attrs = attrKeys(len(s.Projects), func(i int) map[string]string { return s.Projects[i].Attrs })
+	header = append(append([]string{}, projectHeader...), attrs...)
+	rows = rows[:0]
+	for _, p := range s.Projects {
+		phase := ""
+		if p.Phase != 0 {
+			phase = strconv.Itoa(p.Phase)
+		}
+		row := []string{p.ID, p.Name, p.Programme, phase, p.Start, p.End,
+			strings.Join(p.Dimensions, "|"), strings.Join(p.Targets, "|"), p.Territory}
+		for _, k := range attrs {
+			row = append(row, p.Attrs[k])
+		}
+		rows = append(rows, row)
+	}
+	if err := write("projects.csv", header, rows); err != nil {
+		return paths, err
+	}
+
+	rows = rows[:0]
+	for _, p := range s.Participations {
+		rows = append(rows, []string{p.Actor, p.Project, p.Role, p.Start, p.End})
+	}
+	if err := write("participations.csv", participationHeader, rows); err != nil {
+		return paths, err
+	}
+	return paths, nil
+}
+
+// attrKeys returns the sorted union of the attribute names of n records.
+func attrKeys(n int, attrs func(int) map[string]string) []string {
+	seen := map[string]bool{}
+	var keys []string
+	for i := 0; i < n; i++ {
+		for k := range attrs(i) {
+			if !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
+			}
+		}
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// writeCSV writes one table atomically enough for a CLI: to a temporary file
+// renamed into place once complete.
+func writeCSV(path string, header []string, rows [][]string) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("export: %w", err)
+	}
+	w := csv.NewWriter(tmp)
+	if err := w.Write(header); err != nil {
+		tmp.Close()
+		return fmt.Errorf("export: %s: %w", path, err)
+	}
+	if err := w.WriteAll(rows); err != nil {
+		tmp.Close()
+		return fmt.Errorf("export: %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("export: %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}

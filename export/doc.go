@@ -1,0 +1,26 @@
+// Package export writes a graph.Dataset, optionally with the metrics of an
+// analysis.Result, as GEXF 1.3 (Gephi), GraphML, JSON or CSV tables
+// (alliances export, SPEC §9).
+//
+// Every writer sorts its input and writes stable bytes: the same dataset and
+// metrics give the same file. Projects and participations survive a round trip
+// through ingest in every format:
+//
+//   - JSON is the graph.Dataset itself ({"actors", "links", "projects",
+//     "participations"}), plus "metrics" (the analysis.Result) with metrics.
+//   - CSV writes actors.csv, links.csv, projects.csv and participations.csv with
+//     the English input headers that ingest recognises; lists (dimensions,
+//     targets) are joined with "|"; metrics add columns to actors.csv.
+//   - GEXF and GraphML write a bipartite graph: actors are nodes with
+//     kind=actor; projects are nodes with kind=project whose id is
+//     "project:" + the project id (so that it never clashes with an actor id);
+//     links are edges between actors, with kind=link in GraphML; participations
+//     are edges from the actor to the project node, with kind=participation.
+//     A user attribute whose name would be read back as a field (say an actor
+//     attribute "family", or "label") is written as "attr:" + its name, and
+//     ingest removes the prefix. Metric attributes have ids starting with
+//     "metric." and are ignored when the file is read back.
+//
+// Characters that XML 1.0 cannot hold (control characters other than tab,
+// newline and carriage return) are written as U+FFFD in GEXF and GraphML.
+package export

@@ -1,0 +1,361 @@
+package export
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/alliances/alliances/analysis"
+	"github.com/alliances/alliances/graph"
+)
+
+// Options set what the writers add to the dataset.
+type Options struct {
+	// WithMetrics adds the per-actor metrics of Metrics (and, in JSON, the
+	// whole Result) to the output.
+	WithMetrics bool
+	// Metrics is the analysis of the dataset; it is required with WithMetrics.
+	Metrics *analysis.Result
+}
+
+// ErrNoMetrics is returned when WithMetrics is set without Metrics.
+var ErrNoMetrics = errors.New("export: WithMetrics needs the metrics of an analysis")
+
+// ProjectNodePrefix prefixes the node ids of projects in GEXF and GraphML.
+const ProjectNodePrefix = "project:"
+
+// AttrPrefix prefixes user attributes whose names would clash with a field.
+const AttrPrefix = "attr:"
+
+// MetricIDPrefix starts the ids of metric attributes in GEXF and GraphML.
+const MetricIDPrefix = "metric."
+
+// metrics returns the metrics to write, or nil.
+func (o Options) metrics() (*analysis.Result, error) {
+	if !o.WithMetrics {
+		return nil, nil
+	}
+	if o.Metrics == nil {
+		return nil, ErrNoMetrics
+	}
+	return o.Metrics, nil
+}
+
+// sorted returns a sorted copy of d, so that writers never reorder the
+// caller's dataset.
+func sorted(d *graph.Dataset) *graph.Dataset {
+	c := &graph.Dataset{
+		Actors:         append([]graph.Actor{}, d.Actors...),
+		Links:          append([]graph.Link{}, d.Links...),
+		Projects:       append([]graph.Project{}, d.Projects...),
+		Participations: append([]graph.Participation{}, d.Participations...),
+	}
+	c.Sort()
+	return c
+}
+
+// metricColumn is one per-actor metric as a column: its JSON key, whether it
+// is an integer, and its value (false when undefined).
+type metricColumn struct {
+	name    string
+	integer bool
+	value   func(m *analysis.ActorMetrics) (float64, bool)
+}
+
+func num(n analysis.Num) (float64, bool) { return float64(n), n.Defined() }
+
+// metricColumns lists every scalar per-actor metric of SPEC §4, in the order
+// of analysis.ActorMetrics; brokerage roles are brokerage_coordinator….
+var metricColumns = []metricColumn{
+	{"degree", true, func(m *analysis.ActorMetrics) (float64, bool) { return float64(m.Degree), true }},
+	{"strength", false, func(m *analysis.ActorMetrics) (float64, bool) { return num(m.Strength) }},
+	{"betweenness", false, func(m *analysis.ActorMetrics) (float64, bool) { return num(m.Betweenness) }},
+	{"closeness", false, func(m *analysis.ActorMetrics) (float64, bool) { return num(m.Closeness) }},
+	{"harmonic", false, func(m *analysis.ActorMetrics) (float64, bool) { return num(m.Harmonic) }},
+	{"eigenvector", false, func(m *analysis.ActorMetrics) (float64, bool) { return num(m.Eigenvector) }},
+	{"pagerank", false, func(m *analysis.ActorMetrics) (float64, bool) { return num(m.PageRank) }},
+	{"core", true, func(m *analysis.ActorMetrics) (float64, bool) { return float64(m.Core), true }},
+	{"clustering", false, func(m *analysis.ActorMetrics) (float64, bool) { return num(m.Clustering) }},
+	{"constraint", false, func(m *analysis.ActorMetrics) (float64, bool) { return num(m.Constraint) }},
+	{"effective_size", false, func(m *analysis.ActorMetrics) (float64, bool) { return num(m.EffectiveSize) }},
+	{"ei_index", false, func(m *analysis.ActorMetrics) (float64, bool) { return num(m.EIIndex) }},
+	{"partner_diversity", false, func(m *analysis.ActorMetrics) (float64, bool) { return num(m.PartnerDiversity) }},
+	{"brokerage_coordinator", true, func(m *analysis.ActorMetrics) (float64, bool) { return float64(m.Brokerage.Coordinator), true }},
+	{"brokerage_itinerant", true, func(m *analysis.ActorMetrics) (float64, bool) { return float64(m.Brokerage.Itinerant), true }},
+	{"brokerage_representative", true, func(m *analysis.ActorMetrics) (float64, bool) { return float64(m.Brokerage.Representative), true }},
+	{"brokerage_gatekeeper", true, func(m *analysis.ActorMetrics) (float64, bool) { return float64(m.Brokerage.Gatekeeper), true }},
+	{"brokerage_liaison", true, func(m *analysis.ActorMetrics) (float64, bool) { return float64(m.Brokerage.Liaison), true }},
+	{"community", true, func(m *analysis.ActorMetrics) (float64, bool) { return float64(m.Community), true }},
+}
+
+// MetricColumns returns the names of the metric columns that --with-metrics
+// adds, in order.
+func MetricColumns() []string {
+	out := make([]string, len(metricColumns))
+	for i, c := range metricColumns {
+		out[i] = c.name
+	}
+	return out
+}
+
+// formatFloat writes a number in its shortest exact form (0.5, 3, 1e-07).
+func formatFloat(f float64) string {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return ""
+	}
+	return strconv.FormatFloat(f, 'g', -1, 64)
+}
+
+// metricIndex maps actor ids to their metrics.
+func metricIndex(r *analysis.Result) map[string]*analysis.ActorMetrics {
+	if r == nil {
+		return nil
+	}
+	m := make(map[string]*analysis.ActorMetrics, len(r.Actors))
+	for i := range r.Actors {
+		m[r.Actors[i].ID] = &r.Actors[i]
+	}
+	return m
+}
+
+// reservedNames are the (normalized) attribute names that ingest reads as
+// fields of a node of a GEXF or GraphML file; user attributes with these names
+// are written with AttrPrefix. Keep in sync with ingest/graphml_mapping.go.
+var reservedNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range []string{"id", "name", "nom", "label", "family", "famille", "country", "pays",
+		"territory", "territoire", "level", "niveau", "kind", "programme", "program", "phase",
+		"start", "debut", "end", "fin", "dimensions", "dimension", "targets", "target", "cibles", "cible"} {
+		m[n] = true
+	}
+	return m
+}()
+
+// attrName returns the name under which a user attribute is written.
+func attrName(name string, withMetrics bool) string {
+	n := graph.Normalize(name)
+	if reservedNames[n] || strings.HasPrefix(name, AttrPrefix) {
+		return AttrPrefix + name
+	}
+	if withMetrics {
+		for _, c := range metricColumns {
+			if n == c.name || graph.Normalize(c.name) == n {
+				return AttrPrefix + name
+			}
+		}
+	}
+	return name
+}
+
+// column is an attribute of the nodes or edges of a graph file.
+type column struct {
+	id, name string
+	typ      string // "string", "int" or "double"
+}
+
+// node is a node of a graph file, with its values by column id.
+type node struct {
+	id, label string
+	family    string // "" for projects
+	project   bool
+	values    map[string]string
+}
+
+// edge is an edge of a graph file.
+type edge struct {
+	id, source, target string
+	directed           bool
+	weight             string // "" for participations
+	typ                string // link type
+	values             map[string]string
+}
+
+// graphDoc is the bipartite graph that GEXF and GraphML write: columns are
+// declared only when some node or edge has a value for them.
+type graphDoc struct {
+	nodeCols, edgeCols []column
+	nodes              []node
+	edges              []edge
+}
+
+// Fixed columns, by id.
+const (
+	colKind       = "n.kind"
+	colLabel      = "n.label"
+	colFamily     = "n.family"
+	colCountry    = "n.country"
+	colTerritory  = "n.territory"
+	colLevel      = "n.level"
+	colProgramme  = "n.programme"
+	colPhase      = "n.phase"
+	colStart      = "n.start"
+	colEnd        = "n.end"
+	colDimensions = "n.dimensions"
+	colTargets    = "n.targets"
+	colEdgeKind   = "e.kind"
+	colEdgeType   = "e.type"
+	colWeight     = "e.weight"
+	colEdgeStart  = "e.start"
+	colEdgeEnd    = "e.end"
+	colRole       = "e.role"
+)
+
+var fixedNodeCols = []column{
+	{colLabel, "label", "string"}, {colKind, "kind", "string"},
+	{colFamily, "family", "string"}, {colCountry, "country", "string"},
+	{colTerritory, "territory", "string"}, {colLevel, "level", "string"},
+	{colProgramme, "programme", "string"}, {colPhase, "phase", "int"},
+	{colStart, "start", "string"}, {colEnd, "end", "string"},
+	{colDimensions, "dimensions", "string"}, {colTargets, "targets", "string"},
+}
+
+var fixedEdgeCols = []column{
+	{colEdgeKind, "kind", "string"}, {colEdgeType, "type", "string"},
+	{colWeight, "weight", "double"}, {colEdgeStart, "start", "string"},
+	{colEdgeEnd, "end", "string"}, {colRole, "role", "string"},
+}
+
+// newGraphDoc builds the bipartite graph of d.
+func newGraphDoc(d *graph.Dataset, opts Options) (*graphDoc, error) {
+	res, err := opts.metrics()
+	if err != nil {
+		return nil, err
+	}
+	d = sorted(d)
+	actorIDs := make(map[string]bool, len(d.Actors))
+	for _, a := range d.Actors {
+		actorIDs[a.ID] = true
+	}
+	for _, p := range d.Projects {
+		if actorIDs[ProjectNodePrefix+p.ID] {
+			return nil, fmt.Errorf("export: actor id %q is also the node id of project %q", ProjectNodePrefix+p.ID, p.ID)
+		}
+	}
+	// User attributes: one column per written name, ids in name order.
+	attrCols := map[string]string{} // written name → column id
+	var attrNames []string
+	addAttrs := func(m map[string]string) {
+		for k := range m {
+			n := attrName(k, res != nil)
+			if _, ok := attrCols[n]; !ok {
+				attrCols[n] = ""
+				attrNames = append(attrNames, n)
+			}
+		}
+	}
+	for _, a := range d.Actors {
+		addAttrs(a.Attrs)
+	}
+	for _, p := range d.Projects {
+		addAttrs(p.Attrs)
+	}
+	sort.Strings(attrNames)
+	var cols []column
+	for i, n := range attrNames {
+		id := "n.attr" + strconv.Itoa(i)
+		attrCols[n] = id
+		cols = append(cols, column{id, n, "string"})
+	}
+	used := map[string]bool{colKind: true}
+	set := func(values map[string]string, col, v string) {
+		if v != "" {
+			values[col] = v
+			used[col] = true
+		}
+	}
+	setAttrs := func(values map[string]string, m map[string]string) {
+		for k, v := range m {
+			id := attrCols[attrName(k, res != nil)]
+			values[id] = v
+			used[id] = true
+		}
+	}
+	doc := &graphDoc{}
+	metrics := metricIndex(res)
+	for _, a := range d.Actors {
+		n := node{id: a.ID, label: a.Name, family: a.Family, values: map[string]string{colKind: "actor"}}
+		set(n.values, colLabel, a.Name)
+		set(n.values, colFamily, a.Family)
+		set(n.values, colCountry, a.Country)
+		set(n.values, colTerritory, a.Territory)
+		set(n.values, colLevel, a.Level)
+		setAttrs(n.values, a.Attrs)
+		if m := metrics[a.ID]; m != nil {
+			for _, c := range metricColumns {
+				if v, ok := c.value(m); ok {
+					set(n.values, MetricIDPrefix+c.name, formatFloat(v))
+				}
+			}
+		}
+		doc.nodes = append(doc.nodes, n)
+	}
+	for _, p := range d.Projects {
+		n := node{id: ProjectNodePrefix + p.ID, label: p.Name, project: true, values: map[string]string{colKind: "project"}}
+		set(n.values, colLabel, p.Name)
+		set(n.values, colProgramme, p.Programme)
+		if p.Phase != 0 {
+			set(n.values, colPhase, strconv.Itoa(p.Phase))
+		}
+		set(n.values, colStart, p.Start)
+		set(n.values, colEnd, p.End)
+		set(n.values, colDimensions, strings.Join(p.Dimensions, ";"))
+		set(n.values, colTargets, strings.Join(p.Targets, ";"))
+		set(n.values, colTerritory, p.Territory)
+		setAttrs(n.values, p.Attrs)
+		doc.nodes = append(doc.nodes, n)
+	}
+	for _, c := range fixedNodeCols {
+		if used[c.id] {
+			doc.nodeCols = append(doc.nodeCols, c)
+		}
+	}
+	doc.nodeCols = append(doc.nodeCols, cols...)
+	if res != nil {
+		for _, c := range metricColumns {
+			id := MetricIDPrefix + c.name
+			if used[id] {
+				typ := "double"
+				if c.integer {
+					typ = "int"
+				}
+				doc.nodeCols = append(doc.nodeCols, column{id, c.name, typ})
+			}
+		}
+	}
+	for i, l := range d.Links {
+		e := edge{id: "e" + strconv.Itoa(i), source: l.Source, target: l.Target, directed: l.Directed,
+			weight: formatFloat(weightOf(l)), typ: l.Type, values: map[string]string{colEdgeKind: "link"}}
+		used[colEdgeKind] = true
+		set(e.values, colEdgeType, l.Type)
+		set(e.values, colWeight, e.weight)
+		set(e.values, colEdgeStart, l.Start)
+		set(e.values, colEdgeEnd, l.End)
+		doc.edges = append(doc.edges, e)
+	}
+	for i, p := range d.Participations {
+		e := edge{id: "e" + strconv.Itoa(len(d.Links)+i), source: p.Actor, target: ProjectNodePrefix + p.Project,
+			values: map[string]string{colEdgeKind: "participation"}}
+		used[colEdgeKind] = true
+		set(e.values, colRole, p.Role)
+		set(e.values, colEdgeStart, p.Start)
+		set(e.values, colEdgeEnd, p.End)
+		doc.edges = append(doc.edges, e)
+	}
+	for _, c := range fixedEdgeCols {
+		if used[c.id] {
+			doc.edgeCols = append(doc.edgeCols, c)
+		}
+	}
+	return doc, nil
+}
+
+// weightOf is the weight of a link, 1 when it is not positive.
+func weightOf(l graph.Link) float64 {
+	if l.Weight > 0 && !math.IsInf(l.Weight, 0) {
+		return l.Weight
+	}
+	return 1
+}

@@ -1,0 +1,183 @@
+package export
+
+import (
+	"io"
+	"sort"
+	"strconv"
+
+	"github.com/alliances/alliances/graph"
+)
+
+// familyColors are the map colours of the built-in families (Okabe–Ito
+// palette, as in package render), so that Gephi shows the same colours as the
+// maps of alliances.
+var familyColors = map[string]string{
+	"collectivite": "#0072B2",
+	"association":  "#E69F00",
+	"ong":          "#009E73",
+	"entreprise":   "#D55E00",
+	"institution":  "#CC79A7",
+	"autre":        "#56B4E9",
+}
+
+// extraColors colour the families outside graph.Families, in sorted order.
+var extraColors = []string{"#F0E442", "#882255", "#44AA99", "#117733", "#332288", "#DDCC77", "#AA4499", "#88CCEE"}
+
+const (
+	unknownColor = "#BBBBBB" // actors without a family
+	projectColor = "#333333" // project nodes
+)
+
+// colors gives every node of doc its colour.
+func colors(doc *graphDoc) map[string]string {
+	extra := map[string]bool{}
+	for _, n := range doc.nodes {
+		if _, ok := familyColors[n.family]; !ok && !n.project && n.family != "" {
+			extra[n.family] = true
+		}
+	}
+	names := make([]string, 0, len(extra))
+	for f := range extra {
+		names = append(names, f)
+	}
+	sort.Strings(names)
+	byFamily := map[string]string{}
+	for f, c := range familyColors {
+		byFamily[f] = c
+	}
+	for i, f := range names {
+		byFamily[f] = extraColors[i%len(extraColors)]
+	}
+	out := make(map[string]string, len(doc.nodes))
+	for _, n := range doc.nodes {
+		switch c, ok := byFamily[n.family]; {
+		case n.project:
+			out[n.id] = projectColor
+		case ok:
+			out[n.id] = c
+		default:
+			out[n.id] = unknownColor
+		}
+	}
+	return out
+}
+
+// rgb splits "#RRGGBB" into its components.
+func rgb(hex string) (r, g, b string) {
+	v, _ := strconv.ParseUint(hex[1:], 16, 32)
+	return strconv.Itoa(int(v >> 16 & 0xff)), strconv.Itoa(int(v >> 8 & 0xff)), strconv.Itoa(int(v & 0xff))
+}
+
+// gexfType is the GEXF name of a column type.
+func gexfType(t string) string {
+	if t == "int" {
+		return "integer"
+	}
+	return t
+}
+
+// GEXF writes d as a GEXF 1.3 document for Gephi: node labels are the names,
+// every field and attribute is a declared attribute, nodes are coloured by
+// family (viz:color, the colours of the maps), edges carry their type
+// ("directed" or "undirected"), their weight, and the link type as edge kind
+// and label. See the package documentation for projects, participations and
+// metrics.
+func GEXF(w io.Writer, d *graph.Dataset, opts Options) error {
+	doc, err := newGraphDoc(d, opts)
+	if err != nil {
+		return err
+	}
+	color := colors(doc)
+	x := newXMLWriter(w)
+	x.raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n",
+		`<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">`, "\n",
+		"  <meta>\n    <creator>alliances</creator>\n",
+		"    <description>Cooperation network: actors and projects (kind), links and participations</description>\n",
+		"  </meta>\n",
+		`  <graph defaultedgetype="undirected" mode="static">`, "\n")
+	declare := func(class string, cols []column) {
+		if len(cols) == 0 {
+			return
+		}
+		x.raw(`    <attributes class="`, class, `" mode="static">`, "\n")
+		for _, c := range cols {
+			x.raw("      <attribute")
+			x.attr("id", c.id)
+			x.attr("title", c.name)
+			x.attr("type", gexfType(c.typ))
+			x.raw("/>\n")
+		}
+		x.raw("    </attributes>\n")
+	}
+	// The label is native in GEXF, and so are the weight and the type of edges.
+	var nodeCols, edgeCols []column
+	for _, c := range doc.nodeCols {
+		if c.id != colLabel {
+			nodeCols = append(nodeCols, c)
+		}
+	}
+	for _, c := range doc.edgeCols {
+		if c.id != colWeight && c.id != colEdgeType {
+			edgeCols = append(edgeCols, c)
+		}
+	}
+	declare("node", nodeCols)
+	declare("edge", edgeCols)
+	attvalues := func(cols []column, values map[string]string) {
+		open := false
+		for _, c := range cols {
+			v, ok := values[c.id]
+			if !ok {
+				continue
+			}
+			if !open {
+				x.raw("        <attvalues>\n")
+				open = true
+			}
+			x.raw("          <attvalue")
+			x.attr("for", c.id)
+			x.attr("value", v)
+			x.raw("/>\n")
+		}
+		if open {
+			x.raw("        </attvalues>\n")
+		}
+	}
+	x.raw("    <nodes>\n")
+	for _, n := range doc.nodes {
+		x.raw("      <node")
+		x.attr("id", n.id)
+		if n.label != "" {
+			x.attr("label", n.label)
+		}
+		x.raw(">\n")
+		attvalues(nodeCols, n.values)
+		r, g, b := rgb(color[n.id])
+		x.raw(`        <viz:color r="`, r, `" g="`, g, `" b="`, b, `"/>`, "\n")
+		x.raw("      </node>\n")
+	}
+	x.raw("    </nodes>\n    <edges>\n")
+	for _, e := range doc.edges {
+		x.raw("      <edge")
+		x.attr("id", e.id)
+		x.attr("source", e.source)
+		x.attr("target", e.target)
+		if e.directed {
+			x.attr("type", "directed")
+		} else {
+			x.attr("type", "undirected")
+		}
+		if e.weight != "" {
+			x.attr("weight", e.weight)
+		}
+		if e.typ != "" {
+			x.attr("kind", e.typ)
+			x.attr("label", e.typ)
+		}
+		x.raw(">\n")
+		attvalues(edgeCols, e.values)
+		x.raw("      </edge>\n")
+	}
+	x.raw("    </edges>\n  </graph>\n</gexf>\n")
+	return x.flush()
+}

@@ -1,0 +1,46 @@
+package export
+
+import (
+	"bufio"
+	"encoding/xml"
+	"io"
+)
+
+// xmlWriter writes XML text with escaping, remembering the first error.
+type xmlWriter struct {
+	w   *bufio.Writer
+	err error
+}
+
+func newXMLWriter(w io.Writer) *xmlWriter { return &xmlWriter{w: bufio.NewWriter(w)} }
+
+// raw writes markup as is.
+func (x *xmlWriter) raw(ss ...string) {
+	for _, s := range ss {
+		if x.err == nil {
+			_, x.err = x.w.WriteString(s)
+		}
+	}
+}
+
+// text writes s escaped for character data or an attribute value in double
+// quotes; characters XML cannot hold become U+FFFD.
+func (x *xmlWriter) text(s string) {
+	if x.err == nil {
+		x.err = xml.EscapeText(x.w, []byte(s))
+	}
+}
+
+// attr writes ` name="value"`.
+func (x *xmlWriter) attr(name, value string) {
+	x.raw(" ", name, `="`)
+	x.text(value)
+	x.raw(`"`)
+}
+
+func (x *xmlWriter) flush() error {
+	if x.err != nil {
+		return x.err
+	}
+	return x.w.Flush()
+}
