@@ -1,0 +1,173 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Languages lists the languages of reports, default first.
+var Languages = []string{"en", "fr"}
+
+// lang is a report language: its message catalogue and number formats.
+type lang struct {
+	code string
+	// fr selects the second entry of every message pair.
+	fr bool
+}
+
+func newLang(code string) (lang, error) {
+	switch strings.ToLower(code) {
+	case "", "en":
+		return lang{code: "en"}, nil
+	case "fr":
+		return lang{code: "fr", fr: true}, nil
+	}
+	return lang{}, fmt.Errorf("report: unsupported language %q (want en or fr): %w", code, ErrLanguage)
+}
+
+// T returns the message key in the language. A missing key is a programming
+// error caught by the tests (TestCatalogueComplete); it returns the key itself.
+func (l lang) T(key string) string {
+	m, ok := messages[key]
+	if !ok {
+		return key
+	}
+	if l.fr {
+		return m[1]
+	}
+	return m[0]
+}
+
+// F formats the message key with args.
+func (l lang) F(key string, args ...any) string { return fmt.Sprintf(l.T(key), args...) }
+
+// Family is the display label of a family id; unknown (user-defined) families
+// are shown as they are.
+func (l lang) Family(f string) string {
+	if f == "" {
+		return l.T("none")
+	}
+	if m, ok := messages["family."+f]; ok {
+		if l.fr {
+			return m[1]
+		}
+		return m[0]
+	}
+	return f
+}
+
+// Families joins family labels.
+func (l lang) Families(fs []string) string {
+	if len(fs) == 0 {
+		return l.T("none")
+	}
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = l.Family(f)
+	}
+	return strings.Join(out, ", ")
+}
+
+// Level is the display label of an actor level.
+func (l lang) Level(v string) string {
+	if m, ok := messages["level."+v]; ok {
+		if l.fr {
+			return m[1]
+		}
+		return m[0]
+	}
+	return v
+}
+
+// Reason is the display label of an isolation reason.
+func (l lang) Reason(r string) string {
+	if m, ok := messages["reason."+r]; ok {
+		if l.fr {
+			return m[1]
+		}
+		return m[0]
+	}
+	return r
+}
+
+// minus is the typographic minus sign used in text.
+const minus = "\u2212"
+
+// nnbsp is the narrow no-break space of French number typography.
+const nnbsp = "\u202f"
+
+// Num formats v with the given number of decimals in the language: decimal
+// comma and narrow no-break space as thousands separator in French, decimal
+// point and comma separator in English. Undefined values are a dash.
+func (l lang) Num(v float64, decimals int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "–"
+	}
+	s := strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
+	neg := v < 0 && strings.Trim(s, "0.") != ""
+	intPart, frac, _ := strings.Cut(s, ".")
+	sep, dec := ",", "."
+	if l.fr {
+		sep, dec = nnbsp, ","
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteString(minus)
+	}
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(r)
+	}
+	if frac != "" {
+		b.WriteString(dec)
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// Int formats an integer with the thousands separator of the language.
+func (l lang) Int(n int) string { return l.Num(float64(n), 0) }
+
+// Pct formats a share in [0, 1] as a percentage with one decimal.
+func (l lang) Pct(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "–"
+	}
+	if l.fr {
+		return l.Num(100*v, 1) + nnbsp + "%"
+	}
+	return l.Num(100*v, 1) + "%"
+}
+
+// Date formats d as a long date: "27 November 2026", "27 novembre 2026".
+func (l lang) Date(d time.Time) string {
+	m := int(d.Month()) - 1
+	if l.fr {
+		day := strconv.Itoa(d.Day())
+		if d.Day() == 1 {
+			day = "1er"
+		}
+		return day + " " + monthsFR[m] + " " + strconv.Itoa(d.Year())
+	}
+	return strconv.Itoa(d.Day()) + " " + monthsEN[m] + " " + strconv.Itoa(d.Year())
+}
+
+var (
+	monthsEN = [12]string{"January", "February", "March", "April", "May", "June", "July",
+		"August", "September", "October", "November", "December"}
+	monthsFR = [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+		"août", "septembre", "octobre", "novembre", "décembre"}
+)
+
+// YesNo formats a boolean.
+func (l lang) YesNo(b bool) string {
+	if b {
+		return l.T("yes")
+	}
+	return l.T("no")
+}

@@ -1,0 +1,573 @@
+package report
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/alliances/alliances/analysis"
+	"github.com/alliances/alliances/graph"
+)
+
+// document is a report laid out as language-independent blocks, with every
+// text and number already formatted in the report language. The HTML and
+// Markdown writers render the same document.
+type document struct {
+	Lang     string
+	Title    string
+	Subtitle string // date, version
+	Source   string
+	// Labels of the page furniture.
+	Contents, Generated string
+	Sections            []section
+}
+
+type section struct {
+	ID     string
+	Title  string
+	Blocks []block
+}
+
+// block is one element of a section: exactly one field is set.
+type block struct {
+	Heading string // a sub-heading
+	Para    string
+	Note    string // a paragraph in smaller type (explanations under tables)
+	List    []string
+	Code    string // a command line
+	Defs    []def
+	Table   *table
+	Map     *mapFigure
+}
+
+type def struct {
+	Term, Text, Ref string
+}
+
+// table is a table of formatted cells. Num marks the columns that hold
+// numbers (right-aligned).
+type table struct {
+	Caption string
+	Head    []string
+	Num     []bool
+	Rows    [][]cell
+}
+
+// cell is a table cell: a text, optionally with a second, smaller line (the
+// family under an actor name) and a list (suggestions).
+type cell struct {
+	Text  string
+	Sub   string
+	Items []string
+}
+
+func txt(s string) cell { return cell{Text: s} }
+
+// build lays out the report.
+func build(in Input, opts Options, l lang, maps []*mapFigure) *document {
+	title := opts.Title
+	if title == "" {
+		title = l.T("title.default")
+	}
+	sub := l.F("subtitle", l.Date(opts.Date))
+	if opts.Version != "" {
+		sub += " · " + l.F("subtitle.version", opts.Version)
+	}
+	d := &document{
+		Lang:      l.code,
+		Title:     title,
+		Subtitle:  sub,
+		Source:    in.Source,
+		Contents:  l.T("contents"),
+		Generated: l.F("generated", opts.Version, l.Date(opts.Date)),
+	}
+	b := &builder{in: in, opts: opts, l: l, maps: maps}
+	b.index()
+	d.Sections = []section{
+		b.data(),
+		b.overview(),
+		b.keyActors(),
+		b.complementarity(),
+		b.projects(),
+		b.isolated(),
+		b.methods(),
+	}
+	return d
+}
+
+type builder struct {
+	in    Input
+	opts  Options
+	l     lang
+	maps  []*mapFigure
+	actor map[string]graph.Actor
+}
+
+func (b *builder) index() {
+	b.actor = make(map[string]graph.Actor, len(b.in.Network.Actors))
+	for _, a := range b.in.Network.Actors {
+		b.actor[a.ID] = a
+	}
+}
+
+func (b *builder) mapNamed(name string) *mapFigure {
+	for _, m := range b.maps {
+		if m.Name == name {
+			return m
+		}
+	}
+	return nil
+}
+
+// actorCell shows an actor by name with its family below.
+func (b *builder) actorCell(id, name, family string) cell {
+	if name == "" {
+		if a, ok := b.actor[id]; ok {
+			name = a.Label()
+		} else {
+			name = id
+		}
+	}
+	return cell{Text: name, Sub: b.l.Family(family)}
+}
+
+func (b *builder) data() section {
+	l, net := b.l, b.in.Network
+	s := section{ID: "data", Title: l.T("sec.data")}
+	s.Blocks = append(s.Blocks, block{Para: l.F("data.counts",
+		l.Int(len(net.Actors)), l.Int(len(net.Ties)), l.Int(len(net.Projects)), l.Int(len(net.Participations)))})
+	if b.in.Source != "" {
+		s.Blocks = append(s.Blocks, block{Para: l.F("data.source", b.in.Source)})
+	}
+	if n := len(b.in.Inputs); n > 0 {
+		s.Blocks = append(s.Blocks, block{Para: l.F("data.files", l.Int(n))})
+	}
+	s.Blocks = append(s.Blocks, block{Heading: l.T("data.warnings")})
+	if len(b.in.Warnings) == 0 {
+		s.Blocks = append(s.Blocks, block{Para: l.T("data.nowarnings")})
+	} else {
+		s.Blocks = append(s.Blocks, block{Para: l.F("data.nwarnings", l.Int(len(b.in.Warnings)))},
+			block{List: b.in.Warnings})
+	}
+	return s
+}
+
+func (b *builder) overview() section {
+	l, m := b.l, b.in.Metrics.Network
+	s := section{ID: "overview", Title: l.T("sec.overview")}
+	s.Blocks = append(s.Blocks, block{Para: l.F("overview.summary",
+		l.Int(m.Actors), l.Int(m.Ties), l.Num(float64(m.Density), 3), l.Int(m.Components),
+		l.Pct(float64(m.LargestComponentShare)), l.Int(m.Communities))})
+	row := func(key string, value string) []cell { return []cell{txt(l.T(key)), txt(value)} }
+	t := &table{Head: []string{l.T("col.measure"), l.T("col.value")}, Num: []bool{false, true}}
+	t.Rows = [][]cell{
+		row("net.actors", l.Int(m.Actors)),
+		row("net.ties", l.Int(m.Ties)),
+		row("net.density", l.Num(float64(m.Density), 3)),
+		row("net.components", l.Int(m.Components)),
+		row("net.largest", l.Pct(float64(m.LargestComponentShare))),
+		row("net.communities", l.Int(m.Communities)),
+		row("net.modularity", l.Num(float64(m.Modularity), 3)),
+		row("net.transitivity", l.Num(float64(m.Transitivity), 3)),
+		row("net.avgclustering", l.Num(float64(m.AverageClustering), 3)),
+		row("net.degcentralization", l.Num(float64(m.DegreeCentralization), 3)),
+		row("net.betcentralization", l.Num(float64(m.BetweennessCentralization), 3)),
+		row("net.degassortativity", l.Num(float64(m.DegreeAssortativity), 3)),
+	}
+	s.Blocks = append(s.Blocks, block{Table: t})
+	if f := b.mapNamed("network"); f != nil {
+		s.Blocks = append(s.Blocks, block{Map: f})
+	}
+	return s
+}
+
+// centrality is one of the measures of the key-actor tables.
+type centrality struct {
+	key   string // JSON key and message suffix
+	value func(analysis.ActorMetrics) float64
+	dec   int
+}
+
+var centralities = []centrality{
+	{"degree", func(a analysis.ActorMetrics) float64 { return float64(a.Degree) }, 0},
+	{"betweenness", func(a analysis.ActorMetrics) float64 { return float64(a.Betweenness) }, 3},
+	{"closeness", func(a analysis.ActorMetrics) float64 { return float64(a.Closeness) }, 3},
+	{"eigenvector", func(a analysis.ActorMetrics) float64 { return float64(a.Eigenvector) }, 3},
+	{"pagerank", func(a analysis.ActorMetrics) float64 { return float64(a.PageRank) }, 3},
+}
+
+// top returns the n actors with the largest value (ties broken by id),
+// leaving out undefined values; lowest reverses the order.
+func top(actors []analysis.ActorMetrics, n int, value func(analysis.ActorMetrics) float64, lowest bool) []analysis.ActorMetrics {
+	var out []analysis.ActorMetrics
+	for _, a := range actors {
+		if v := value(a); !math.IsNaN(v) && !math.IsInf(v, 0) {
+			out = append(out, a)
+		}
+	}
+	slices.SortStableFunc(out, func(x, y analysis.ActorMetrics) int {
+		c := cmp.Compare(value(y), value(x))
+		if lowest {
+			c = -c
+		}
+		if c != 0 {
+			return c
+		}
+		return strings.Compare(x.ID, y.ID)
+	})
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+func (b *builder) keyActors() section {
+	l := b.l
+	s := section{ID: "key-actors", Title: l.T("sec.key")}
+	s.Blocks = append(s.Blocks, block{Para: l.F("key.intro", l.Int(b.opts.TopN))})
+	for _, c := range centralities {
+		t := &table{
+			Caption: l.T("metric." + c.key),
+			Head:    []string{"#", l.T("col.actor"), l.T("metric." + c.key)},
+			Num:     []bool{true, false, true},
+		}
+		for i, a := range top(b.in.Metrics.Actors, b.opts.TopN, c.value, false) {
+			t.Rows = append(t.Rows, []cell{txt(l.Int(i + 1)), b.actorCell(a.ID, a.Name, a.Family), txt(l.Num(c.value(a), c.dec))})
+		}
+		s.Blocks = append(s.Blocks, block{Heading: l.T("metric." + c.key)}, block{Note: l.T("key.note." + c.key)}, block{Table: t})
+	}
+	return s
+}
+
+// brokerageTotal is the number of brokerage positions of an actor.
+func brokerageTotal(x analysis.Brokerage) int {
+	return x.Coordinator + x.Itinerant + x.Representative + x.Gatekeeper + x.Liaison
+}
+
+// familyCounts returns the number of actors of each family, families in the
+// canonical order of graph.Families followed by user-defined ones, sorted.
+func familyCounts(actors []graph.Actor) ([]string, map[string]int) {
+	counts := map[string]int{}
+	for _, a := range actors {
+		f := a.Family
+		if strings.TrimSpace(f) == "" {
+			f = "autre"
+		}
+		counts[f]++
+	}
+	var names []string
+	for _, f := range graph.Families {
+		if counts[f] > 0 {
+			names = append(names, f)
+		}
+	}
+	var extra []string
+	for f := range counts {
+		if !slices.Contains(graph.Families, f) {
+			extra = append(extra, f)
+		}
+	}
+	slices.Sort(extra)
+	return append(names, extra...), counts
+}
+
+func (b *builder) complementarity() section {
+	l, m := b.l, b.in.Metrics
+	s := section{ID: "complementarity", Title: l.T("sec.compl")}
+	s.Blocks = append(s.Blocks, block{Para: l.T("compl.intro")})
+
+	// Families.
+	names, counts := familyCounts(b.in.Network.Actors)
+	t := &table{
+		Caption: l.T("compl.families"),
+		Head:    []string{l.T("col.family"), l.T("col.actors"), l.T("col.share"), l.T("metric.ei")},
+		Num:     []bool{false, true, true, true},
+	}
+	total := len(b.in.Network.Actors)
+	for _, f := range names {
+		ei := analysis.Undefined
+		if v, ok := m.Network.EIIndex.Families[f]; ok {
+			ei = v
+		}
+		t.Rows = append(t.Rows, []cell{txt(l.Family(f)), txt(l.Int(counts[f])),
+			txt(l.Pct(float64(counts[f]) / float64(total))), txt(l.Num(float64(ei), 3))})
+	}
+	t.Rows = append(t.Rows, []cell{txt(l.T("compl.whole")), txt(l.Int(total)), txt(l.Pct(1)),
+		txt(l.Num(float64(m.Network.EIIndex.Network), 3))})
+	s.Blocks = append(s.Blocks, block{Heading: l.T("compl.families")}, block{Table: t},
+		block{Note: l.T("compl.ei.note")},
+		block{Para: l.F("compl.assortativity", l.Num(float64(m.Network.FamilyAssortativity), 3)) + " " +
+			assortativityReading(l, float64(m.Network.FamilyAssortativity))})
+
+	// Brokerage.
+	var tot analysis.Brokerage
+	for _, a := range m.Actors {
+		tot.Coordinator += a.Brokerage.Coordinator
+		tot.Itinerant += a.Brokerage.Itinerant
+		tot.Representative += a.Brokerage.Representative
+		tot.Gatekeeper += a.Brokerage.Gatekeeper
+		tot.Liaison += a.Brokerage.Liaison
+	}
+	roles := []struct {
+		key string
+		n   int
+	}{
+		{"coordinator", tot.Coordinator}, {"itinerant", tot.Itinerant},
+		{"representative", tot.Representative}, {"gatekeeper", tot.Gatekeeper}, {"liaison", tot.Liaison},
+	}
+	rt := &table{
+		Caption: l.T("compl.roles"),
+		Head:    []string{l.T("col.role"), l.T("col.pattern"), l.T("col.count")},
+		Num:     []bool{false, false, true},
+	}
+	for _, r := range roles {
+		rt.Rows = append(rt.Rows, []cell{txt(l.T("role." + r.key)), txt(l.T("role." + r.key + ".def")), txt(l.Int(r.n))})
+	}
+	s.Blocks = append(s.Blocks, block{Heading: l.T("compl.brokerage")}, block{Para: l.T("compl.brokerage.intro")}, block{Table: rt})
+
+	bt := &table{
+		Caption: l.T("compl.topbrokers"),
+		Head: []string{"#", l.T("col.actor"), l.T("role.coordinator"), l.T("role.itinerant"),
+			l.T("role.representative"), l.T("role.gatekeeper"), l.T("role.liaison"), l.T("col.total")},
+		Num: []bool{true, false, true, true, true, true, true, true},
+	}
+	brokers := top(m.Actors, b.opts.TopN, func(a analysis.ActorMetrics) float64 { return float64(brokerageTotal(a.Brokerage)) }, false)
+	for i, a := range brokers {
+		if brokerageTotal(a.Brokerage) == 0 {
+			break
+		}
+		x := a.Brokerage
+		bt.Rows = append(bt.Rows, []cell{txt(l.Int(i + 1)), b.actorCell(a.ID, a.Name, a.Family),
+			txt(l.Int(x.Coordinator)), txt(l.Int(x.Itinerant)), txt(l.Int(x.Representative)),
+			txt(l.Int(x.Gatekeeper)), txt(l.Int(x.Liaison)), txt(l.Int(brokerageTotal(x)))})
+	}
+	if len(bt.Rows) == 0 {
+		s.Blocks = append(s.Blocks, block{Para: l.T("compl.nobrokers")})
+	} else {
+		s.Blocks = append(s.Blocks, block{Table: bt})
+	}
+	if f := b.mapNamed("ego-top-broker"); f != nil {
+		s.Blocks = append(s.Blocks, block{Map: f})
+	}
+
+	// Structural holes.
+	holes := func(caption string, lowest bool, value func(analysis.ActorMetrics) float64) *table {
+		t := &table{
+			Caption: caption,
+			Head:    []string{"#", l.T("col.actor"), l.T("metric.constraint"), l.T("metric.effective_size"), l.T("metric.degree")},
+			Num:     []bool{true, false, true, true, true},
+		}
+		for i, a := range top(m.Actors, b.opts.TopN, value, lowest) {
+			t.Rows = append(t.Rows, []cell{txt(l.Int(i + 1)), b.actorCell(a.ID, a.Name, a.Family),
+				txt(l.Num(float64(a.Constraint), 3)), txt(l.Num(float64(a.EffectiveSize), 2)), txt(l.Int(a.Degree))})
+		}
+		return t
+	}
+	s.Blocks = append(s.Blocks, block{Heading: l.T("compl.holes")}, block{Para: l.T("compl.holes.intro")},
+		block{Table: holes(l.T("compl.lowconstraint"), true, func(a analysis.ActorMetrics) float64 { return float64(a.Constraint) })},
+		block{Table: holes(l.T("compl.higheffsize"), false, func(a analysis.ActorMetrics) float64 { return float64(a.EffectiveSize) })})
+	return s
+}
+
+// assortativityReading says in words what a family assortativity means.
+func assortativityReading(l lang, r float64) string {
+	switch {
+	case math.IsNaN(r):
+		return ""
+	case r < -0.05:
+		return l.T("compl.assort.neg")
+	case r > 0.05:
+		return l.T("compl.assort.pos")
+	}
+	return l.T("compl.assort.zero")
+}
+
+func (b *builder) projects() section {
+	l := b.l
+	s := section{ID: "projects", Title: l.T("sec.projects")}
+	ps := b.in.Metrics.Projects
+	if len(ps) == 0 {
+		s.Blocks = append(s.Blocks, block{Para: l.T("projects.none")})
+		return s
+	}
+	s.Blocks = append(s.Blocks, block{Para: l.F("projects.intro", l.Families(graph.CoreFamilies))})
+	t := &table{
+		Head: []string{l.T("col.project"), l.T("col.actors"), l.T("col.families"), l.T("col.coverage"),
+			l.T("col.missing"), l.T("col.levels"), l.T("col.countries")},
+		Num: []bool{false, true, false, true, false, false, false},
+	}
+	for _, p := range ps {
+		name := p.Name
+		if name == "" {
+			name = p.ID
+		}
+		sub := p.Programme
+		if p.Phase > 0 {
+			if sub != "" {
+				sub += ", "
+			}
+			sub += l.F("projects.phase", p.Phase)
+		}
+		levels := make([]string, len(p.Levels))
+		for i, v := range p.Levels {
+			levels[i] = l.Level(v)
+		}
+		missing := l.T("none")
+		if len(p.MissingFamilies) > 0 {
+			missing = l.Families(p.MissingFamilies)
+		}
+		t.Rows = append(t.Rows, []cell{{Text: name, Sub: sub}, txt(l.Int(p.Actors)), txt(l.Families(p.Families)),
+			txt(l.Pct(float64(p.FamilyCoverage))), txt(missing), txt(joinOr(levels, l.T("none"))),
+			txt(joinOr(p.Countries, l.T("none")))})
+	}
+	s.Blocks = append(s.Blocks, block{Table: t})
+	return s
+}
+
+func joinOr(xs []string, empty string) string {
+	if len(xs) == 0 {
+		return empty
+	}
+	return strings.Join(xs, ", ")
+}
+
+func (b *builder) isolated() section {
+	l := b.l
+	s := section{ID: "isolated", Title: l.T("sec.isolated")}
+	if b.in.Isolated == nil {
+		s.Blocks = append(s.Blocks, block{Para: l.T("isolated.notrun")})
+		return s
+	}
+	as := b.in.Isolated.Actors
+	if len(as) == 0 {
+		s.Blocks = append(s.Blocks, block{Para: l.T("isolated.none")})
+		return s
+	}
+	// Count each reason.
+	count := map[string]int{}
+	for _, a := range as {
+		for _, r := range a.Reasons {
+			count[r]++
+		}
+	}
+	var reasons []string
+	for _, r := range []string{analysis.ReasonIsolate, analysis.ReasonPendant, analysis.ReasonOutsideMain,
+		analysis.ReasonSingleFamily, analysis.ReasonBrokerDependent} {
+		if count[r] > 0 {
+			reasons = append(reasons, l.F("isolated.reasoncount", l.Reason(r), l.Int(count[r])))
+		}
+	}
+	s.Blocks = append(s.Blocks, block{Para: l.F("isolated.intro", l.Int(len(as)), l.Int(len(b.in.Network.Actors)))},
+		block{List: reasons})
+	if f := b.mapNamed("isolated"); f != nil {
+		s.Blocks = append(s.Blocks, block{Map: f})
+	}
+	t := &table{
+		Head: []string{l.T("col.actor"), l.T("col.reasons"), l.T("col.suggestions")},
+		Num:  []bool{false, false, false},
+	}
+	for _, a := range as {
+		rs := make([]string, len(a.Reasons))
+		for i, r := range a.Reasons {
+			rs[i] = l.Reason(r)
+		}
+		sc := cell{}
+		for _, sg := range a.Suggestions {
+			name := sg.Name
+			if name == "" {
+				name = sg.ID
+			}
+			item := l.F("isolated.suggestion", name, l.Family(sg.Family), l.Num(sg.Score, 2))
+			if sg.Why != "" {
+				item += " — " + translateWhy(l, sg.Why)
+			}
+			sc.Items = append(sc.Items, item)
+		}
+		if len(sc.Items) == 0 {
+			sc.Text = l.T("isolated.nosuggestion")
+		}
+		t.Rows = append(t.Rows, []cell{b.actorCell(a.ID, a.Name, a.Family), {Items: rs}, sc})
+	}
+	s.Blocks = append(s.Blocks, block{Table: t}, block{Note: l.T("isolated.note")})
+	return s
+}
+
+func (b *builder) methods() section {
+	l, p := b.l, b.in.Metrics.Parameters
+	s := section{ID: "methods", Title: l.T("sec.methods")}
+	s.Blocks = append(s.Blocks, block{Para: l.T("methods.intro")}, block{Heading: l.T("methods.definitions")})
+	var defs []def
+	for _, k := range definitionKeys {
+		defs = append(defs, def{Term: l.T("def." + k + ".term"), Text: l.T("def." + k), Ref: l.T("def." + k + ".ref")})
+	}
+	s.Blocks = append(s.Blocks, block{Defs: defs}, block{Heading: l.T("methods.parameters")})
+
+	bet := l.T("methods.exact")
+	if p.Betweenness == "sampled" {
+		bet = l.F("methods.sampled", l.Int(p.Samples), l.Num(p.ErrorBound, 4), l.Pct(1-p.Delta))
+	}
+	row := func(k, v string) []cell { return []cell{txt(l.T(k)), txt(v)} }
+	version := b.opts.Version
+	if version == "" {
+		version = l.T("none")
+	}
+	t := &table{Head: []string{l.T("col.parameter"), l.T("col.value")}, Num: []bool{false, false}}
+	t.Rows = [][]cell{
+		row("param.weighted", l.YesNo(p.Weighted)),
+		row("param.seed", l.Num(float64(p.Seed), 0)),
+		row("param.layoutseed", l.Num(float64(b.opts.Seed), 0)),
+		row("param.betweenness", bet),
+		row("param.topn", l.Int(b.opts.TopN)),
+		row("param.version", version),
+		row("param.date", b.opts.Date.Format("2006-01-02")),
+	}
+	s.Blocks = append(s.Blocks, block{Table: t})
+
+	s.Blocks = append(s.Blocks, block{Heading: l.T("methods.inputs")})
+	if len(b.in.Inputs) == 0 {
+		s.Blocks = append(s.Blocks, block{Para: l.T("methods.noinputs")})
+	} else {
+		ft := &table{Head: []string{l.T("col.file"), "SHA-256"}, Num: []bool{false, false}}
+		for _, f := range b.in.Inputs {
+			ft.Rows = append(ft.Rows, []cell{txt(f.Path), txt(f.SHA256)})
+		}
+		s.Blocks = append(s.Blocks, block{Table: ft})
+	}
+	s.Blocks = append(s.Blocks, block{Heading: l.T("methods.reproduce")}, block{Para: l.T("methods.reproduce.text")},
+		block{Code: reproduceCommand(b.in, b.opts, l)})
+	return s
+}
+
+// reproduceCommand is the command line that writes the same report again.
+func reproduceCommand(in Input, opts Options, l lang) string {
+	var c strings.Builder
+	c.WriteString("alliances ingest")
+	if len(in.Inputs) == 0 {
+		c.WriteString(" FILES…")
+	}
+	for _, f := range in.Inputs {
+		c.WriteString(" " + shellQuote(f.Path))
+	}
+	c.WriteString(" --store alliances.db\nalliances report --store alliances.db -o DIR --lang " + l.code)
+	p := in.Metrics.Parameters
+	if p.Weighted {
+		c.WriteString(" --weighted")
+	}
+	c.WriteString(" --seed " + formatInt(p.Seed))
+	c.WriteString(" --date " + opts.Date.Format("2006-01-02"))
+	if opts.TopN != 10 {
+		c.WriteString(" --top " + formatInt(int64(opts.TopN)))
+	}
+	return c.String()
+}
+
+// shellQuote quotes s for a POSIX shell when it holds special characters.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./:@+=,", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

@@ -1,0 +1,147 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/alliances/alliances/analysis"
+	"github.com/alliances/alliances/graph"
+)
+
+// Errors wrapped by Write.
+var (
+	// ErrLanguage is returned for a language other than "en" and "fr".
+	ErrLanguage = errors.New("unsupported language")
+	// ErrMissingInput is returned when the network or its metrics are missing.
+	ErrMissingInput = errors.New("missing input")
+)
+
+// InputFile is an ingested file, listed in the methods section so that the
+// report can be reproduced from the same data.
+type InputFile struct {
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
+}
+
+// Input is what a report is written from. Network and Metrics are required;
+// Isolated may be nil, in which case the section on isolated actors says that
+// the detection was not run.
+type Input struct {
+	Network  *graph.Network
+	Metrics  *analysis.Result
+	Isolated *analysis.IsolatedResult
+	// Warnings are the validation warnings of the ingest, already formatted
+	// as "file:line:col: message".
+	Warnings []string
+	// Inputs are the ingested files with their SHA-256, for the methods
+	// section.
+	Inputs []InputFile
+	// Source names the data source in map captions and in the report header.
+	Source string
+}
+
+// Options set the language and the reproducibility parameters of a report.
+type Options struct {
+	// Lang is "en" (default) or "fr".
+	Lang string
+	// Date is the date printed in the report and in map captions: the only
+	// part of a report that varies between runs. The zero Date means today
+	// (UTC).
+	Date time.Time
+	// Seed is the layout seed of the maps; it is printed in the methods
+	// section with the analysis seed recorded in Metrics.Parameters.
+	Seed int64
+	// Version is the version of the tool, printed in the methods section.
+	Version string
+	// Title is the title of the report; "" gives a default title in the
+	// language.
+	Title string
+	// TopN is the number of rows of the key-actor tables; 0 means 10.
+	TopN int
+	// Engine is the Graphviz engine passed to render.Options ("", "auto",
+	// "embedded" or "native").
+	Engine string
+	// NoMaps leaves the maps out (no maps/ directory, no figures), for quick
+	// reports of very large networks.
+	NoMaps bool
+}
+
+// Write writes the report of in into dir, creating it if needed:
+// dir/report.html, dir/report.md, dir/maps/*.svg and *.png, and
+// dir/tables/*.csv and *.json. It returns the paths written, sorted. Files
+// already in dir with other names are left alone.
+func Write(ctx context.Context, dir string, in Input, opts Options) ([]string, error) {
+	if in.Network == nil || in.Metrics == nil {
+		return nil, fmt.Errorf("report: %w: the network and its metrics are required", ErrMissingInput)
+	}
+	l, err := newLang(opts.Lang)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Date.IsZero() {
+		opts.Date = time.Now().UTC()
+	}
+	if opts.TopN <= 0 {
+		opts.TopN = 10
+	}
+	files := map[string][]byte{}
+
+	var maps []*mapFigure
+	if !opts.NoMaps {
+		maps, err = renderMaps(ctx, in, opts, l)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range maps {
+			files["maps/"+m.Name+".svg"] = m.SVG
+			if m.PNG != nil {
+				files["maps/"+m.Name+".png"] = m.PNG
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	d := build(in, opts, l, maps)
+
+	var html bytes.Buffer
+	if err := writeHTML(&html, d); err != nil {
+		return nil, fmt.Errorf("report: html: %w", err)
+	}
+	files["report.html"] = html.Bytes()
+	var md bytes.Buffer
+	writeMarkdown(&md, d)
+	files["report.md"] = md.Bytes()
+
+	tables, err := writeTables(in)
+	if err != nil {
+		return nil, fmt.Errorf("report: tables: %w", err)
+	}
+	for name, b := range tables {
+		files["tables/"+name] = b
+	}
+
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	paths := make([]string, 0, len(names))
+	for _, name := range names {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return paths, fmt.Errorf("report: %w", err)
+		}
+		if err := os.WriteFile(p, files[name], 0o644); err != nil {
+			return paths, fmt.Errorf("report: %w", err)
+		}
+		paths = append(paths, p)
+	}
+	return paths, nil
+}

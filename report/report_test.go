@@ -1,0 +1,419 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/alliances/alliances/analysis"
+	"github.com/alliances/alliances/examples"
+	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/ingest"
+)
+
+// -out DIR keeps the reports of the example in DIR/en and DIR/fr, to look at
+// them (report/testdata/chromium_check.sh uses it).
+var outDir = flag.String("out", "", "write the example reports to `DIR`/en and DIR/fr")
+
+var testDate = time.Date(2026, time.March, 1, 0, 0, 0, 0, time.UTC)
+
+// example returns the report input of the bundled example, read by package
+// ingest, analysed with seed 1 and three suggestions per isolated actor.
+var example = sync.OnceValues(func() (Input, error) {
+	files := []string{"loire-souss/acteurs.csv", "loire-souss/projets.csv",
+		"loire-souss/participations.csv", "loire-souss/liens.csv"}
+	r, err := ingest.ReadFS(examples.LoireSouss, files, ingest.Options{})
+	if err != nil {
+		return Input{}, err
+	}
+	net := graph.NewNetwork(r.Dataset)
+	res, err := analysis.Analyze(net, analysis.Options{Seed: 1})
+	if err != nil {
+		return Input{}, err
+	}
+	in := Input{
+		Network:  net,
+		Metrics:  res,
+		Isolated: analysis.Isolated(net, analysis.IsolationOptions{Suggest: 3}),
+		Source:   "examples/loire-souss (illustrative)",
+	}
+	for _, w := range r.Warnings {
+		in.Warnings = append(in.Warnings, w.Error())
+	}
+	for _, f := range r.Files {
+		in.Inputs = append(in.Inputs, InputFile{Path: f.Path, SHA256: f.SHA256})
+	}
+	return in, nil
+})
+
+func exampleInput(t testing.TB) Input {
+	t.Helper()
+	in, err := example()
+	if err != nil {
+		t.Fatalf("example: %v", err)
+	}
+	return in
+}
+
+// readAll returns the files under dir by slash path relative to dir.
+func readAll(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// writeExample writes the example report in lang into a new directory.
+func writeExample(t *testing.T, lang string) (string, map[string][]byte) {
+	t.Helper()
+	dir := t.TempDir()
+	if *outDir != "" {
+		dir = filepath.Join(*outDir, lang)
+		if err := os.RemoveAll(dir); err != nil {
+			t.Fatal(err)
+		}
+	}
+	paths, err := Write(context.Background(), dir, exampleInput(t), Options{
+		Lang: lang, Date: testDate, Seed: 1, Version: "0.1.0-test",
+	})
+	if err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	files := readAll(t, dir)
+	if len(paths) != len(files) {
+		t.Errorf("Write returned %d paths, the directory holds %d files", len(paths), len(files))
+	}
+	for _, p := range paths {
+		rel, _ := filepath.Rel(dir, p)
+		if _, ok := files[filepath.ToSlash(rel)]; !ok {
+			t.Errorf("Write returned %s, which is not in the directory", p)
+		}
+	}
+	return dir, files
+}
+
+// The same input, seed and date give byte-identical files, in both languages.
+func TestWriteDeterministic(t *testing.T) {
+	for _, lang := range Languages {
+		t.Run(lang, func(t *testing.T) {
+			_, a := writeExample(t, lang)
+			_, b := writeExample(t, lang)
+			if len(a) != len(b) {
+				t.Fatalf("first run wrote %d files, second %d", len(a), len(b))
+			}
+			for name, x := range a {
+				if !bytes.Equal(x, b[name]) {
+					t.Errorf("%s differs between two runs", name)
+				}
+			}
+		})
+	}
+}
+
+// Every file that the documentation promises is written.
+func TestWriteFiles(t *testing.T) {
+	_, files := writeExample(t, "en")
+	want := []string{
+		"report.html", "report.md",
+		"maps/network.svg", "maps/network.png", "maps/isolated.svg", "maps/isolated.png",
+		"maps/ego-top-broker.svg", "maps/ego-top-broker.png",
+		"tables/analysis.json", "tables/actors.csv", "tables/network.csv", "tables/network.json",
+		"tables/families.csv", "tables/projects.csv", "tables/projects.json",
+		"tables/isolated.csv", "tables/isolated.json", "tables/warnings.csv", "tables/inputs.csv",
+	}
+	for _, name := range want {
+		b, ok := files[name]
+		if !ok {
+			t.Errorf("%s is missing", name)
+			continue
+		}
+		if len(b) == 0 {
+			t.Errorf("%s is empty", name)
+		}
+	}
+	if png := files["maps/network.png"]; !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {
+		t.Errorf("maps/network.png is not a PNG")
+	}
+	// The Markdown links every map file it shows.
+	md := string(files["report.md"])
+	for _, name := range []string{"maps/network.svg", "maps/isolated.svg", "maps/ego-top-broker.svg"} {
+		if !strings.Contains(md, "]("+name+")") {
+			t.Errorf("report.md does not link %s", name)
+		}
+	}
+}
+
+// Every section is present, with its title in the language, in both the HTML
+// and the Markdown.
+func TestSections(t *testing.T) {
+	titles := map[string][]string{
+		"en": {"Data and validation warnings", "Overview of the network", "Key actors",
+			"Complementarity of families", "Alliances and projects",
+			"Isolated actors and suggested partners", "Methods"},
+		"fr": {"Données et avertissements de validation", "Vue d’ensemble du réseau", "Acteurs clés",
+			"Complémentarité des familles d’acteurs", "Alliances et projets",
+			"Acteurs isolés et partenaires suggérés", "Méthodes"},
+	}
+	ids := []string{"data", "overview", "key-actors", "complementarity", "projects", "isolated", "methods"}
+	for _, lang := range Languages {
+		t.Run(lang, func(t *testing.T) {
+			_, files := writeExample(t, lang)
+			html, md := string(files["report.html"]), string(files["report.md"])
+			if !strings.Contains(html, `<html lang="`+lang+`">`) {
+				t.Errorf("report.html does not declare lang=%q", lang)
+			}
+			for i, title := range titles[lang] {
+				if !strings.Contains(html, `<section id="`+ids[i]+`">`) {
+					t.Errorf("report.html: no section %q", ids[i])
+				}
+				if !strings.Contains(html, template_escape(title)) {
+					t.Errorf("report.html: no title %q", title)
+				}
+				if !strings.Contains(md, "## "+itoa(i+1)+". "+title+"\n") {
+					t.Errorf("report.md: no heading %q", title)
+				}
+			}
+			// Three inline maps.
+			if n := strings.Count(html, `<figure class="map">`); n != 3 {
+				t.Errorf("report.html has %d maps, want 3", n)
+			}
+			if n := strings.Count(html, `<svg class="map"`); n != 3 {
+				t.Errorf("report.html has %d inline SVG maps, want 3", n)
+			}
+		})
+	}
+}
+
+// template_escape escapes s as html/template escapes text.
+func template_escape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
+}
+
+// The report shows what the analysis found, in the language: the top actor
+// of the betweenness table, the isolate of the example with its reason, the
+// French family labels and numbers with a decimal comma.
+func TestContent(t *testing.T) {
+	in := exampleInput(t)
+	best := top(in.Metrics.Actors, 1, func(a analysis.ActorMetrics) float64 { return float64(a.Betweenness) }, false)[0]
+	en := string(func() []byte { _, f := writeExample(t, "en"); return f["report.html"] }())
+	fr := string(func() []byte { _, f := writeExample(t, "fr"); return f["report.html"] }())
+	for _, tc := range []struct {
+		lang, html string
+		want       []string
+	}{
+		{"en", en, []string{
+			template_escape(best.Name),
+			"Local authority", "NGO", "Company",
+			"Betweenness", "Closeness", "Burt’s constraint",
+			"isolate (no tie)",
+			"asso-tiznit", // the isolate of the example, shown by name: check the id is in the tables
+			"Input files",
+			"0.1.0-test", "1 March 2026",
+		}},
+		{"fr", fr, []string{
+			"Collectivité territoriale", "ONG", "Entreprise",
+			"Intermédiarité", "Centralité de proximité", "Contrainte de Burt",
+			"Acteurs clés", "Acteurs isolés et partenaires suggérés",
+			"isolé (aucun lien)", "1er mars 2026", "Graine de l’analyse",
+		}},
+	} {
+		for _, w := range tc.want {
+			if !strings.Contains(tc.html, w) {
+				t.Errorf("%s: report.html lacks %q", tc.lang, w)
+			}
+		}
+	}
+	// The density printed in the overview, with a decimal comma in French.
+	d := float64(in.Metrics.Network.Density)
+	enDensity := (lang{code: "en"}).Num(d, 3)
+	frDensity := (lang{code: "fr", fr: true}).Num(d, 3)
+	if !strings.Contains(enDensity, ".") || !strings.Contains(frDensity, ",") {
+		t.Fatalf("density formats: en %q fr %q", enDensity, frDensity)
+	}
+	if !strings.Contains(en, "(density "+enDensity+")") {
+		t.Errorf("en: the overview does not give the density %s", enDensity)
+	}
+	if !strings.Contains(fr, "(densité "+frDensity+")") {
+		t.Errorf("fr: the overview does not give the density %s", frDensity)
+	}
+}
+
+var externalRef = regexp.MustCompile(`(?i)(src|href|xlink:href|action|poster|data)\s*=\s*["']?\s*(https?:|//|ftp:|file:)`)
+
+// The HTML page references nothing outside itself: no external script,
+// style sheet, font or image, no @import or url() to another document.
+func TestSelfContained(t *testing.T) {
+	for _, lang := range Languages {
+		_, files := writeExample(t, lang)
+		html := string(files["report.html"])
+		if m := externalRef.FindString(html); m != "" {
+			t.Errorf("%s: external reference %q", lang, m)
+		}
+		for _, bad := range []string{"<script", "<link", "@import", "@font-face", "<iframe", "<object", "<embed"} {
+			if strings.Contains(strings.ToLower(html), bad) {
+				t.Errorf("%s: report.html contains %q", lang, bad)
+			}
+		}
+		for _, m := range regexp.MustCompile(`url\(([^)]*)\)`).FindAllStringSubmatch(html, -1) {
+			if !strings.HasPrefix(strings.Trim(m[1], `'"`), "#") {
+				t.Errorf("%s: url(%s) is not a reference inside the page", lang, m[1])
+			}
+		}
+		if !strings.Contains(html, "@media print") {
+			t.Errorf("%s: no print style sheet", lang)
+		}
+	}
+}
+
+// hostile is a small network whose actor names, families, territories,
+// project names and warnings try to inject HTML, Markdown and CSV.
+func hostile() Input {
+	const evil = `<script>alert("x")</script>`
+	actors := []graph.Actor{
+		{ID: "a", Name: evil, Family: "association", Country: "FR", Territory: `<img src=x onerror=alert(1)>`, Level: "local"},
+		{ID: "b", Name: `B | **bold** [link](http://evil.example) & "quotes"`, Family: "ong", Country: "MA", Level: "national"},
+		{ID: "c", Name: "C\nnewline # heading", Family: "<b>fam</b>", Country: "FR", Level: "regional"},
+		{ID: "d", Name: "Ville d’Été", Family: "collectivite", Country: "FR", Level: "local"},
+		{ID: "e", Name: "=cmd|' /C calc'!A0", Family: "entreprise", Country: "FR", Level: "local"},
+	}
+	d := &graph.Dataset{
+		Actors: actors,
+		Links: []graph.Link{
+			{Source: "a", Target: "b", Weight: 1},
+			{Source: "b", Target: "c", Weight: 2},
+			{Source: "a", Target: "d", Weight: 1},
+		},
+		Projects:       []graph.Project{{ID: "p", Name: evil, Programme: "</table>"}},
+		Participations: []graph.Participation{{Actor: "a", Project: "p"}, {Actor: "d", Project: "p"}},
+	}
+	net := graph.NewNetwork(d)
+	res, err := analysis.Analyze(net, analysis.Options{Seed: 3})
+	if err != nil {
+		panic(err)
+	}
+	return Input{
+		Network: net, Metrics: res,
+		Isolated: analysis.Isolated(net, analysis.IsolationOptions{Suggest: 2}),
+		Warnings: []string{"acteurs.csv:3:2: " + evil},
+		Inputs:   []InputFile{{Path: "</td><script>x</script>.csv", SHA256: "00"}},
+		Source:   evil,
+	}
+}
+
+// Hostile names are escaped everywhere: no markup from the data reaches the
+// HTML, and the Markdown shows them as text.
+func TestEscaping(t *testing.T) {
+	in := hostile()
+	for _, lang := range Languages {
+		t.Run(lang, func(t *testing.T) {
+			dir := t.TempDir()
+			if _, err := Write(context.Background(), dir, in, Options{Lang: lang, Date: testDate, Seed: 1, Title: "<i>T</i>"}); err != nil {
+				t.Fatal(err)
+			}
+			files := readAll(t, dir)
+			html, md := string(files["report.html"]), string(files["report.md"])
+			for _, raw := range []string{"<script", "<img", "onerror=", "</table><", "<b>fam", "<i>T"} {
+				if strings.Contains(strings.ToLower(html), raw) {
+					t.Errorf("report.html contains raw %q", raw)
+				}
+				if strings.Contains(strings.ToLower(md), raw) {
+					t.Errorf("report.md contains raw %q", raw)
+				}
+			}
+			if !strings.Contains(html, "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;") {
+				t.Errorf("report.html does not show the hostile name as text")
+			}
+			if strings.Contains(md, "[link](http") {
+				t.Errorf("report.md lets a name make a link")
+			}
+			if !strings.Contains(md, `B \| \*\*bold\*\*`) {
+				t.Errorf("report.md does not escape | and * in names")
+			}
+			// The name with a line break stays on one table row.
+			for _, line := range strings.Split(md, "\n") {
+				if strings.HasPrefix(line, "newline") {
+					t.Errorf("a line break in a name broke a Markdown line: %q", line)
+				}
+			}
+		})
+	}
+}
+
+func TestWriteErrors(t *testing.T) {
+	in := exampleInput(t)
+	for _, tc := range []struct {
+		name string
+		in   Input
+		opts Options
+		want error
+	}{
+		{"no network", Input{Metrics: in.Metrics}, Options{}, ErrMissingInput},
+		{"no metrics", Input{Network: in.Network}, Options{}, ErrMissingInput},
+		{"bad language", in, Options{Lang: "de"}, ErrLanguage},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			_, err := Write(context.Background(), dir, tc.in, tc.opts)
+			if !errors.Is(err, tc.want) {
+				t.Fatalf("err = %v, want %v", err, tc.want)
+			}
+			if files := readAll(t, dir); len(files) != 0 {
+				t.Errorf("a failed Write wrote %d files", len(files))
+			}
+		})
+	}
+}
+
+// Every message has both languages, and the French texts are not copies of
+// the English ones except for words that are the same in both.
+func TestCatalogueComplete(t *testing.T) {
+	same := map[string]bool{}
+	for k, m := range messages {
+		if m[0] == "" && m[1] != "" || m[1] == "" && m[0] != "" {
+			t.Errorf("%s: one language is empty: %q", k, m)
+		}
+		if m[0] == m[1] && len(m[0]) > 24 && !strings.HasSuffix(k, ".ref") {
+			same[k] = true
+		}
+	}
+	if len(same) > 0 {
+		keys := make([]string, 0, len(same))
+		for k := range same {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		t.Errorf("untranslated messages: %v", keys)
+	}
+	for _, k := range definitionKeys {
+		for _, suffix := range []string{".term", "", ".ref"} {
+			if _, ok := messages["def."+k+suffix]; !ok {
+				t.Errorf("definition %s lacks def.%s%s", k, k, suffix)
+			}
+		}
+	}
+	for _, f := range graph.Families {
+		if _, ok := messages["family."+f]; !ok {
+			t.Errorf("family %s has no label", f)
+		}
+	}
+}

@@ -1,0 +1,192 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/alliances/alliances/analysis"
+	"github.com/alliances/alliances/graph"
+)
+
+// writeTables returns the machine-readable tables of the report, by file
+// name: the numbers in machine format whatever the language (decimal point,
+// shortest representation that reads back exactly; undefined values empty
+// in CSV and null in JSON), lists joined by "|" in CSV.
+//
+//	analysis.json   the whole analysis, as "alliances analyze --format json"
+//	actors.csv      one row per actor: attributes and every metric
+//	network.csv     the network-level metrics, one per row (measure, value)
+//	network.json    the network-level metrics and the analysis parameters
+//	families.csv    actors and E-I index per family
+//	projects.csv/.json  the alliance metrics of every project
+//	isolated.csv/.json  flagged actors, reasons and suggestions (one CSV row per suggestion)
+//	warnings.csv    the validation warnings of the ingest
+//	inputs.csv      the input files and their SHA-256
+func writeTables(in Input) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	m := in.Metrics
+	var err error
+	put := func(name string, v any) {
+		if err != nil {
+			return
+		}
+		var b []byte
+		b, err = json.MarshalIndent(v, "", "  ")
+		out[name] = append(b, '\n')
+	}
+	put("analysis.json", m)
+	put("network.json", struct {
+		Network    analysis.NetworkMetrics `json:"network"`
+		Parameters analysis.Parameters     `json:"parameters"`
+	}{m.Network, m.Parameters})
+	projects := m.Projects
+	if projects == nil {
+		projects = []analysis.ProjectMetrics{}
+	}
+	put("projects.json", struct {
+		Projects []analysis.ProjectMetrics `json:"projects"`
+	}{projects})
+	iso := in.Isolated
+	if iso == nil {
+		iso = &analysis.IsolatedResult{Actors: []analysis.IsolatedActor{}}
+	}
+	put("isolated.json", iso)
+	if err != nil {
+		return nil, err
+	}
+
+	out["actors.csv"] = actorsCSV(in.Network, m)
+	out["network.csv"] = networkCSV(m.Network)
+	out["families.csv"] = familiesCSV(in.Network, m)
+	out["projects.csv"] = projectsCSV(projects)
+	out["isolated.csv"] = isolatedCSV(iso)
+	rows := [][]string{{"warning"}}
+	for _, w := range in.Warnings {
+		rows = append(rows, []string{w})
+	}
+	out["warnings.csv"] = csvBytes(rows)
+	rows = [][]string{{"path", "sha256"}}
+	for _, f := range in.Inputs {
+		rows = append(rows, []string{f.Path, f.SHA256})
+	}
+	out["inputs.csv"] = csvBytes(rows)
+	return out, nil
+}
+
+// csvBytes writes rows as RFC 4180 CSV with "\n" line ends.
+func csvBytes(rows [][]string) []byte {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	_ = w.WriteAll(rows) // writes to a bytes.Buffer cannot fail
+	return b.Bytes()
+}
+
+// formatFloat writes v in machine format; undefined values are empty.
+func formatFloat(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64)
+}
+
+func num(v analysis.Num) string { return formatFloat(float64(v)) }
+
+func formatInt(n int64) string { return strconv.FormatInt(n, 10) }
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func actorsCSV(net *graph.Network, m *analysis.Result) []byte {
+	attrs := make(map[string]graph.Actor, len(net.Actors))
+	for _, a := range net.Actors {
+		attrs[a.ID] = a
+	}
+	rows := [][]string{{"id", "name", "family", "country", "territory", "level",
+		"degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank",
+		"core", "clustering", "constraint", "effective_size", "ei_index", "partner_diversity",
+		"coordinator", "itinerant", "representative", "gatekeeper", "liaison", "community"}}
+	for _, a := range m.Actors {
+		g := attrs[a.ID]
+		x := a.Brokerage
+		rows = append(rows, []string{a.ID, a.Name, a.Family, g.Country, g.Territory, g.Level,
+			itoa(a.Degree), num(a.Strength), num(a.Betweenness), num(a.Closeness), num(a.Harmonic),
+			num(a.Eigenvector), num(a.PageRank), itoa(a.Core), num(a.Clustering), num(a.Constraint),
+			num(a.EffectiveSize), num(a.EIIndex), num(a.PartnerDiversity),
+			itoa(x.Coordinator), itoa(x.Itinerant), itoa(x.Representative), itoa(x.Gatekeeper), itoa(x.Liaison),
+			itoa(a.Community)})
+	}
+	return csvBytes(rows)
+}
+
+func networkCSV(n analysis.NetworkMetrics) []byte {
+	rows := [][]string{
+		{"measure", "value"},
+		{"actors", itoa(n.Actors)},
+		{"ties", itoa(n.Ties)},
+		{"density", num(n.Density)},
+		{"components", itoa(n.Components)},
+		{"largest_component_share", num(n.LargestComponentShare)},
+		{"transitivity", num(n.Transitivity)},
+		{"average_clustering", num(n.AverageClustering)},
+		{"degree_centralization", num(n.DegreeCentralization)},
+		{"betweenness_centralization", num(n.BetweennessCentralization)},
+		{"degree_assortativity", num(n.DegreeAssortativity)},
+		{"family_assortativity", num(n.FamilyAssortativity)},
+		{"ei_index.network", num(n.EIIndex.Network)},
+	}
+	fams := make([]string, 0, len(n.EIIndex.Families))
+	for f := range n.EIIndex.Families {
+		fams = append(fams, f)
+	}
+	sort.Strings(fams)
+	for _, f := range fams {
+		rows = append(rows, []string{"ei_index.families." + f, num(n.EIIndex.Families[f])})
+	}
+	rows = append(rows, []string{"modularity", num(n.Modularity)}, []string{"communities", itoa(n.Communities)})
+	return csvBytes(rows)
+}
+
+func familiesCSV(net *graph.Network, m *analysis.Result) []byte {
+	names, counts := familyCounts(net.Actors)
+	rows := [][]string{{"family", "actors", "share", "ei_index"}}
+	for _, f := range names {
+		ei := analysis.Undefined
+		if v, ok := m.Network.EIIndex.Families[f]; ok {
+			ei = v
+		}
+		rows = append(rows, []string{f, itoa(counts[f]),
+			formatFloat(float64(counts[f]) / float64(len(net.Actors))), num(ei)})
+	}
+	return csvBytes(rows)
+}
+
+func projectsCSV(ps []analysis.ProjectMetrics) []byte {
+	rows := [][]string{{"id", "name", "programme", "phase", "actors", "families", "family_coverage",
+		"missing_families", "levels", "countries"}}
+	for _, p := range ps {
+		rows = append(rows, []string{p.ID, p.Name, p.Programme, itoa(p.Phase), itoa(p.Actors),
+			strings.Join(p.Families, "|"), num(p.FamilyCoverage), strings.Join(p.MissingFamilies, "|"),
+			strings.Join(p.Levels, "|"), strings.Join(p.Countries, "|")})
+	}
+	return csvBytes(rows)
+}
+
+func isolatedCSV(r *analysis.IsolatedResult) []byte {
+	rows := [][]string{{"id", "name", "family", "reasons", "rank", "suggestion", "suggestion_name",
+		"suggestion_family", "score", "why"}}
+	for _, a := range r.Actors {
+		reasons := strings.Join(a.Reasons, "|")
+		if len(a.Suggestions) == 0 {
+			rows = append(rows, []string{a.ID, a.Name, a.Family, reasons, "", "", "", "", "", ""})
+		}
+		for i, s := range a.Suggestions {
+			rows = append(rows, []string{a.ID, a.Name, a.Family, reasons, itoa(i + 1), s.ID, s.Name, s.Family,
+				formatFloat(s.Score), s.Why})
+		}
+	}
+	return csvBytes(rows)
+}
