@@ -1,0 +1,248 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"math"
+	"sort"
+	"strings"
+)
+
+// DOT returns the DOT document of the map that opts describe. It is
+// deterministic: the same input and options give the same bytes. The
+// document names its layout engine (the layout graph attribute) and its seed
+// (start), so that "dot -Tsvg map.dot" draws the same map.
+func DOT(in Input, opts Options) ([]byte, error) {
+	s, err := newScene(in, opts)
+	if err != nil {
+		return nil, err
+	}
+	return s.dot(), nil
+}
+
+// style holds the sizes that depend on how big the view is.
+type style struct {
+	layout           string
+	dmin, dmax       float64 // node diameters, inches
+	penBase, penMax  float64 // edge widths, points
+	edgeColor        string
+	labelSize        float64 // xlabel font size, points
+	legendScale      float64 // multiplies every legend font size
+	overlap          string
+}
+
+// styleFor chooses layout and sizes for a view of n nodes. Small views are
+// laid out with neato and overlap removal (prism); large views with sfdp and
+// overlap=scale, since prism is pathologically slow in the embedded
+// Graphviz; clustered views with fdp, the force-directed layout that draws
+// clusters.
+func styleFor(n int, clustered bool) style {
+	st := style{layout: "neato", dmin: 0.22, dmax: 0.75, penBase: 1, penMax: 5, edgeColor: "#4D4D4DA0", labelSize: 11, legendScale: 1, overlap: "false"}
+	switch {
+	case n > 400:
+		st = style{layout: "sfdp", dmin: 0.08, dmax: 0.4, penBase: 0.5, penMax: 3, edgeColor: "#4D4D4D50", overlap: "scale"}
+		st.legendScale = math.Min(3, math.Sqrt(float64(n)/300))
+		st.labelSize = 11 * st.legendScale
+	case n > 60:
+		st = style{layout: "sfdp", dmin: 0.14, dmax: 0.55, penBase: 0.8, penMax: 4, edgeColor: "#4D4D4D80", labelSize: 10, legendScale: 1, overlap: "false"}
+	}
+	if clustered {
+		st.layout = "fdp"
+	}
+	return st
+}
+
+// dot writes the scene as a DOT document.
+func (s *scene) dot() []byte {
+	var b bytes.Buffer
+	st := styleFor(len(s.actors)+len(s.project), s.opts.Cluster != "")
+	fmt.Fprintf(&b, "// alliances map: view %s, size by %s, seed %d\n", s.opts.View, s.opts.SizeBy, s.opts.Seed)
+	b.WriteString("graph alliances {\n")
+	fmt.Fprintf(&b, "\tgraph [layout=%s, start=%d, overlap=%s, sep=\"+4\", splines=false, outputorder=edgesfirst, pack=true,\n", st.layout, s.opts.Seed, st.overlap)
+	b.WriteString("\t\tbgcolor=\"#FFFFFF\", pad=0.3, fontname=\"Helvetica\", fontsize=12, labelloc=t, labeljust=l, forcelabels=true]\n")
+	b.WriteString("\tnode [label=\" \", style=filled, fixedsize=true, penwidth=0.6, color=\"#333333\", fontname=\"Helvetica\"" +
+		fmt.Sprintf(", fontsize=%s, fontcolor=\"#1A1A1A\"]\n", formatNum(st.labelSize)))
+	fmt.Fprintf(&b, "\tedge [color=%q, penwidth=%s]\n", st.edgeColor, formatNum(st.penBase))
+	b.WriteString("\tlabel=<" + s.legend(st) + ">\n")
+
+	// Actors, grouped by cluster when asked.
+	byCluster := make(map[string][]int)
+	var clusters []string
+	for i, sa := range s.actors {
+		if _, ok := byCluster[sa.cluster]; !ok && sa.cluster != "" {
+			clusters = append(clusters, sa.cluster)
+		}
+		byCluster[sa.cluster] = append(byCluster[sa.cluster], i)
+	}
+	sort.Strings(clusters)
+	for _, i := range byCluster[""] {
+		s.writeActor(&b, "\t", i, st)
+	}
+	for k, c := range clusters {
+		fmt.Fprintf(&b, "\tsubgraph cluster_%d {\n", k)
+		fmt.Fprintf(&b, "\t\tlabel=%s, style=\"rounded,dashed\", color=\"#8C8C8C\", fontcolor=\"#4D4D4D\", fontsize=%s\n", quote(c), formatNum(12*st.legendScale))
+		for _, i := range byCluster[c] {
+			s.writeActor(&b, "\t\t", i, st)
+		}
+		b.WriteString("\t}\n")
+	}
+	for _, sp := range s.project {
+		s.writeProject(&b, sp, st)
+	}
+	for _, e := range s.edges {
+		s.writeEdge(&b, e, st)
+	}
+	b.WriteString("}\n")
+	return b.Bytes()
+}
+
+// diameter maps v to a node diameter in inches so that node area grows
+// linearly with v between the smallest and largest value of the view.
+// Undefined values get the smallest size.
+func (s *scene) diameter(v float64, st style) float64 {
+	t := 0.0
+	if !math.IsNaN(v) && s.vmax > s.vmin {
+		t = (v - s.vmin) / (s.vmax - s.vmin)
+	}
+	return math.Sqrt(st.dmin*st.dmin + (st.dmax*st.dmax-st.dmin*st.dmin)*t)
+}
+
+// penwidth maps a tie weight w ≥ 1 to an edge width that grows with log2 w,
+// clamped to st.penMax.
+func penwidth(w float64, st style) float64 {
+	if w < 1 || math.IsNaN(w) {
+		w = 1
+	}
+	return math.Min(st.penMax, st.penBase*(1+math.Log2(w)))
+}
+
+func (s *scene) writeActor(b *bytes.Buffer, indent string, i int, st style) {
+	sa := s.actors[i]
+	shape := shapeOf(sa.a.Level)
+	d := s.diameter(sa.value, st) * shapeScale[shape]
+	fill := s.pal.color(sa.a.Family)
+	if sa.grey {
+		fill = greyColor
+	}
+	attrs := []string{
+		"shape=" + shape,
+		"width=" + formatNum(d),
+		"height=" + formatNum(d),
+		"fillcolor=" + quote(fill),
+	}
+	switch {
+	case sa.flagged:
+		attrs = append(attrs, "color="+quote(flagColor), "penwidth=3")
+	case sa.grey:
+		attrs = append(attrs, "color=\"#A6A6A6\"")
+	case sa.centre:
+		attrs = append(attrs, "color=\"#000000\"", "penwidth=2.5")
+	}
+	if sa.label {
+		attrs = append(attrs, "xlabel=<"+htmlEscape(shorten(sa.a.Label(), 32))+">")
+	}
+	attrs = append(attrs, "tooltip="+quote(s.actorTooltip(sa)))
+	fmt.Fprintf(b, "%s%s [%s]\n", indent, sa.node, strings.Join(attrs, ", "))
+}
+
+func (s *scene) actorTooltip(sa sceneActor) string {
+	var parts []string
+	for _, p := range []string{s.familyName(sa.a.Family), s.levelName(sa.a.Level), sa.a.Country, sa.a.Territory} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	tip := sa.a.Label() + " (" + sa.a.ID + ")"
+	if len(parts) > 0 {
+		tip += "\n" + strings.Join(parts, " · ")
+	}
+	tip += fmt.Sprintf("\n%s: %s", s.opts.SizeBy, formatNum(sa.value))
+	if len(sa.reasons) > 0 {
+		tip += "\n" + strings.Join(sa.reasons, ", ")
+	}
+	return tip
+}
+
+func (s *scene) writeProject(b *bytes.Buffer, sp sceneProject, st style) {
+	fs := st.labelSize * 0.9
+	fmt.Fprintf(b, "\t%s [shape=box, style=\"filled,rounded\", fixedsize=false, width=0, height=0, margin=\"0.06,0.03\", fillcolor=\"#FFFFFF\", color=\"#4D4D4D\", penwidth=1, fontsize=%s, label=<%s>, tooltip=%s]\n",
+		sp.node, formatNum(fs), htmlEscape(shorten(sp.p.Label(), 28)), quote(sp.p.Label()+" ("+sp.p.ID+")"))
+}
+
+func (s *scene) writeEdge(b *bytes.Buffer, e sceneEdge, st style) {
+	var attrs []string
+	switch e.kind {
+	case edgeTie:
+		if pw := penwidth(e.weight, st); pw != st.penBase {
+			attrs = append(attrs, "penwidth="+formatNum(pw))
+		}
+	case edgeParticipation:
+		attrs = append(attrs, "color=\"#7F7F7F\"", "penwidth="+formatNum(st.penBase*0.8))
+	case edgeSuggestion:
+		attrs = append(attrs, "style=dashed", "color="+quote(flagColor), "penwidth="+formatNum(math.Max(1.2, st.penBase*2)))
+	}
+	attrs = append(attrs, "tooltip="+quote(e.tooltip))
+	fmt.Fprintf(b, "\t%s -- %s [%s]\n", e.a, e.b, strings.Join(attrs, ", "))
+}
+
+func (s *scene) familyName(f string) string {
+	if f == "" {
+		return ""
+	}
+	if n, ok := s.tx.families[f]; ok {
+		return n
+	}
+	return f
+}
+
+func (s *scene) levelName(l string) string {
+	if n, ok := s.tx.levels[l]; ok {
+		return n
+	}
+	return l
+}
+
+// quote writes s as a DOT quoted string for escString attributes (label,
+// tooltip): backslashes are doubled so that Graphviz escapes such as \N stay
+// text, quotes are escaped, control characters become \n or spaces.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r < ' ' || r == 0x7f:
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// htmlEscape writes s as text of a Graphviz HTML-like label.
+func htmlEscape(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, s)
+	return html.EscapeString(s)
+}
+
+// shorten cuts s to at most n runes, ending with "…" when cut.
+func shorten(s string, n int) string {
+	r := []rune(strings.TrimSpace(s))
+	if len(r) <= n {
+		return string(r)
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}

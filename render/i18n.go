@@ -1,0 +1,88 @@
+package render
+
+// texts are the words of the legend in one language.
+type texts struct {
+	families                                   map[string]string
+	levels                                     map[string]string
+	unknownFamily, unknownLevel                string
+	colour, shape, size, width                 string
+	tieWeight, participation                   string
+	actors, ties, projects, seed               string
+	flagged, others, suggested, centre, projNode string
+	titles                                     map[View]string
+	metrics                                    map[string]string
+	labelled                                   string
+}
+
+var textsByLang = map[string]texts{
+	"en": {
+		families: map[string]string{
+			"collectivite": "Local authority", "association": "Association", "ong": "NGO",
+			"entreprise": "Company", "institution": "Institution", "autre": "Other",
+		},
+		levels: map[string]string{
+			"local": "local", "regional": "regional", "national": "national", "international": "international",
+		},
+		unknownFamily: "family unknown", unknownLevel: "level unknown",
+		colour: "Colour: family", shape: "Shape: level", size: "Size: %s", width: "Line width: tie weight",
+		tieWeight: "shared projects + declared links", participation: "thin line: takes part in the project",
+		actors: "actors", ties: "ties", projects: "projects", seed: "layout seed",
+		flagged: "red outline: flagged (reasons in tooltip)", others: "grey: not flagged",
+		suggested: "dashed line: suggested partner", centre: "thick outline: centre of the view",
+		projNode: "white rectangle: project",
+		titles: map[View]string{
+			ViewNetwork:   "Cooperation network",
+			ViewEgo:       "Partners of %s (depth %d)",
+			ViewProject:   "Project %s",
+			ViewBipartite: "Actors and projects",
+			ViewIsolated:  "Isolated and peripheral actors",
+		},
+		metrics: map[string]string{
+			"degree": "number of partners", "strength": "sum of tie weights",
+			"betweenness": "betweenness", "closeness": "closeness", "harmonic": "harmonic centrality",
+			"eigenvector": "eigenvector centrality", "pagerank": "PageRank", "core": "core number",
+			"clustering": "clustering", "constraint": "constraint", "effective_size": "effective size",
+			"ei_index": "E-I index", "partner_diversity": "partner diversity",
+		},
+		labelled: "names: top %d by %s",
+	},
+	"fr": {
+		families: map[string]string{
+			"collectivite": "Collectivité territoriale", "association": "Association", "ong": "ONG",
+			"entreprise": "Entreprise", "institution": "Institution", "autre": "Autre",
+		},
+		levels: map[string]string{
+			"local": "local", "regional": "régional", "national": "national", "international": "international",
+		},
+		unknownFamily: "famille inconnue", unknownLevel: "niveau inconnu",
+		colour: "Couleur : famille", shape: "Forme : niveau", size: "Taille : %s", width: "Épaisseur : poids du lien",
+		tieWeight: "projets communs + liens déclarés", participation: "trait fin : participe au projet",
+		actors: "acteurs", ties: "liens", projects: "projets", seed: "graine de placement",
+		flagged: "contour rouge : acteur signalé (raisons en infobulle)", others: "gris : non signalé",
+		suggested: "tirets : partenaire suggéré", centre: "contour épais : centre de la vue",
+		projNode: "rectangle blanc : projet",
+		titles: map[View]string{
+			ViewNetwork:   "Réseau de coopération",
+			ViewEgo:       "Partenaires de %s (profondeur %d)",
+			ViewProject:   "Projet %s",
+			ViewBipartite: "Acteurs et projets",
+			ViewIsolated:  "Acteurs isolés et périphériques",
+		},
+		metrics: map[string]string{
+			"degree": "nombre de partenaires", "strength": "somme des poids des liens",
+			"betweenness": "intermédiarité", "closeness": "proximité", "harmonic": "centralité harmonique",
+			"eigenvector": "centralité de vecteur propre", "pagerank": "PageRank", "core": "k-cœur",
+			"clustering": "coefficient de clustering", "constraint": "contrainte", "effective_size": "taille effective",
+			"ei_index": "indice E-I", "partner_diversity": "diversité des partenaires",
+		},
+		labelled: "noms : les %d premiers par %s",
+	},
+}
+
+// metricName is the legend name of a metric key.
+func (t texts) metricName(key string) string {
+	if s, ok := t.metrics[key]; ok {
+		return s
+	}
+	return key
+}

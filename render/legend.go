@@ -1,0 +1,120 @@
+package render
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// legend returns the HTML-like label of the graph: the title, the legend
+// (colour, shape, size, line width and the marks of the view) and the
+// caption. Graphviz places the graph label outside the drawing of the
+// network, so the legend never hides a node.
+func (s *scene) legend(st style) string {
+	k := st.legendScale
+	pt := func(v float64) string { return formatNum(math.Round(v*k*10) / 10) }
+	tx := s.tx
+	var b strings.Builder
+	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">`)
+	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="%s"><B>%s</B></FONT></TD></TR>`, pt(20), htmlEscape(s.title))
+
+	// One row per legend line: a heading cell, then items.
+	row := func(head string, items ...string) {
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2"><TR><TD ALIGN="LEFT"><FONT POINT-SIZE="%s"><B>%s</B></FONT></TD>`, pt(12), htmlEscape(head))
+		for _, it := range items {
+			b.WriteString(it)
+		}
+		b.WriteString(`</TR></TABLE></TD></TR>`)
+	}
+	text := func(t string) string {
+		return fmt.Sprintf(`<TD ALIGN="LEFT"><FONT POINT-SIZE="%s">%s</FONT></TD>`, pt(12), htmlEscape(t))
+	}
+	gap := fmt.Sprintf(`<TD WIDTH="%s"></TD>`, pt(10))
+	swatch := func(color string) string {
+		return fmt.Sprintf(`<TD BGCOLOR="%s" BORDER="1" COLOR="#333333" WIDTH="%s" HEIGHT="%s" FIXEDSIZE="TRUE"></TD>`, color, pt(12), pt(12))
+	}
+	glyph := func(shape string, size float64, color string) string {
+		return fmt.Sprintf(`<TD><FONT POINT-SIZE="%s" COLOR="%s">%s</FONT></TD>`, pt(size), color, shapeGlyph[shape])
+	}
+
+	// Families and levels present in the view, in palette and vocabulary order.
+	famSeen := make(map[string]bool)
+	lvlSeen := make(map[string]bool)
+	for _, sa := range s.actors {
+		famSeen[sa.a.Family] = true
+		lvlSeen[shapeOf(sa.a.Level)] = true
+	}
+	var items []string
+	for _, f := range s.pal.order {
+		if famSeen[f] {
+			items = append(items, gap, swatch(s.pal.color(f)), text(s.familyName(f)))
+		}
+	}
+	if famSeen[""] {
+		items = append(items, gap, swatch(unknownColor), text(tx.unknownFamily))
+	}
+	if len(items) > 0 {
+		row(tx.colour, items...)
+	}
+	items = nil
+	for _, l := range []string{"local", "regional", "national", "international"} {
+		if lvlSeen[levelShape[l]] {
+			items = append(items, gap, glyph(levelShape[l], 14, "#4D4D4D"), text(s.levelName(l)))
+		}
+	}
+	if lvlSeen[unknownShape] {
+		items = append(items, gap, glyph(unknownShape, 14, "#4D4D4D"), text(tx.unknownLevel))
+	}
+	if len(items) > 0 {
+		row(tx.shape, items...)
+	}
+	if len(s.actors) > 0 && s.vmax >= s.vmin {
+		row(fmt.Sprintf(tx.size, tx.metricName(s.opts.SizeBy)),
+			gap, glyph("circle", 8, "#4D4D4D"), text(formatNum(s.vmin)),
+			gap, glyph("circle", 20, "#4D4D4D"), text(formatNum(s.vmax)))
+	}
+	if s.ties > 0 {
+		r := formatNum(s.wmin)
+		if s.wmax > s.wmin {
+			r += " – " + formatNum(s.wmax)
+		}
+		row(tx.width, gap, text(r+" ("+tx.tieWeight+")"))
+	}
+	var marks []string
+	switch s.opts.View {
+	case ViewEgo:
+		marks = append(marks, tx.centre)
+	case ViewProject, ViewBipartite:
+		marks = append(marks, tx.projNode, tx.participation)
+	case ViewIsolated:
+		marks = append(marks, tx.flagged, tx.others)
+		if s.opts.Suggestions {
+			marks = append(marks, tx.suggested)
+		}
+	}
+	if s.labelled < len(s.actors) && s.labelled > 0 {
+		marks = append(marks, fmt.Sprintf(tx.labelled, s.labelled, tx.metricName(s.opts.SizeBy)))
+	}
+	if len(marks) > 0 {
+		items = nil
+		for _, m := range marks {
+			items = append(items, gap, text(m))
+		}
+		row("", items...)
+	}
+
+	// Caption: counts and seed, then the caller's caption.
+	counts := fmt.Sprintf("%d %s · %d %s", len(s.actors), tx.actors, s.ties, tx.ties)
+	if len(s.project) > 0 {
+		counts += fmt.Sprintf(" · %d %s", len(s.project), tx.projects)
+	}
+	counts += fmt.Sprintf(" · %s %d", tx.seed, s.opts.Seed)
+	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="%s" COLOR="#4D4D4D">%s</FONT></TD></TR>`, pt(10), htmlEscape(counts))
+	if c := strings.TrimSpace(s.opts.Caption); c != "" {
+		for _, line := range strings.Split(c, "\n") {
+			fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="%s" COLOR="#4D4D4D">%s</FONT></TD></TR>`, pt(10), htmlEscape(line))
+		}
+	}
+	b.WriteString(`</TABLE>`)
+	return b.String()
+}

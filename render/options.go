@@ -1,0 +1,181 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/alliances/alliances/analysis"
+	"github.com/alliances/alliances/graph"
+)
+
+// View names what a map shows.
+type View string
+
+// Views of SPEC §7.
+const (
+	// ViewNetwork shows every actor and every tie.
+	ViewNetwork View = "network"
+	// ViewEgo shows Options.Actor and its neighbours up to Options.Depth.
+	ViewEgo View = "ego"
+	// ViewProject shows the participants of Options.Project, the ties among
+	// them and the project itself.
+	ViewProject View = "project"
+	// ViewBipartite shows actors and projects as two kinds of nodes joined by
+	// participations.
+	ViewBipartite View = "bipartite"
+	// ViewIsolated shows every actor, highlighting those that Input.Isolated
+	// flags, and optionally dashed ties to their suggested partners.
+	ViewIsolated View = "isolated"
+)
+
+// Views lists the views in documentation order.
+var Views = []View{ViewNetwork, ViewEgo, ViewProject, ViewBipartite, ViewIsolated}
+
+// Label counts with a special meaning for Options.Labels.
+const (
+	// LabelsDefault labels every actor of a view of at most 40 actors, and the
+	// top 20 otherwise.
+	LabelsDefault = 0
+	// LabelsAll labels every actor.
+	LabelsAll = -1
+	// LabelsNone labels no actor.
+	LabelsNone = -2
+)
+
+// Engines of Options.Engine.
+const (
+	// EngineAuto uses native Graphviz programs when they are on PATH, and the
+	// embedded Graphviz otherwise. The environment variable ALLIANCES_GRAPHVIZ
+	// set to "embedded" or "native" overrides it.
+	EngineAuto = "auto"
+	// EngineEmbedded always uses the Graphviz embedded in the binary.
+	EngineEmbedded = "embedded"
+	// EngineNative requires the native Graphviz programs.
+	EngineNative = "native"
+)
+
+// EngineEnv is the environment variable that forces an engine when
+// Options.Engine is "" or "auto".
+const EngineEnv = "ALLIANCES_GRAPHVIZ"
+
+// Options set what a map shows and how.
+type Options struct {
+	// View is the kind of map; "" means ViewNetwork.
+	View View
+	// Actor is the centre of the ego view.
+	Actor string
+	// Depth is the radius of the ego view; 0 means 1.
+	Depth int
+	// Project is the project of the project view.
+	Project string
+	// SizeBy is the JSON key of the metric that sets node areas, as in
+	// analysis.ActorMetrics ("degree", "betweenness", "brokerage.liaison"…);
+	// "" means "degree". Keys other than "degree" and "strength" need
+	// Input.Metrics.
+	SizeBy string
+	// Labels is the number of actors labelled, the top ones by SizeBy (ties
+	// broken by id); see LabelsDefault, LabelsAll and LabelsNone.
+	Labels int
+	// Cluster groups actors by "country" or "territory"; "" means no
+	// clusters. Clustered maps are laid out with fdp.
+	Cluster string
+	// Title is printed above the map; "" gives a title naming the view.
+	Title string
+	// Caption is printed under the legend: data source, date (the command
+	// line fills it). The counts of actors and ties and the seed are always
+	// printed.
+	Caption string
+	// Seed seeds the layout (Graphviz start=seed).
+	Seed int64
+	// Suggestions adds to the isolated view dashed ties from each flagged
+	// actor to its suggested partners.
+	Suggestions bool
+	// Engine is EngineAuto (or ""), EngineEmbedded or EngineNative.
+	Engine string
+	// Lang is the language of the legend: "en" (default) or "fr".
+	Lang string
+}
+
+// Input is what a map is drawn from. Network is required; Metrics sizes
+// nodes by any metric; Isolated is required by the isolated view.
+type Input struct {
+	Network  *graph.Network
+	Metrics  *analysis.Result
+	Isolated *analysis.IsolatedResult
+}
+
+// Errors wrapped by DOT and Render.
+var (
+	ErrUnknownActor   = errors.New("unknown actor")
+	ErrUnknownProject = errors.New("unknown project")
+	ErrUnknownView    = errors.New("unknown view")
+	ErrUnknownMetric  = errors.New("unknown metric")
+	ErrBadOption      = errors.New("invalid map option")
+	ErrMissingInput   = errors.New("missing input")
+	ErrFormat         = errors.New("unsupported map format")
+	ErrNoNative       = errors.New("native Graphviz not found")
+	ErrGraphviz       = errors.New("graphviz failed")
+)
+
+// Formats lists the output formats.
+var Formats = []string{"svg", "png", "pdf", "dot"}
+
+// FormatFromPath returns the format named by the extension of path: "svg",
+// "png", "pdf" or "dot" (".gv" is "dot"), case-insensitively.
+func FormatFromPath(path string) (string, error) {
+	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(path), "."))
+	switch ext {
+	case "svg", "png", "pdf", "dot":
+		return ext, nil
+	case "gv":
+		return "dot", nil
+	}
+	return "", fmt.Errorf("%w: %q (want .svg, .png, .pdf or .dot)", ErrFormat, filepath.Ext(path))
+}
+
+// normalized returns opts with defaults filled in, or an error wrapping
+// ErrBadOption or ErrUnknownView.
+func (opts Options) normalized() (Options, error) {
+	if opts.View == "" {
+		opts.View = ViewNetwork
+	}
+	known := false
+	for _, v := range Views {
+		known = known || v == opts.View
+	}
+	if !known {
+		return opts, fmt.Errorf("%w: %q (want network, ego, project, bipartite or isolated)", ErrUnknownView, opts.View)
+	}
+	if opts.Depth == 0 {
+		opts.Depth = 1
+	}
+	if opts.Depth < 0 {
+		return opts, fmt.Errorf("%w: depth %d is negative", ErrBadOption, opts.Depth)
+	}
+	if opts.SizeBy == "" {
+		opts.SizeBy = "degree"
+	}
+	if opts.Labels < LabelsNone {
+		return opts, fmt.Errorf("%w: labels %d", ErrBadOption, opts.Labels)
+	}
+	switch opts.Cluster {
+	case "", "country", "territory":
+	default:
+		return opts, fmt.Errorf("%w: cluster %q (want country or territory)", ErrBadOption, opts.Cluster)
+	}
+	switch opts.Lang {
+	case "":
+		opts.Lang = "en"
+	case "en", "fr":
+	default:
+		return opts, fmt.Errorf("%w: language %q (want en or fr)", ErrBadOption, opts.Lang)
+	}
+	switch opts.Engine {
+	case "", EngineAuto, EngineEmbedded, EngineNative:
+	default:
+		return opts, fmt.Errorf("%w: engine %q (want auto, embedded or native)", ErrBadOption, opts.Engine)
+	}
+	return opts, nil
+}

@@ -1,0 +1,178 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+// maxPDFPoints bounds the longer side of a PDF page (200 inches, the limit of
+// common PDF readers); larger maps are scaled down.
+const maxPDFPoints = 14400
+
+// drawPDF paints the layout on one PDF page of its own size, with the Go
+// fonts embedded. The file has fixed dates, so the same layout gives the
+// same bytes.
+func drawPDF(l *layout) ([]byte, error) {
+	scale := 1.0
+	w, h := l.urx-l.llx+2*margin, l.ury-l.lly+2*margin
+	if m := math.Max(w, h); m > maxPDFPoints {
+		scale = maxPDFPoints / m
+	}
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: w * scale, Ht: h * scale}})
+	epoch := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	pdf.SetCreationDate(epoch)
+	pdf.SetModificationDate(epoch)
+	pdf.SetCatalogSort(true)
+	pdf.SetCompression(true)
+	pdf.SetCreator("alliances", true)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.AddUTF8FontFromBytes("go", "", goregular.TTF)
+	pdf.AddUTF8FontFromBytes("go", "B", gobold.TTF)
+	pdf.AddPage()
+	pdf.SetLineCapStyle("round")
+	pdf.SetLineJoinStyle("round")
+	X := func(x float64) float64 { return (x - l.llx + margin) * scale }
+	Y := func(y float64) float64 { return (l.ury - y + margin) * scale }
+	var p pen
+	stroke := func() bool {
+		if p.stroke.a == 0 || p.width == 0 {
+			return false
+		}
+		pdf.SetDrawColor(int(p.stroke.r*255+0.5), int(p.stroke.g*255+0.5), int(p.stroke.b*255+0.5))
+		pdf.SetAlpha(p.stroke.a, "Normal")
+		pdf.SetLineWidth(math.Max(p.width*scale, 0.25))
+		switch p.dash {
+		case "dashed":
+			pdf.SetDashPattern([]float64{5 * scale, 3 * scale}, 0)
+		case "dotted":
+			pdf.SetDashPattern([]float64{0.5 * scale, 2.5 * scale}, 0)
+		default:
+			pdf.SetDashPattern(nil, 0)
+		}
+		return true
+	}
+	fill := func() bool {
+		if p.fill.a == 0 {
+			return false
+		}
+		pdf.SetFillColor(int(p.fill.r*255+0.5), int(p.fill.g*255+0.5), int(p.fill.b*255+0.5))
+		pdf.SetAlpha(p.fill.a, "Normal")
+		return true
+	}
+	// shape draws a path twice when filled, as fill then stroke, so that
+	// fill and pen keep their own transparency.
+	shape := func(filled bool, draw func(style string)) {
+		if filled && fill() {
+			draw("F")
+		}
+		if stroke() {
+			draw("D")
+		}
+	}
+	for _, op := range l.ops() {
+		if op.Op == "" {
+			p = newPen()
+			continue
+		}
+		if p.apply(op) || p.invisible {
+			continue
+		}
+		switch op.Op {
+		case "E", "e":
+			if len(op.Rect) != 4 {
+				continue
+			}
+			shape(op.Op == "E", func(style string) {
+				pdf.Ellipse(X(op.Rect[0]), Y(op.Rect[1]), op.Rect[2]*scale, op.Rect[3]*scale, 0, style)
+			})
+		case "P", "p", "L":
+			if len(op.Points) < 2 {
+				continue
+			}
+			pts := make([]fpdf.PointType, len(op.Points))
+			for i, pt := range op.Points {
+				pts[i] = fpdf.PointType{X: X(pt[0]), Y: Y(pt[1])}
+			}
+			if op.Op == "L" {
+				if stroke() {
+					pdf.MoveTo(pts[0].X, pts[0].Y)
+					for _, q := range pts[1:] {
+						pdf.LineTo(q.X, q.Y)
+					}
+					pdf.DrawPath("D")
+				}
+				continue
+			}
+			shape(op.Op == "P", func(style string) { pdf.Polygon(pts, style) })
+		case "B", "b":
+			if len(op.Points) < 4 {
+				continue
+			}
+			shape(op.Op == "B", func(style string) {
+				pdf.MoveTo(X(op.Points[0][0]), Y(op.Points[0][1]))
+				for i := 1; i+2 < len(op.Points); i += 3 {
+					a, b, c := op.Points[i], op.Points[i+1], op.Points[i+2]
+					pdf.CurveBezierCubicTo(X(a[0]), Y(a[1]), X(b[0]), Y(b[1]), X(c[0]), Y(c[1]))
+				}
+				if style == "F" {
+					pdf.ClosePath()
+				}
+				pdf.DrawPath(style)
+			})
+		case "T":
+			if len(op.Pt) != 2 || op.Text == "" {
+				continue
+			}
+			size := p.fontSize
+			c := p.stroke
+			if sh, ok := glyphShape(op.Text); ok {
+				x := textX(op.Pt[0], op.Width, op.Align) + op.Width/2
+				pts := glyphPoints(sh, X(x), Y(op.Pt[1]+size*0.33), size*0.36*scale)
+				pdf.SetFillColor(int(c.r*255+0.5), int(c.g*255+0.5), int(c.b*255+0.5))
+				pdf.SetAlpha(c.a, "Normal")
+				if sh == "circle" {
+					pdf.Circle(X(x), Y(op.Pt[1]+size*0.33), size*0.36*scale, "F")
+				} else {
+					fp := make([]fpdf.PointType, len(pts))
+					for i, q := range pts {
+						fp[i] = fpdf.PointType{X: q[0], Y: q[1]}
+					}
+					pdf.Polygon(fp, "F")
+				}
+				continue
+			}
+			style := ""
+			if p.bold() {
+				style = "B"
+			}
+			pdf.SetFont("go", style, size*scale)
+			tw := pdf.GetStringWidth(op.Text)
+			if want := op.Width * scale; tw > want*1.02 && want > 0 {
+				pdf.SetFontSize(size * scale * want / tw)
+				tw = pdf.GetStringWidth(op.Text)
+			}
+			pdf.SetTextColor(int(c.r*255+0.5), int(c.g*255+0.5), int(c.b*255+0.5))
+			pdf.SetAlpha(c.a, "Normal")
+			x := X(op.Pt[0])
+			switch op.Align {
+			case "c":
+				x -= tw / 2
+			case "r":
+				x -= tw
+			}
+			pdf.Text(x, Y(op.Pt[1]), op.Text)
+		}
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("render: writing PDF: %w", err)
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,233 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"image/color"
+	"image/png"
+	"math"
+	"sync"
+
+	"github.com/fogleman/gg"
+	"github.com/golang/freetype/truetype"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+// maxPixels bounds the longer side of a PNG map.
+const maxPixels = 8000
+
+// margin is the white border around drawn maps, in points (Graphviz pad=0.3).
+const margin = 21.6
+
+var goFonts struct {
+	once          sync.Once
+	regular, bold *truetype.Font
+	err           error
+	mu            sync.Mutex
+	faces         map[[2]int]font.Face
+}
+
+// face returns the Go font (regular or bold) at size pixels, rounded to a
+// tenth of a pixel.
+func face(bold bool, size float64) (font.Face, error) {
+	goFonts.once.Do(func() {
+		goFonts.regular, goFonts.err = truetype.Parse(goregular.TTF)
+		if goFonts.err == nil {
+			goFonts.bold, goFonts.err = truetype.Parse(gobold.TTF)
+		}
+		goFonts.faces = make(map[[2]int]font.Face)
+	})
+	if goFonts.err != nil {
+		return nil, goFonts.err
+	}
+	b := 0
+	f := goFonts.regular
+	if bold {
+		b, f = 1, goFonts.bold
+	}
+	key := [2]int{b, int(math.Round(size * 10))}
+	goFonts.mu.Lock()
+	defer goFonts.mu.Unlock()
+	if fc, ok := goFonts.faces[key]; ok {
+		return fc, nil
+	}
+	fc := truetype.NewFace(f, &truetype.Options{Size: float64(key[1]) / 10, DPI: 72, Hinting: font.HintingNone})
+	goFonts.faces[key] = fc
+	return fc, nil
+}
+
+// drawPNG paints the layout at scale pixels per point (a scale of 2 is 144
+// dpi), reduced if needed so that no side exceeds maxPixels.
+func drawPNG(l *layout, scale float64) ([]byte, error) {
+	w, h := l.urx-l.llx+2*margin, l.ury-l.lly+2*margin
+	if m := math.Max(w, h) * scale; m > maxPixels {
+		scale *= maxPixels / m
+	}
+	W, H := int(math.Ceil(w*scale)), int(math.Ceil(h*scale))
+	dc := gg.NewContext(W, H)
+	dc.SetColor(color.White)
+	dc.Clear()
+	dc.SetLineCap(gg.LineCapRound)
+	dc.SetLineJoin(gg.LineJoinRound)
+	X := func(x float64) float64 { return (x - l.llx + margin) * scale }
+	Y := func(y float64) float64 { return (l.ury - y + margin) * scale }
+	set := func(c rgba) { dc.SetRGBA(c.r, c.g, c.b, c.a) }
+	var p pen
+	strokePath := func() {
+		if p.stroke.a == 0 || p.width == 0 {
+			dc.ClearPath()
+			return
+		}
+		set(p.stroke)
+		dc.SetLineWidth(math.Max(p.width*scale, 0.5))
+		switch p.dash {
+		case "dashed":
+			dc.SetDash(5*scale, 3*scale)
+		case "dotted":
+			dc.SetDash(1*scale, 2.5*scale)
+		default:
+			dc.SetDash()
+		}
+		dc.Stroke()
+	}
+	fillPath := func() {
+		if p.fill.a == 0 {
+			return
+		}
+		set(p.fill)
+		dc.FillPreserve()
+	}
+	for _, op := range l.ops() {
+		if op.Op == "" {
+			p = newPen()
+			continue
+		}
+		if p.apply(op) {
+			continue
+		}
+		if p.invisible {
+			continue
+		}
+		switch op.Op {
+		case "E", "e":
+			if len(op.Rect) != 4 {
+				continue
+			}
+			dc.NewSubPath()
+			dc.DrawEllipse(X(op.Rect[0]), Y(op.Rect[1]), op.Rect[2]*scale, op.Rect[3]*scale)
+			if op.Op == "E" {
+				fillPath()
+			}
+			strokePath()
+		case "P", "p", "L":
+			if len(op.Points) < 2 {
+				continue
+			}
+			dc.NewSubPath()
+			for _, pt := range op.Points {
+				dc.LineTo(X(pt[0]), Y(pt[1]))
+			}
+			if op.Op != "L" {
+				dc.ClosePath()
+			}
+			if op.Op == "P" {
+				fillPath()
+			}
+			strokePath()
+		case "B", "b":
+			if len(op.Points) < 4 {
+				continue
+			}
+			dc.NewSubPath()
+			dc.MoveTo(X(op.Points[0][0]), Y(op.Points[0][1]))
+			for i := 1; i+2 < len(op.Points); i += 3 {
+				a, b, c := op.Points[i], op.Points[i+1], op.Points[i+2]
+				dc.CubicTo(X(a[0]), Y(a[1]), X(b[0]), Y(b[1]), X(c[0]), Y(c[1]))
+			}
+			if op.Op == "B" {
+				dc.ClosePath()
+				fillPath()
+			}
+			strokePath()
+		case "T":
+			if len(op.Pt) != 2 || op.Text == "" {
+				continue
+			}
+			size := p.fontSize
+			if shape, ok := glyphShape(op.Text); ok {
+				x := textX(op.Pt[0], op.Width, op.Align) + op.Width/2
+				drawGlyphPNG(dc, shape, X(x), Y(op.Pt[1]+size*0.33), size*0.36*scale, p.stroke)
+				continue
+			}
+			fc, err := face(p.bold(), size*scale)
+			if err != nil {
+				return nil, fmt.Errorf("render: font: %w", err)
+			}
+			dc.SetFontFace(fc)
+			tw, _ := dc.MeasureString(op.Text)
+			// Graphviz measured the text with its own font metrics: shrink
+			// the Go font when it is wider, so text stays in its box.
+			if want := op.Width * scale; tw > want*1.02 && want > 0 {
+				if fc, err = face(p.bold(), size*scale*want/tw); err != nil {
+					return nil, fmt.Errorf("render: font: %w", err)
+				}
+				dc.SetFontFace(fc)
+				tw, _ = dc.MeasureString(op.Text)
+			}
+			set(p.stroke)
+			x := X(op.Pt[0])
+			switch op.Align {
+			case "c":
+				x -= tw / 2
+			case "r":
+				x -= tw
+			}
+			dc.DrawString(op.Text, x, Y(op.Pt[1]))
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, dc.Image()); err != nil {
+		return nil, fmt.Errorf("render: encoding PNG: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// glyphPoints returns the outline of shape centred on (x, y) with radius r,
+// in a y-down coordinate system.
+func glyphPoints(shape string, x, y, r float64) [][2]float64 {
+	var pts [][2]float64
+	poly := func(n int, start float64) {
+		for i := 0; i < n; i++ {
+			a := start + 2*math.Pi*float64(i)/float64(n)
+			pts = append(pts, [2]float64{x + r*math.Cos(a), y + r*math.Sin(a)})
+		}
+	}
+	switch shape {
+	case "square":
+		q := r * 0.85
+		pts = [][2]float64{{x - q, y - q}, {x + q, y - q}, {x + q, y + q}, {x - q, y + q}}
+	case "diamond":
+		pts = [][2]float64{{x, y - r * 1.1}, {x + r*0.85, y}, {x, y + r*1.1}, {x - r*0.85, y}}
+	case "triangle":
+		poly(3, -math.Pi/2)
+	case "pentagon":
+		poly(5, -math.Pi/2)
+	}
+	return pts
+}
+
+func drawGlyphPNG(dc *gg.Context, shape string, x, y, r float64, c rgba) {
+	dc.NewSubPath()
+	if shape == "circle" {
+		dc.DrawCircle(x, y, r)
+	} else {
+		for _, p := range glyphPoints(shape, x, y, r) {
+			dc.LineTo(p[0], p[1])
+		}
+		dc.ClosePath()
+	}
+	dc.SetRGBA(c.r, c.g, c.b, c.a)
+	dc.Fill()
+}

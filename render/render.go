@@ -1,0 +1,79 @@
+package render
+
+import (
+	"context"
+	"fmt"
+	"io"
+)
+
+// Render writes the map that opts describe to w in format: "svg", "png",
+// "pdf" or "dot" (see FormatFromPath). The same input, options and engine
+// give the same bytes.
+//
+// SVG is written by Graphviz, native or embedded. PNG and PDF are written by
+// the native Graphviz (cairo) when it is used; with the embedded Graphviz,
+// whose PNG and PDF are broken, they are drawn by this package from the
+// layout that Graphviz writes as xdot JSON.
+func Render(ctx context.Context, w io.Writer, format string, in Input, opts Options) error {
+	switch format {
+	case "svg", "png", "pdf", "dot":
+	default:
+		return fmt.Errorf("%w: %q (want svg, png, pdf or dot)", ErrFormat, format)
+	}
+	s, err := newScene(in, opts)
+	if err != nil {
+		return err
+	}
+	src := s.dot()
+	if format == "dot" {
+		_, err := w.Write(src)
+		return err
+	}
+	st := styleFor(len(s.actors)+len(s.project), s.opts.Cluster != "")
+	native, err := useNative(s.opts.Engine, st.layout)
+	if err != nil {
+		return err
+	}
+	var out []byte
+	switch {
+	case native && format == "svg":
+		out, err = runNative(ctx, src, st.layout, "svg")
+		out = cleanSVG(out)
+	case native && format == "png":
+		out, err = runNative(ctx, src, st.layout, "png", fmt.Sprintf("-Gdpi=%d", pngDPI(len(s.actors))))
+	case native && format == "pdf":
+		out, err = runNative(ctx, src, st.layout, "pdf")
+	case format == "svg":
+		out, err = runEmbedded(ctx, src, st.layout, "svg")
+		out = cleanSVG(out)
+	default:
+		var js []byte
+		js, err = runEmbedded(ctx, src, st.layout, "json")
+		if err != nil {
+			return err
+		}
+		var lay *layout
+		if lay, err = parseLayout(js); err != nil {
+			return err
+		}
+		if format == "png" {
+			out, err = drawPNG(lay, float64(pngDPI(len(s.actors)))/72)
+		} else {
+			out, err = drawPDF(lay)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// pngDPI is the resolution of PNG maps: 144 dpi for views of up to 400
+// actors, 96 for larger ones, which are drawn larger.
+func pngDPI(actors int) int {
+	if actors > 400 {
+		return 96
+	}
+	return 144
+}
