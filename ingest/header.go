@@ -128,6 +128,39 @@ func recognise(header []string, file, sheet string) Kind {
 	return best
 }
 
+// closestKind is the kind whose columns the header matches best, when it
+// lacks a required column of every kind ("" when nothing matches); its
+// missing required columns are returned too.
+func closestKind(header []string) (Kind, []string) {
+	best, bestScore := Kind(""), 0
+	var bestMissing []string
+	for _, k := range kinds {
+		found := make(map[string]bool)
+		for _, h := range header {
+			if f, ok := fieldIndex[k][key(h)]; ok {
+				found[f] = true
+			}
+		}
+		score := 0
+		var missing []string
+		for _, f := range kindFields[k] {
+			if f.required && found[f.name] {
+				score += 2
+			} else if f.required {
+				missing = append(missing, f.name)
+			}
+		}
+		if score == 0 {
+			continue
+		}
+		score += len(found)
+		if score > bestScore {
+			best, bestScore, bestMissing = k, score, missing
+		}
+	}
+	return best, bestMissing
+}
+
 // kindFromName guesses a kind from a file or sheet name.
 func kindFromName(name string) Kind {
 	n := key(strings.TrimSuffix(path.Base(name), path.Ext(name)))

@@ -248,6 +248,19 @@ func newPlan(t *Table, sec *Section, comma rune) (*plan, []Problem) {
 		}
 		p.kind = recognise(h, t.File, t.Sheet)
 	}
+	if p.kind == "" && !p.mapped {
+		if k, missing := closestKind(t.Header); k != "" {
+			var problems []Problem
+			for _, f := range missing {
+				pr := where(0)
+				pr.Field = f
+				pr.Err = fmt.Errorf("%w: %s table without %q column", ErrMissingColumn, k, f)
+				pr.Hint = fmt.Sprintf("add a column %s (%s), or map one with --map %s=COLUMN", f, aliasesOf(k, f), f)
+				problems = append(problems, pr)
+			}
+			return nil, problems
+		}
+	}
 	if p.kind == "" {
 		pr := where(0)
 		pr.Err = fmt.Errorf("%w: the header (%s) is not that of a known table", ErrMissingColumn, strings.Join(t.Header, ", "))
@@ -293,7 +306,7 @@ func newPlan(t *Table, sec *Section, comma rune) (*plan, []Problem) {
 			pr.Field = f.name
 			pr.Err = fmt.Errorf("%w: %s table without %q column", ErrMissingColumn, p.kind, f.name)
 			pr.Hint = fmt.Sprintf("add a column %s (%s), or map one with --map %s=COLUMN",
-				f.name, strings.Join(f.aliases[:min(3, len(f.aliases))], ", "), f.name)
+				f.name, aliasesOf(p.kind, f.name), f.name)
 			problems = append(problems, pr)
 		}
 	}
@@ -376,6 +389,16 @@ func fieldNames(k Kind) string {
 			"project.{"+strings.Join(projectDetailFields, ",")+"}")
 	}
 	return strings.Join(names, ", ") + ", attr.NAME"
+}
+
+// aliasesOf lists the first header aliases of a field, for hints.
+func aliasesOf(k Kind, field string) string {
+	for _, f := range kindFields[k] {
+		if f.name == field {
+			return strings.Join(f.aliases[:min(4, len(f.aliases))], ", ")
+		}
+	}
+	return field
 }
 
 // aliasRank is the position of the alias k among the aliases of field f: the
