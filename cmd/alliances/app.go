@@ -37,7 +37,7 @@ type command struct {
 	help    string // longer description with examples
 	// setup binds the command's flags and returns the function that runs it with
 	// the remaining positional arguments.
-	setup func(fs *flag.FlagSet, io *streams) func(ctx context.Context, args []string) error
+	setup func(fs *flag.FlagSet, std *streams) func(ctx context.Context, args []string) error
 }
 
 // commands lists every sub-command, in the order of "alliances help".
@@ -46,7 +46,7 @@ func commands() []command {
 		ingestCommand(),
 		analyzeCommand(),
 		isolatedCommand(),
-		queryCommand(),
+		// queryCommand(),
 		mapCommand(),
 		reportCommand(),
 		exportCommand(),
@@ -62,7 +62,7 @@ func (e usageError) Error() string { return e.msg }
 func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	io := &streams{in: stdin, out: stdout, err: stderr}
+	std := &streams{in: stdin, out: stdout, err: stderr}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		if len(args) > 1 {
 			return run([]string{args[1], "--help"}, stdin, stdout, stderr)
@@ -90,7 +90,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fs := flag.NewFlagSet("alliances "+cmd.name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	exec := cmd.setup(fs, io)
+	exec := cmd.setup(fs, std)
 	fs.Usage = func() { printCommandUsage(stderr, cmd, fs) }
 	if err := fs.Parse(interleave(fs, args[1:])); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -100,11 +100,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	err := exec(context.Background(), fs.Args())
-	return report(stderr, cmd.name, err)
+	return exitCode(stderr, cmd.name, err)
 }
 
-// report prints err for people and returns its exit code.
-func report(stderr io.Writer, name string, err error) int {
+// exitCode prints err for people and returns its exit code.
+func exitCode(stderr io.Writer, name string, err error) int {
 	if err == nil {
 		return exitOK
 	}

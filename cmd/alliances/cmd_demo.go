@@ -1,0 +1,254 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/alliances/alliances/analysis"
+	"github.com/alliances/alliances/examples"
+	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/render"
+	"github.com/alliances/alliances/report"
+)
+
+type demoOptions struct {
+	output string
+	seed   int64
+	date   string
+	engine string
+	quiet  bool
+}
+
+func demoCommand() command {
+	return command{
+		name:    "demo",
+		summary: "run the whole flow on the bundled example and write ./alliances-demo/",
+		help: `Copies the bundled illustrative example (a Loire-Atlantique – Souss-Massa
+decentralised cooperation programme, examples/loire-souss/SOURCE.md) to
+DIR/data/, ingests it into a temporary embedded store, prints the key results,
+and writes maps, tables and reports in French and English to DIR.
+
+Example:
+  alliances demo
+  alliances demo -o /tmp/demo --seed 3`,
+		setup: func(fs *flag.FlagSet, std *streams) func(context.Context, []string) error {
+			o := &demoOptions{}
+			fs.StringVar(&o.output, "o", "alliances-demo", "output `DIR`")
+			fs.Int64Var(&o.seed, "seed", 1, "seed of the communities and of the map layouts")
+			fs.StringVar(&o.date, "date", "", "date of the reports and captions `YYYY-MM-DD` (default: today)")
+			fs.StringVar(&o.engine, "engine", "auto", "Graphviz engine: auto, embedded or native")
+			fs.BoolVar(&o.quiet, "quiet", false, "print only the paths written")
+			return func(ctx context.Context, args []string) error { return runDemo(ctx, o, std, args) }
+		},
+	}
+}
+
+func runDemo(ctx context.Context, o *demoOptions, std *streams, args []string) error {
+	if len(args) > 0 {
+		return usagef("unexpected argument %q", args[0])
+	}
+	date, err := parseDate(o.date)
+	if err != nil {
+		return err
+	}
+	dataDir := filepath.Join(o.output, "data")
+	files, err := copyExample(dataDir)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp("", "alliances-demo-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	store := filepath.Join(tmp, "demo.db")
+	say := func(format string, args ...any) {
+		if !o.quiet {
+			fmt.Fprintf(std.out, format, args...)
+		}
+	}
+
+	say("== 1. Ingest the bundled example (%s)\n", dataDir)
+	if err := runIngest(ctx, &ingestOptions{storeFlags: storeFlags{store: store, quiet: true}}, std, files); err != nil {
+		return err
+	}
+	d, net, err := loadNetwork(ctx, store)
+	if err != nil {
+		return err
+	}
+	say("%d actors, %d declared links, %d projects, %d participations → %d ties\n\n",
+		len(d.Actors), len(d.Links), len(d.Projects), len(d.Participations), len(net.Ties))
+
+	in, err := reportInput(d, net, analysis.Options{Seed: o.seed}, 3)
+	if err != nil {
+		return err
+	}
+	in.Source = "examples/loire-souss (illustrative)"
+	res := in.Metrics
+	n := res.Network
+	say("== 2. Analyze\nDensity %s, %d component(s), the largest holds %s of the actors; %d communities (modularity %s); E-I index %s.\n",
+		num(n.Density, formatTable), n.Components, num(n.LargestComponentShare, formatTable), n.Communities,
+		num(n.Modularity, formatTable), num(n.EIIndex.Network, formatTable))
+	say("Key brokers (betweenness):\n")
+	for _, a := range top(res.Actors, 5, func(a analysis.ActorMetrics) float64 { return float64(a.Betweenness) }) {
+		say("  %-14s %-50s %s  betweenness %s, partners from %s families (diversity %s)\n", a.ID, truncate(a.Name, 50), a.Family,
+			num(a.Betweenness, formatTable), fmt.Sprint(familiesOfPartners(net, a.ID)), num(a.PartnerDiversity, formatTable))
+	}
+	say("\nProjects by family coverage:\n")
+	for _, p := range res.Projects {
+		say("  %-12s coverage %s, families %v, missing %v\n", p.ID, num(p.FamilyCoverage, formatTable), p.Families, p.MissingFamilies)
+	}
+
+	say("\n== 3. Isolated and peripheral actors\n")
+	for _, a := range in.Isolated.Actors {
+		say("  %-15s %v\n", a.ID, a.Reasons)
+		if len(a.Suggestions) > 0 {
+			say("  %15s → %s: %s\n", "", a.Suggestions[0].ID, a.Suggestions[0].Why)
+		}
+	}
+
+	say("\n== 4. Maps, tables and reports\n")
+	written, err := demoOutputs(ctx, o, in, date)
+	if err != nil {
+		return err
+	}
+	for _, p := range written {
+		fmt.Fprintf(std.out, "wrote %s\n", p)
+	}
+	say("\nOpen %s in a browser. Your own data: see README.md.\n", filepath.Join(o.output, "report-en", "report.html"))
+	return nil
+}
+
+// demoOutputs writes the demo's maps, tables and both reports.
+func demoOutputs(ctx context.Context, o *demoOptions, in report.Input, date time.Time) ([]string, error) {
+	var written []string
+	maps := []struct {
+		file string
+		opts render.Options
+	}{
+		{"network.svg", render.Options{View: "network", SizeBy: "betweenness"}},
+		{"network.png", render.Options{View: "network", SizeBy: "betweenness"}},
+		{"network.pdf", render.Options{View: "network", SizeBy: "betweenness"}},
+		{"isolated.svg", render.Options{View: "isolated", Suggestions: true}},
+		{"ego-cd44.svg", render.Options{View: "ego", Actor: "cd44", Depth: 1}},
+		{"project-p4-argan.svg", render.Options{View: "project", Project: "p4-argan"}},
+		{"bipartite.svg", render.Options{View: "bipartite"}},
+		{"network-by-country.svg", render.Options{View: "network", Cluster: "country"}},
+	}
+	mapIn := render.Input{Network: in.Network, Metrics: in.Metrics, Isolated: in.Isolated}
+	for _, m := range maps {
+		m.opts.Seed, m.opts.Engine, m.opts.Lang = o.seed, o.engine, "en"
+		m.opts.Caption = caption("examples/loire-souss (illustrative data)", date, o.seed, "en")
+		path := filepath.Join(o.output, "maps", m.file)
+		if err := writeMap(ctx, path, mapIn, m.opts); err != nil {
+			return nil, fmt.Errorf("map %s: %w", m.file, err)
+		}
+		written = append(written, path)
+	}
+	tables := filepath.Join(o.output, "tables")
+	if err := os.MkdirAll(tables, 0o755); err != nil {
+		return nil, err
+	}
+	for name, v := range map[string]any{"metrics.json": in.Metrics, "isolated.json": in.Isolated} {
+		path := filepath.Join(tables, name)
+		if err := writeFile(path, func(f *os.File) error { return writeJSON(f, v) }); err != nil {
+			return nil, err
+		}
+		written = append(written, path)
+	}
+	for _, lang := range []string{"en", "fr"} {
+		dir := filepath.Join(o.output, "report-"+lang)
+		if _, err := report.Write(ctx, dir, in, report.Options{Lang: lang, Date: date, Seed: o.seed, Version: version, Engine: o.engine}); err != nil {
+			return nil, err
+		}
+		written = append(written, filepath.Join(dir, "report.html"), filepath.Join(dir, "report.md"))
+	}
+	sort.Strings(written)
+	return written, nil
+}
+
+func writeMap(ctx context.Context, path string, in render.Input, opts render.Options) error {
+	format, err := render.FormatFromPath(path)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return writeFile(path, func(f *os.File) error { return render.Render(ctx, f, format, in, opts) })
+}
+
+// writeFile creates path and fills it with write; on error the file is removed.
+func writeFile(path string, write func(*os.File) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		os.Remove(path)
+		return err
+	}
+	return f.Close()
+}
+
+// copyExample writes the bundled example's CSV files to dir.
+func copyExample(dir string) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	var files []string
+	err := fs.WalkDir(examples.LoireSouss, ".", func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		b, err := examples.LoireSouss.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(dir, filepath.Base(path))
+		if err := os.WriteFile(dst, b, 0o644); err != nil {
+			return err
+		}
+		if filepath.Ext(path) == ".csv" {
+			files = append(files, dst)
+		}
+		return nil
+	})
+	sort.Strings(files)
+	return files, err
+}
+
+// top returns the n actors with the largest key, ties broken by id.
+func top(actors []analysis.ActorMetrics, n int, key func(analysis.ActorMetrics) float64) []analysis.ActorMetrics {
+	s := append([]analysis.ActorMetrics(nil), actors...)
+	sort.SliceStable(s, func(i, j int) bool { return key(s[i]) > key(s[j]) })
+	if len(s) > n {
+		s = s[:n]
+	}
+	return s
+}
+
+// familiesOfPartners counts the distinct families among the partners of id.
+func familiesOfPartners(net *graph.Network, id string) int {
+	fam := map[string]string{}
+	for _, a := range net.Actors {
+		fam[a.ID] = a.Family
+	}
+	seen := map[string]bool{}
+	for _, t := range net.Ties {
+		switch id {
+		case t.A:
+			seen[fam[t.B]] = true
+		case t.B:
+			seen[fam[t.A]] = true
+		}
+	}
+	return len(seen)
+}

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/alliances/alliances/analysis"
+	"github.com/alliances/alliances/export"
+)
+
+type exportOptions struct {
+	storeFlags
+	to          string
+	output      string
+	withMetrics bool
+	seed        int64
+	weighted    bool
+}
+
+func exportCommand() command {
+	return command{
+		name:    "export",
+		summary: "write the stored network as GEXF (Gephi), GraphML, CSV or JSON",
+		help: `Writes everything the store holds — actors, links, projects, participations —
+in another format; 'alliances ingest' reads every one of them back. With
+--with-metrics the per-actor metrics of 'alliances analyze' are added as node
+attributes (GEXF, GraphML), columns (CSV) or a "metrics" object (JSON).
+See docs/export.md.
+
+Examples:
+  alliances export --to gexf -o network.gexf --with-metrics
+  alliances export --to graphml -o network.graphml
+  alliances export --to csv -o tables/
+  alliances export --to json > network.json`,
+		setup: func(fs *flag.FlagSet, std *streams) func(context.Context, []string) error {
+			o := &exportOptions{}
+			o.bind(fs)
+			fs.StringVar(&o.to, "to", "", "`format`: gexf, graphml, csv or json (required)")
+			fs.StringVar(&o.output, "o", "", "output `FILE` (a directory for csv; default: standard output)")
+			fs.BoolVar(&o.withMetrics, "with-metrics", false, "add the metrics of 'alliances analyze'")
+			fs.Int64Var(&o.seed, "seed", 1, "seed of the communities (with --with-metrics)")
+			fs.BoolVar(&o.weighted, "weighted", false, "weighted metrics (with --with-metrics)")
+			return func(ctx context.Context, args []string) error { return runExport(ctx, o, std, args) }
+		},
+	}
+}
+
+func runExport(ctx context.Context, o *exportOptions, std *streams, args []string) error {
+	if len(args) > 0 {
+		return usagef("unexpected argument %q", args[0])
+	}
+	switch o.to {
+	case "gexf", "graphml", "json":
+	case "csv":
+		if o.output == "" {
+			return usagef("--to csv writes four tables: give a directory with -o DIR")
+		}
+	case "":
+		return usagef("--to is required: gexf, graphml, csv or json")
+	default:
+		return usagef("unknown --to %q: use gexf, graphml, csv or json", o.to)
+	}
+	d, net, err := loadNetwork(ctx, o.store)
+	if err != nil {
+		return err
+	}
+	opts := export.Options{WithMetrics: o.withMetrics}
+	if o.withMetrics {
+		if opts.Metrics, err = analysis.Analyze(net, analysis.Options{Seed: o.seed, Weighted: o.weighted}); err != nil {
+			return err
+		}
+	}
+	if o.to == "csv" {
+		paths, err := export.CSV(o.output, d, opts)
+		if err != nil {
+			return err
+		}
+		if !o.quiet {
+			for _, p := range paths {
+				fmt.Fprintf(std.out, "wrote %s\n", p)
+			}
+		}
+		return nil
+	}
+	var w io.Writer = std.out
+	var f *os.File
+	if o.output != "" {
+		if f, err = os.Create(o.output); err != nil {
+			return err
+		}
+		w = f
+	}
+	switch o.to {
+	case "gexf":
+		err = export.GEXF(w, d, opts)
+	case "graphml":
+		err = export.GraphML(w, d, opts)
+	case "json":
+		err = export.JSON(w, d, opts)
+	}
+	if f != nil {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil && !o.quiet {
+			fmt.Fprintf(std.err, "wrote %s\n", o.output)
+		}
+	}
+	return err
+}

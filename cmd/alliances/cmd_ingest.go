@@ -1,0 +1,117 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/alliances/alliances/ingest"
+)
+
+type ingestOptions struct {
+	storeFlags
+	dryRun   bool
+	mapping  string
+	families string
+}
+
+func ingestCommand() command {
+	return command{
+		name:    "ingest",
+		summary: "validate data files and load them into the store",
+		usage:   "FILE...",
+		help: `Reads actors, links (ties), projects and participations from CSV (',' ';' or tab,
+UTF-8 or Windows-1252, French or English headers), XLSX, GraphML, GEXF or the JSON
+of 'alliances export'. The kind of each table is recognised from its header; see
+docs/ingest.md. Every problem is reported at once with file, line and column, and
+when there is any error nothing is written (exit code 3). Re-ingesting the same
+files changes nothing.
+
+Examples:
+  alliances ingest acteurs.csv liens.csv projets.csv participations.csv
+  alliances ingest --dry-run partners.xlsx
+  alliances ingest --mapping examples/mappings/keep.map keep_closed_1420_Partnership.csv
+  alliances ingest --store neo4j://localhost:7687 network.graphml`,
+		setup: func(fs *flag.FlagSet, std *streams) func(context.Context, []string) error {
+			o := &ingestOptions{}
+			o.bind(fs)
+			fs.BoolVar(&o.dryRun, "dry-run", false, "validate only: report problems and counts, write nothing")
+			fs.StringVar(&o.mapping, "mapping", "", "column mapping `FILE` for files whose headers are not alliances' own (docs/ingest.md)")
+			fs.StringVar(&o.families, "families", "", "`FILE` of extra family aliases or families (docs/ingest.md)")
+			return func(ctx context.Context, args []string) error { return runIngest(ctx, o, std, args) }
+		},
+	}
+}
+
+func runIngest(ctx context.Context, o *ingestOptions, std *streams, paths []string) error {
+	if len(paths) == 0 {
+		return usagef("no input file: give one or more CSV, XLSX, GraphML, GEXF or JSON files")
+	}
+	opts := ingest.Options{}
+	if o.mapping != "" {
+		m, err := ingest.LoadMapping(o.mapping)
+		if err != nil {
+			return &invalidInputError{err}
+		}
+		opts.Mapping = m
+	}
+	if o.families != "" {
+		v, err := ingest.LoadVocabulary(o.families)
+		if err != nil {
+			return &invalidInputError{err}
+		}
+		opts.Vocabulary = v
+	}
+	if !o.quiet {
+		opts.Progress = os.Stderr
+	}
+	// Validate against what is stored, without creating a store file before
+	// the input is known to be valid.
+	store, err := openStore(ctx, o.store, true)
+	switch {
+	case errors.Is(err, errNoStore):
+		store = nil
+	case err != nil:
+		return err
+	default:
+		defer store.Close()
+		known, err := store.Load(ctx)
+		if err != nil {
+			return err
+		}
+		opts.Known = known
+	}
+	res, err := ingest.Read(paths, opts)
+	if err != nil {
+		var verr *ingest.ValidationError
+		if errors.As(err, &verr) {
+			return &invalidInputError{err}
+		}
+		return err
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(std.err, "warning: %s\n", w.Error())
+	}
+	d := res.Dataset
+	counts := fmt.Sprintf("%d actors, %d links, %d projects, %d participations",
+		len(d.Actors), len(d.Links), len(d.Projects), len(d.Participations))
+	if o.dryRun {
+		fmt.Fprintf(std.out, "valid: %s in %d file(s), %d warning(s); nothing written (--dry-run)\n", counts, len(paths), len(res.Warnings))
+		return nil
+	}
+	if store == nil {
+		if store, err = openStore(ctx, o.store, false); err != nil {
+			return err
+		}
+		defer store.Close()
+	}
+	if err := store.Put(ctx, d); err != nil {
+		return fmt.Errorf("writing to %s: %w", o.store, err)
+	}
+	if !o.quiet {
+		fmt.Fprintf(std.out, "ingested %s from %d file(s) into %s, %d warning(s)\n", counts, len(paths), o.store, len(res.Warnings))
+	}
+	return nil
+}

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/alliances/alliances/analysis"
+	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/render"
+)
+
+type mapOptions struct {
+	storeFlags
+	output string
+	render render.Options
+	date   string
+}
+
+func mapCommand() command {
+	return command{
+		name:    "map",
+		summary: "draw a network map (SVG, PNG, PDF or DOT) with Graphviz",
+		help: `Draws the network with Graphviz: colour = family (colour-blind-safe, the same on
+every map), size = a metric, shape = level, edge width = tie weight, with a
+legend, a title and a caption. The format comes from the extension of -o.
+Views: network (all actors), ego (--actor, --depth), project (--project),
+bipartite (actors and projects), isolated (flags peripheral actors; with
+--suggestions, dashed ties to suggested partners). See docs/maps.md.
+
+Examples:
+  alliances map -o network.svg
+  alliances map -o ego.png --view ego --actor cd44 --depth 2
+  alliances map -o isolated.pdf --view isolated --suggestions
+  alliances map -o network.svg --size-by betweenness --labels 15 --cluster country`,
+		setup: func(fs *flag.FlagSet, std *streams) func(context.Context, []string) error {
+			o := &mapOptions{}
+			o.bind(fs)
+			bindMapFlags(fs, &o.render)
+			fs.StringVar(&o.output, "o", "", "output `FILE`: .svg, .png, .pdf or .dot (required)")
+			fs.StringVar(&o.date, "date", "", "date shown in the caption, `YYYY-MM-DD` (default: today)")
+			return func(ctx context.Context, args []string) error { return runMap(ctx, o, std, args) }
+		},
+	}
+}
+
+// bindMapFlags binds the flags that choose what a map shows.
+func bindMapFlags(fs *flag.FlagSet, r *render.Options) {
+	fs.StringVar((*string)(&r.View), "view", "network", "`view`: network, ego, project, bipartite or isolated")
+	fs.StringVar(&r.Actor, "actor", "", "actor `ID` at the centre of the ego view")
+	fs.IntVar(&r.Depth, "depth", 1, "ego view: partners up to this many steps away")
+	fs.StringVar(&r.Project, "project", "", "project `ID` of the project view")
+	fs.StringVar(&r.SizeBy, "size-by", "degree", "metric that sizes the nodes (degree, betweenness, eigenvector, pagerank, ...)")
+	fs.IntVar(&r.Labels, "labels", 0, "label the top `N` actors by --size-by; -1 labels all (0: all up to 40 actors, else 20)")
+	fs.StringVar(&r.Cluster, "cluster", "", "group actors in boxes by country or territory")
+	fs.StringVar(&r.Title, "title", "", "map title (default: from the view)")
+	fs.StringVar(&r.Caption, "caption", "", "caption (default: data source, date and seed)")
+	fs.Int64Var(&r.Seed, "seed", 1, "seed of the layout and of the communities")
+	fs.BoolVar(&r.Suggestions, "suggestions", false, "isolated view: draw suggested partners as dashed ties")
+	fs.StringVar(&r.Engine, "engine", "auto", "Graphviz engine: auto (native binaries when installed), embedded or native")
+	fs.StringVar(&r.Lang, "lang", "en", "language of the legend: en or fr")
+}
+
+func runMap(ctx context.Context, o *mapOptions, std *streams, args []string) error {
+	if len(args) > 0 {
+		return usagef("unexpected argument %q", args[0])
+	}
+	if o.output == "" {
+		return usagef("-o FILE is required (.svg, .png, .pdf or .dot)")
+	}
+	format, err := render.FormatFromPath(o.output)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	date, err := parseDate(o.date)
+	if err != nil {
+		return err
+	}
+	_, net, err := loadNetwork(ctx, o.store)
+	if err != nil {
+		return err
+	}
+	in, err := mapInput(net, o.render)
+	if err != nil {
+		return err
+	}
+	if o.render.Caption == "" {
+		o.render.Caption = caption(o.store, date, o.render.Seed, o.render.Lang)
+	}
+	f, err := os.Create(o.output)
+	if err != nil {
+		return err
+	}
+	if err := render.Render(ctx, f, format, in, o.render); err != nil {
+		f.Close()
+		os.Remove(o.output)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if !o.quiet {
+		fmt.Fprintf(std.out, "wrote %s\n", o.output)
+	}
+	return nil
+}
+
+// mapInput computes what a map needs: the metrics for sizes and labels, and
+// isolation with suggestions for the isolated view.
+func mapInput(net *graph.Network, r render.Options) (render.Input, error) {
+	res, err := analysis.Analyze(net, analysis.Options{Seed: r.Seed})
+	if err != nil {
+		return render.Input{}, err
+	}
+	in := render.Input{Network: net, Metrics: res}
+	if r.View == "isolated" {
+		in.Isolated = analysis.Isolated(net, analysis.IsolationOptions{Suggest: 3})
+	}
+	return in, nil
+}
+
+// caption is the default map caption: data source, date and seed.
+func caption(store string, date time.Time, seed int64, lang string) string {
+	if lang == "fr" {
+		return fmt.Sprintf("Source : %s · %s · graine %d · alliances %s", filepath.Base(store), date.Format("02/01/2006"), seed, version)
+	}
+	return fmt.Sprintf("Source: %s · %s · seed %d · alliances %s", filepath.Base(store), date.Format("2006-01-02"), seed, version)
+}
+
+// parseDate reads a --date flag, defaulting to today.
+func parseDate(s string) (time.Time, error) {
+	if s == "" {
+		return time.Now().UTC().Truncate(24 * time.Hour), nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Time{}, usagef("--date %q: use YYYY-MM-DD", s)
+	}
+	return t, nil
+}

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+
+	"github.com/alliances/alliances/analysis"
+	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/ingest"
+	"github.com/alliances/alliances/report"
+)
+
+type reportOptions struct {
+	storeFlags
+	output   string
+	lang     string
+	date     string
+	seed     int64
+	weighted bool
+	suggest  int
+	title    string
+	engine   string
+}
+
+func reportCommand() command {
+	return command{
+		name:    "report",
+		summary: "write a report (HTML and Markdown, French or English) with maps and tables",
+		help: `Writes DIR/report.html (self-contained, maps inline, prints well to PDF),
+DIR/report.md with its map files, and the tables as CSV and JSON. Sections: data
+and validation warnings, overview, key actors, complementarity, alliances and
+projects, isolated actors with suggested partners, methods (definitions,
+parameters, seed, input file hashes, version). The same data, seed and --date
+give byte-identical files. See docs/reports.md.
+
+Examples:
+  alliances report -o rapport --lang fr
+  alliances report -o report --lang en --date 2026-01-15 --seed 7`,
+		setup: func(fs *flag.FlagSet, std *streams) func(context.Context, []string) error {
+			o := &reportOptions{}
+			o.bind(fs)
+			fs.StringVar(&o.output, "o", "", "output `DIR` (required)")
+			fs.StringVar(&o.lang, "lang", "en", "report language: en or fr")
+			fs.StringVar(&o.date, "date", "", "report date `YYYY-MM-DD` (default: today)")
+			fs.Int64Var(&o.seed, "seed", 1, "seed of the communities and of the map layouts")
+			fs.BoolVar(&o.weighted, "weighted", false, "use tie weights in the metrics")
+			fs.IntVar(&o.suggest, "suggest", 3, "suggested partners per isolated actor")
+			fs.StringVar(&o.title, "title", "", "report title")
+			fs.StringVar(&o.engine, "engine", "auto", "Graphviz engine for the maps: auto, embedded or native")
+			return func(ctx context.Context, args []string) error { return runReport(ctx, o, std, args) }
+		},
+	}
+}
+
+func runReport(ctx context.Context, o *reportOptions, std *streams, args []string) error {
+	if len(args) > 0 {
+		return usagef("unexpected argument %q", args[0])
+	}
+	if o.output == "" {
+		return usagef("-o DIR is required")
+	}
+	if o.lang != "en" && o.lang != "fr" {
+		return usagef("--lang %q: use en or fr", o.lang)
+	}
+	date, err := parseDate(o.date)
+	if err != nil {
+		return err
+	}
+	d, net, err := loadNetwork(ctx, o.store)
+	if err != nil {
+		return err
+	}
+	in, err := reportInput(d, net, analysis.Options{Seed: o.seed, Weighted: o.weighted}, o.suggest)
+	if err != nil {
+		return err
+	}
+	in.Source = o.store
+	paths, err := report.Write(ctx, o.output, in, report.Options{
+		Lang: o.lang, Date: date, Seed: o.seed, Version: version, Title: o.title, Engine: o.engine,
+	})
+	if err != nil {
+		return err
+	}
+	if !o.quiet {
+		fmt.Fprintf(std.out, "wrote %d files in %s (open %s/report.html)\n", len(paths), o.output, o.output)
+	}
+	return nil
+}
+
+// reportInput analyses the network and gathers what the methods and data
+// sections need: the files the data came from (from the provenance of every
+// record), their hashes and validation warnings when they can still be read.
+func reportInput(d *graph.Dataset, net *graph.Network, opts analysis.Options, suggest int) (report.Input, error) {
+	res, err := analysis.Analyze(net, opts)
+	if err != nil {
+		return report.Input{}, err
+	}
+	in := report.Input{
+		Network:  net,
+		Metrics:  res,
+		Isolated: analysis.Isolated(net, analysis.IsolationOptions{Suggest: suggest}),
+	}
+	files := sourceFiles(d)
+	var readable []string
+	for _, f := range files {
+		if _, err := os.Stat(f); err == nil {
+			readable = append(readable, f)
+		} else if errors.Is(err, fs.ErrNotExist) {
+			in.Warnings = append(in.Warnings, fmt.Sprintf("%s: the file the data came from is no longer there; its hash is not in this report", f))
+		}
+	}
+	if len(readable) > 0 {
+		r, err := ingest.Read(readable, ingest.Options{Known: d})
+		if err != nil {
+			in.Warnings = append(in.Warnings, "the input files changed since they were ingested: "+firstLine(err.Error()))
+		} else {
+			for _, w := range r.Warnings {
+				in.Warnings = append(in.Warnings, w.Error())
+			}
+			for _, f := range r.Files {
+				in.Inputs = append(in.Inputs, report.InputFile{Path: f.Path, SHA256: f.SHA256})
+			}
+		}
+	}
+	return in, nil
+}
+
+// sourceFiles lists, sorted, the files named in the provenance of d.
+func sourceFiles(d *graph.Dataset) []string {
+	set := map[string]bool{}
+	for _, a := range d.Actors {
+		set[a.Origin.File] = true
+	}
+	for _, l := range d.Links {
+		set[l.Origin.File] = true
+	}
+	for _, p := range d.Projects {
+		set[p.Origin.File] = true
+	}
+	for _, p := range d.Participations {
+		set[p.Origin.File] = true
+	}
+	delete(set, "")
+	var out []string
+	for f := range set {
+		out = append(out, f)
+	}
+	sort.Strings(out)
+	return out
+}

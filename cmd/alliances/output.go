@@ -1,0 +1,86 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"text/tabwriter"
+
+	"github.com/alliances/alliances/analysis"
+)
+
+// Output formats of --format.
+const (
+	formatTable = "table"
+	formatCSV   = "csv"
+	formatJSON  = "json"
+)
+
+func checkFormat(f string) error {
+	switch f {
+	case formatTable, formatCSV, formatJSON:
+		return nil
+	}
+	return usagef("unknown --format %q: use table, csv or json", f)
+}
+
+// writeJSON writes v as indented JSON with a final newline.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// writeRows writes a header and rows as an aligned text table or as CSV.
+func writeRows(w io.Writer, format string, header []string, rows [][]string) error {
+	if format == formatCSV {
+		cw := csv.NewWriter(w)
+		cw.Write(header)
+		cw.WriteAll(rows)
+		return cw.Error()
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for i, h := range header {
+		if i > 0 {
+			fmt.Fprint(tw, "\t")
+		}
+		fmt.Fprint(tw, h)
+	}
+	fmt.Fprintln(tw)
+	for _, r := range rows {
+		for i, c := range r {
+			if i > 0 {
+				fmt.Fprint(tw, "\t")
+			}
+			fmt.Fprint(tw, c)
+		}
+		fmt.Fprintln(tw)
+	}
+	return tw.Flush()
+}
+
+// num formats a metric value: full precision for CSV, 4 decimals for tables,
+// empty when undefined.
+func num(v analysis.Num, format string) string {
+	if !v.Defined() {
+		if format == formatCSV {
+			return ""
+		}
+		return "-"
+	}
+	if format == formatCSV {
+		return strconv.FormatFloat(float64(v), 'g', -1, 64)
+	}
+	return strconv.FormatFloat(float64(v), 'f', 4, 64)
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/graph/embedded"
+	"github.com/alliances/alliances/graph/neo4jstore"
+)
+
+// errNoStore is returned for an embedded store file that does not exist yet.
+var errNoStore = errors.New("no store")
+
+// openStore opens the store named by --store: a Neo4j URI or an embedded file.
+// When mustExist is set, a missing embedded file is an error that says how to
+// create it, instead of an empty store.
+func openStore(ctx context.Context, location string, mustExist bool) (graph.Store, error) {
+	if neo4jstore.IsURI(location) {
+		return neo4jstore.Open(ctx, neo4jstore.ConfigFromEnv(location))
+	}
+	if mustExist {
+		if _, err := os.Stat(location); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%w at %s: load data first with 'alliances ingest FILE... --store %s'", errNoStore, location, location)
+		}
+	}
+	return embedded.Open(location)
+}
+
+// loadNetwork opens the store read-only in spirit, loads it and builds the
+// cooperation network.
+func loadNetwork(ctx context.Context, location string) (*graph.Dataset, *graph.Network, error) {
+	s, err := openStore(ctx, location, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer s.Close()
+	d, err := s.Load(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(d.Actors) == 0 {
+		return nil, nil, fmt.Errorf("the store %s holds no actors: load data first with 'alliances ingest FILE...'", location)
+	}
+	return d, graph.NewNetwork(d), nil
+}
