@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -15,6 +16,12 @@ import (
 // replace stored records with the same key; the metric properties of actors
 // are kept.
 func (s *Store) Put(ctx context.Context, d *graph.Dataset) error {
+	if err := validate(d); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("neo4jstore: put: %w", err)
+	}
 	// Deduplicate by key, the last record winning as in Dataset.Merge, so that
 	// no batch names the same record twice.
 	var u graph.Dataset
@@ -71,6 +78,42 @@ func (s *Store) Put(ctx context.Context, d *graph.Dataset) error {
 			return s.exec(ctx, tx, stParticipationUpsert, map[string]any{"rows": rows})
 		})
 	})
+}
+
+// ErrInvalidRecord is wrapped by the error of Put for a record whose key is
+// incomplete; nothing is written then.
+var ErrInvalidRecord = errors.New("invalid record")
+
+// validate checks that every record of d has its key fields, and reports up
+// to ten offending records at once.
+func validate(d *graph.Dataset) error {
+	var errs []error
+	add := func(format string, args ...any) {
+		if len(errs) < 10 {
+			errs = append(errs, fmt.Errorf("neo4jstore: %w: "+format, append([]any{ErrInvalidRecord}, args...)...))
+		}
+	}
+	for i, a := range d.Actors {
+		if a.ID == "" {
+			add("actor %d (%q) has no id", i+1, a.Name)
+		}
+	}
+	for i, p := range d.Projects {
+		if p.ID == "" {
+			add("project %d (%q) has no id", i+1, p.Name)
+		}
+	}
+	for i, l := range d.Links {
+		if l.Source == "" || l.Target == "" {
+			add("link %d (%q -> %q) lacks an endpoint", i+1, l.Source, l.Target)
+		}
+	}
+	for i, p := range d.Participations {
+		if p.Actor == "" || p.Project == "" {
+			add("participation %d (%q in %q) lacks its actor or project", i+1, p.Actor, p.Project)
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // attrNames runs the attr-keys statement name for ids and returns, for each
@@ -196,6 +239,9 @@ func (s *Store) PutMetrics(ctx context.Context, metrics []graph.ActorMetrics) er
 		ms = append(ms, m)
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].ID < ms[j].ID })
+	if len(ms) == 0 {
+		return nil
+	}
 	return s.write(ctx, func(tx neo4j.ManagedTransaction) error {
 		return batches(ms, func(b []graph.ActorMetrics) error {
 			ids := make([]string, len(b))

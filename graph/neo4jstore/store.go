@@ -66,10 +66,15 @@ func (s *Store) init(ctx context.Context) error {
 	}
 	// The constraints run in the configured database, which checks its name.
 	for _, name := range []string{stConstraintActor, stConstraintProject} {
-		if err := s.write(ctx, func(tx neo4j.ManagedTransaction) error {
-			return s.exec(ctx, tx, name, nil)
-		}); err != nil {
-			return err
+		sess := s.session(ctx, neo4j.AccessModeWrite)
+		_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			return nil, s.exec(ctx, tx, name, nil)
+		})
+		_ = sess.Close(context.WithoutCancel(ctx))
+		if err != nil {
+			// Whatever the server says (no such database, not allowed to
+			// create constraints…), the store cannot be used.
+			return connectError(s.cfg, err)
 		}
 	}
 	return nil
@@ -92,7 +97,7 @@ func (s *Store) write(ctx context.Context, work func(tx neo4j.ManagedTransaction
 	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		return nil, work(tx)
 	})
-	return s.wrap(err)
+	return s.wrap(ctx, err)
 }
 
 // read runs work in one managed read-only transaction.
@@ -102,7 +107,7 @@ func (s *Store) read(ctx context.Context, work func(tx neo4j.ManagedTransaction)
 	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		return nil, work(tx)
 	})
-	return s.wrap(err)
+	return s.wrap(ctx, err)
 }
 
 // workError marks errors of the store's own making inside a transaction
@@ -115,7 +120,7 @@ func (e workError) Unwrap() error { return e.err }
 // wrap turns a driver error into an error that is safe to show: connectivity,
 // authentication and database errors become a *ConnectError wrapping
 // graph.ErrUnreachable; other server errors are redacted.
-func (s *Store) wrap(err error) error {
+func (s *Store) wrap(ctx context.Context, err error) error {
 	if err == nil {
 		return nil
 	}
@@ -124,7 +129,11 @@ func (s *Store) wrap(err error) error {
 		return we.err
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return fmt.Errorf("neo4j: %w", ctxErr(err))
+		return fmt.Errorf("neo4j: transaction interrupted: %w", ctxErr(err))
+	}
+	if cerr := ctx.Err(); cerr != nil {
+		// The driver reports a cancelled context in its own words.
+		return fmt.Errorf("neo4j: transaction interrupted: %w", cerr)
 	}
 	var nerr *neo4j.Neo4jError
 	if errors.As(err, &nerr) && !nerr.IsAuthenticationFailed() &&
