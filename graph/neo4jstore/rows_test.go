@@ -282,7 +282,10 @@ func TestFromPropsWrongTypes(t *testing.T) {
 	}{
 		{"actor name", func() error { _, err := actorFromProps(node{"id": "a", "name": int64(3)}); return err }, "property name"},
 		{"project phase", func() error { _, err := projectFromProps(node{"id": "p", "phase": "deux"}); return err }, "property phase"},
-		{"project dims", func() error { _, err := projectFromProps(node{"id": "p", "dimensions": []any{"local", int64(2)}}); return err }, "property dimensions"},
+		{"project dims", func() error {
+			_, err := projectFromProps(node{"id": "p", "dimensions": []any{"local", int64(2)}})
+			return err
+		}, "property dimensions"},
 		{"link weight", func() error { _, err := linkFromProps("a", "b", node{"weight": "lourd"}); return err }, "property weight"},
 		{"link directed", func() error { _, err := linkFromProps("a", "b", node{"directed": "oui"}); return err }, "property directed"},
 		{"metric", func() error {
