@@ -125,7 +125,7 @@ func metricIndex(r *analysis.Result) map[string]*analysis.ActorMetrics {
 // fields of a node of a GEXF or GraphML file; user attributes with these names
 // are written with AttrPrefix. Keep in sync with ingest/graphml_mapping.go.
 var reservedNames = func() map[string]bool {
-	m := map[string]bool{}
+	m := map[string]bool{"": true}
 	for _, n := range []string{"id", "name", "nom", "label", "family", "famille", "country", "pays",
 		"territory", "territoire", "level", "niveau", "kind", "programme", "program", "phase",
 		"start", "debut", "end", "fin", "dimensions", "dimension", "targets", "target", "cibles", "cible"} {
