@@ -77,7 +77,26 @@ func runAnalyze(ctx context.Context, o *analyzeOptions, std *streams, args []str
 	fmt.Fprintf(std.out, "Network: %d actors, %d ties, density %s, %d component(s), largest %s of actors, %d communities (modularity %s)\n\n",
 		n.Actors, n.Ties, num(n.Density, formatTable), n.Components, num(n.LargestComponentShare, formatTable),
 		n.Communities, num(n.Modularity, formatTable))
-	return writeRows(std.out, formatTable, actorHeader, actorRows(res, formatTable))
+	// The terminal gets the key columns; csv and json have every metric.
+	keep := []int{0, 1, 2, 3, 5, 6, 8, 9, 12, 14, 15, 21}
+	header := pick(actorHeader, keep)
+	var rows [][]string
+	for _, r := range actorRows(res, formatTable) {
+		rows = append(rows, pick(r, keep))
+	}
+	if err := writeRows(std.out, formatTable, header, rows); err != nil {
+		return err
+	}
+	fmt.Fprintln(std.out, "\nEvery metric: --format csv or --format json. Definitions: docs/metrics.md.")
+	return nil
+}
+
+func pick(xs []string, idx []int) []string {
+	out := make([]string, len(idx))
+	for i, j := range idx {
+		out[i] = xs[j]
+	}
+	return out
 }
 
 var actorHeader = []string{"id", "name", "family", "degree", "strength", "betweenness", "closeness", "harmonic",

@@ -101,6 +101,12 @@ func runIngest(ctx context.Context, o *ingestOptions, std *streams, paths []stri
 		fmt.Fprintf(std.out, "valid: %s in %d file(s), %d warning(s); nothing written (--dry-run)\n", counts, len(paths), len(res.Warnings))
 		return nil
 	}
+	if opts.Known != nil && opts.Known.Covers(d) {
+		if !o.quiet {
+			fmt.Fprintf(std.out, "nothing changed: the store %s already holds these %s\n", o.store, counts)
+		}
+		return nil
+	}
 	if store == nil {
 		if store, err = openStore(ctx, o.store, false); err != nil {
 			return err

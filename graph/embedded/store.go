@@ -2,14 +2,16 @@ package embedded
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"math"
+	"os"
 	"runtime"
-	"sort"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -63,7 +65,17 @@ var _ graph.Store = (*Store)(nil)
 // gives up after about a second with an error wrapping graph.ErrUnreachable. A
 // file that is not a store of alliances gives an error wrapping ErrNotStore.
 func Open(path string) (*Store, error) {
-	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: lockTimeout})
+	opts := &bolt.Options{Timeout: lockTimeout}
+	if strconv.IntSize == 64 {
+		// Map generously (address space, not memory): when a transaction
+		// outgrows the map, bbolt copies every record it holds to the heap
+		// before remapping, which made a put of a million links take a minute.
+		opts.InitialMmapSize = 1 << 30
+		if fi, err := os.Stat(path); err == nil {
+			opts.InitialMmapSize += 2 * int(fi.Size())
+		}
+	}
+	db, err := bolt.Open(path, 0o644, opts)
 	switch {
 	case err == nil:
 	case errors.Is(err, bolt.ErrTimeout):
@@ -79,7 +91,25 @@ func Open(path string) (*Store, error) {
 		}
 		return nil, fmt.Errorf("store %s: %w: %v", path, ErrNotStore, err)
 	}
-	if err := db.Update(initialise); err != nil {
+	// Only a new file is written to: opening an existing store must not change
+	// a byte of it (re-ingesting the same data changes nothing).
+	fresh := false
+	err = db.View(func(tx *bolt.Tx) error {
+		if fresh = tx.Bucket(bucketMeta) == nil; fresh {
+			return nil
+		}
+		for _, name := range tables {
+			fresh = fresh || tx.Bucket(name) == nil
+		}
+		if fresh {
+			return nil
+		}
+		return initialise(tx)
+	})
+	if err == nil && fresh {
+		err = db.Update(initialise)
+	}
+	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
@@ -120,6 +150,9 @@ func initialise(tx *bolt.Tx) error {
 			return fmt.Errorf("the store was written by a newer version of alliances (schema %d, this version reads up to %d)", v, Schema)
 		}
 	}
+	if !tx.Writable() {
+		return nil
+	}
 	for _, name := range tables {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
@@ -137,6 +170,7 @@ func (s *Store) Close() error { return s.db.Close() }
 // record is one encoded record: its key in its bucket and its JSON value.
 type record struct {
 	key, value []byte
+	index      int // position in the input, to keep the last of equal keys
 }
 
 // Put upserts d in one transaction: either all of d is stored or nothing is.
@@ -251,23 +285,46 @@ func validate(d *graph.Dataset) error {
 
 // encode encodes xs in parallel and returns the records sorted by key. Of
 // records with the same key the last one wins, as in graph.Dataset.Merge.
+// Keys and values are packed into large shared buffers, which bbolt may keep
+// pointing to until the transaction ends.
 func encode[T any](table string, xs []T, key func(*T) string) ([]record, error) {
 	recs := make([]record, len(xs))
 	var errs firstError
 	parallel(len(xs), func(lo, hi int) {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		var arena []byte
 		for i := lo; i < hi; i++ {
-			v, err := json.Marshal(&xs[i])
-			if err != nil {
+			buf.Reset()
+			if err := enc.Encode(&xs[i]); err != nil {
 				errs.set(fmt.Errorf("%s record %d: %w", table, i+1, err))
 				return
 			}
-			recs[i] = record{key: []byte(key(&xs[i])), value: v}
+			k := key(&xs[i])
+			v := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+			if n := len(k) + len(v); cap(arena)-len(arena) < n {
+				arena = make([]byte, 0, max(n, 1<<20))
+			}
+			start := len(arena)
+			arena = append(arena, k...)
+			arena = append(arena, v...)
+			recs[i] = record{
+				key:   arena[start : start+len(k) : start+len(k)],
+				value: arena[start+len(k) : len(arena) : len(arena)],
+				index: i,
+			}
 		}
 	})
 	if errs.err != nil {
 		return nil, errs.err
 	}
-	sort.SliceStable(recs, func(i, j int) bool { return bytes.Compare(recs[i].key, recs[j].key) < 0 })
+	slices.SortFunc(recs, func(a, b record) int {
+		if c := bytes.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.index, b.index)
+	})
 	// Keep the last record of each run of equal keys.
 	out := recs[:0]
 	for i, r := range recs {
