@@ -123,7 +123,7 @@ func randomDataset(data []byte) *graph.Dataset {
 			for n := s.intn(8); n > 0; n-- {
 				p := graph.Participation{
 					Actor: d.Actors[s.intn(len(d.Actors))].ID, Project: d.Projects[s.intn(len(d.Projects))].ID,
-					Role: []string{"", "lead", "partner", "chef de file"}[s.intn(4)],
+					Role:  []string{"", "lead", "partner", "chef de file"}[s.intn(4)],
 					Start: []string{"", "2021"}[s.intn(2)], End: []string{"", "2023"}[s.intn(2)],
 				}
 				if !keys[p.Key()] {
