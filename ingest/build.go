@@ -665,11 +665,11 @@ func (b *builder) finish() *graph.Dataset {
 	d := &graph.Dataset{Actors: b.actors, Projects: b.projects}
 	sort.Slice(d.Actors, func(i, j int) bool { return d.Actors[i].ID < d.Actors[j].ID })
 	sort.Slice(d.Projects, func(i, j int) bool { return d.Projects[i].ID < d.Projects[j].ID })
-	d.Links = dedupe(b, b.links, graph.Link.Key, func(l graph.Link) graph.Provenance { return l.Origin },
+	d.Links = dedupe(b, b.links, compareLinks, func(l graph.Link) graph.Provenance { return l.Origin },
 		func(x, y graph.Link) bool {
 			return x.Weight == y.Weight && x.Start == y.Start && x.End == y.End
 		}, func(l graph.Link) string { return fmt.Sprintf("link %s – %s (%s)", l.Source, l.Target, l.Type) })
-	d.Participations = dedupe(b, b.parts, graph.Participation.Key, func(p graph.Participation) graph.Provenance { return p.Origin },
+	d.Participations = dedupe(b, b.parts, compareParticipations, func(p graph.Participation) graph.Provenance { return p.Origin },
 		func(x, y graph.Participation) bool { return x.Role == y.Role && x.Start == y.Start && x.End == y.End },
 		func(p graph.Participation) string {
 			return fmt.Sprintf("participation of %s in %s", p.Actor, p.Project)
@@ -686,19 +686,23 @@ func (b *builder) finish() *graph.Dataset {
 	return d
 }
 
-// dedupe sorts records by key and drops repeated keys: identical repeats and
-// repeats with other values are both warnings (the first row is kept).
-func dedupe[T any](b *builder, xs []T, keyOf func(T) string, origin func(T) graph.Provenance, same func(T, T) bool, describe func(T) string) []T {
-	keys := make([]string, len(xs))
+// dedupe sorts records by key (cmp orders them as their Key methods do) and
+// drops repeated keys: identical repeats and repeats with other values are
+// both warnings, and the first record read is kept.
+func dedupe[T any](b *builder, xs []T, cmp func(*T, *T) int, origin func(T) graph.Provenance, same func(T, T) bool, describe func(T) string) []T {
 	idx := make([]int32, len(xs))
 	for i := range xs {
-		keys[i] = keyOf(xs[i])
 		idx[i] = int32(i)
 	}
-	sort.SliceStable(idx, func(i, j int) bool { return keys[idx[i]] < keys[idx[j]] })
+	slices.SortFunc(idx, func(i, j int32) int {
+		if c := cmp(&xs[i], &xs[j]); c != 0 {
+			return c
+		}
+		return int(i - j)
+	})
 	out := make([]T, 0, len(xs))
 	for n, i := range idx {
-		if n > 0 && keys[idx[n-1]] == keys[i] {
+		if n > 0 && cmp(&xs[idx[n-1]], &xs[i]) == 0 {
 			first := origin(out[len(out)-1])
 			o := origin(xs[i])
 			msg := "repeated (identical to %s:%d)"
@@ -713,6 +717,44 @@ func dedupe[T any](b *builder, xs []T, keyOf func(T) string, origin func(T) grap
 		out = append(out, xs[i])
 	}
 	return out
+}
+
+// compareLinks orders links as graph.Link.Key does, without building keys:
+// (low endpoint, high endpoint) for undirected links, then type, then
+// directed before undirected.
+func compareLinks(a, b *graph.Link) int {
+	as, at := a.Source, a.Target
+	if !a.Directed && at < as {
+		as, at = at, as
+	}
+	bs, bt := b.Source, b.Target
+	if !b.Directed && bt < bs {
+		bs, bt = bt, bs
+	}
+	if c := strings.Compare(as, bs); c != 0 {
+		return c
+	}
+	if c := strings.Compare(at, bt); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Type, b.Type); c != 0 {
+		return c
+	}
+	switch {
+	case a.Directed == b.Directed:
+		return 0
+	case a.Directed: // "d" < "u"
+		return -1
+	}
+	return 1
+}
+
+// compareParticipations orders participations as graph.Participation.Key.
+func compareParticipations(a, b *graph.Participation) int {
+	if c := strings.Compare(a.Actor, b.Actor); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Project, b.Project)
 }
 
 // nameKeyPrefixes are the words removed from names before comparing them for

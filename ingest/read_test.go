@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -504,5 +505,31 @@ func TestReadUnreadableFiles(t *testing.T) {
 	ps := problemsOf(t, err)
 	if len(ps) != 2 || !errors.Is(ps[0], ErrFormat) || !errors.Is(ps[1], ErrFormat) {
 		t.Errorf("problems = %v", ps)
+	}
+}
+
+// TestSortedLikeDataset checks that Read returns tables in the order of
+// graph.Dataset.Sort, which stores and golden files rely on.
+func TestSortedLikeDataset(t *testing.T) {
+	links := "source,target,type,directed\n" +
+		"b,a,x,no\na,b,x,yes\nb,a,x,yes\na,ab,,no\nab,a,y,no\na,b,,no\nc,a,x,no\n"
+	parts := "actor,project\nb,p\na,q\nab,p\na,p\n"
+	res := mustRead(t, Options{}, "links.csv", links, "participations.csv", parts)
+	got := *res.Dataset
+	want := graph.Dataset{
+		Actors:         append([]graph.Actor(nil), got.Actors...),
+		Links:          append([]graph.Link(nil), got.Links...),
+		Projects:       append([]graph.Project(nil), got.Projects...),
+		Participations: append([]graph.Participation(nil), got.Participations...),
+	}
+	// Reverse, then sort with the domain's own order.
+	slices.Reverse(want.Links)
+	slices.Reverse(want.Participations)
+	want.Sort()
+	if !reflect.DeepEqual(got.Links, want.Links) || !reflect.DeepEqual(got.Participations, want.Participations) {
+		t.Errorf("order differs from Dataset.Sort:\n got %v\nwant %v", got.Links, want.Links)
+	}
+	if len(got.Links) != 7 {
+		t.Errorf("%d links, want 7 (no duplicate keys)", len(got.Links))
 	}
 }

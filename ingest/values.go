@@ -76,6 +76,11 @@ func parseDate(s string) (string, error) {
 	if y, ok := strings.CutSuffix(s, ".0"); ok && len(y) == 4 {
 		s = y
 	}
+	if len(s) == 4 && isDigits(s) {
+		if s[0] == '1' || s[0] == '2' {
+			return s, nil
+		}
+	}
 	for _, l := range dateLayouts {
 		if len(s) < len(l.in)-2 || len(s) > len(l.in)+6 {
 			continue
@@ -128,3 +133,12 @@ func normaliseCountry(s string) string {
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

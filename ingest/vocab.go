@@ -108,7 +108,9 @@ func key(s string) string {
 		switch r {
 		case '’', '`', '´':
 			return '\''
-		case '.', '(', ')', ':', '*', '"':
+		case '.':
+			return -1
+		case '(', ')', ':', '*', '"':
 			return ' '
 		}
 		return r
