@@ -34,6 +34,8 @@ type gexfAttValue struct {
 type gexfNode struct {
 	ID        *string        `xml:"id,attr"`
 	Label     string         `xml:"label,attr"`
+	Start     string         `xml:"start,attr"`
+	End       string         `xml:"end,attr"`
 	AttValues []gexfAttValue `xml:"attvalues>attvalue"`
 }
 
@@ -44,6 +46,8 @@ type gexfEdge struct {
 	Kind      string         `xml:"kind,attr"`
 	Label     string         `xml:"label,attr"`
 	Weight    string         `xml:"weight,attr"`
+	Start     string         `xml:"start,attr"`
+	End       string         `xml:"end,attr"`
 	AttValues []gexfAttValue `xml:"attvalues>attvalue"`
 }
 
@@ -53,7 +57,10 @@ type gexfEdge struct {
 // in readGraphML; a node's label is the actor's name. A link's type is the
 // attribute "type", else the edge kind (GEXF 1.3), else its label; its weight
 // is the edge weight; it is directed as the edge type says, else as the
-// defaultedgetype of the graph ("mutual" counts as undirected).
+// defaultedgetype of the graph ("mutual" counts as undirected). An edge type
+// other than directed, undirected or mutual (NetworkX writes its edge
+// attribute "type" there) is read as the kind of tie. The native start and
+// end of nodes and edges are read when no attribute gives them.
 func readGEXF(r io.Reader, file string) (*graph.Dataset, []Problem) {
 	dec := newXMLDecoder(r)
 	attrs := map[string]map[string]gexfAttribute{"node": {}, "edge": {}}
@@ -81,7 +88,7 @@ func readGEXF(r io.Reader, file string) (*graph.Dataset, []Problem) {
 		}
 		if !root {
 			if se.Name.Local != "gexf" {
-				return nil, []Problem{{File: file, Line: line, Column: col + 1,
+				return nil, []Problem{{File: file, Line: line, Column: col,
 					Err:  fmt.Errorf("%w: the root element is <%s>, not <gexf>", ErrFormat, se.Name.Local),
 					Hint: "this reader expects a GEXF file (.gexf)"}}
 			}
@@ -97,7 +104,7 @@ func readGEXF(r io.Reader, file string) (*graph.Dataset, []Problem) {
 				case "undirected", "mutual":
 					defaultDirected = false
 				default:
-					probs = append(probs, Problem{File: file, Line: line, Column: col + 1, Field: "defaultedgetype",
+					probs = append(probs, Problem{File: file, Line: line, Column: col, Field: "defaultedgetype",
 						Err:  fmt.Errorf("%w: defaultedgetype=%q", ErrBadValue, v),
 						Hint: `defaultedgetype is "directed", "undirected" or "mutual"`})
 				}
@@ -120,14 +127,14 @@ func readGEXF(r io.Reader, file string) (*graph.Dataset, []Problem) {
 				return nil, []Problem{xmlProblem(file, dec, err, "GEXF node")}
 			}
 			rawNodes = append(rawNodes, n)
-			nodePos = append(nodePos, pos{line, col + 1})
+			nodePos = append(nodePos, pos{line, col})
 		case "edge":
 			var e gexfEdge
 			if err := dec.DecodeElement(&e, &se); err != nil {
 				return nil, []Problem{xmlProblem(file, dec, err, "GEXF edge")}
 			}
 			rawEdges = append(rawEdges, e)
-			edgePos = append(edgePos, pos{line, col + 1})
+			edgePos = append(edgePos, pos{line, col})
 		}
 	}
 	if !root {
@@ -177,7 +184,7 @@ func readGEXF(r io.Reader, file string) (*graph.Dataset, []Problem) {
 		if n.ID != nil {
 			gn.id, gn.hasID = *n.ID, true
 		}
-		gn.attrs = resolve("node", n.AttValues, gn.line, gn.col)
+		gn.attrs = append(resolve("node", n.AttValues, gn.line, gn.col), spell(n.Start, n.End)...)
 		nodes = append(nodes, gn)
 	}
 	for i, e := range rawEdges {
@@ -191,14 +198,28 @@ func readGEXF(r io.Reader, file string) (*graph.Dataset, []Problem) {
 		case "undirected", "mutual":
 			ge.directed = false
 		default:
-			probs = append(probs, Problem{File: file, Line: ge.line, Column: ge.col, Field: "type",
-				Err:  fmt.Errorf("%w: edge type=%q", ErrBadValue, e.Type),
-				Hint: `the type of a GEXF edge is "directed", "undirected" or "mutual"; put the kind of tie in the edge "kind" or in an attribute "type"`})
-			continue
+			// Not GEXF, but what NetworkX writes for an edge attribute "type":
+			// read it as the kind of tie.
+			if ge.kind == "" {
+				ge.kind = e.Type
+			}
 		}
-		ge.attrs = resolve("edge", e.AttValues, ge.line, ge.col)
+		ge.attrs = append(resolve("edge", e.AttValues, ge.line, ge.col), spell(e.Start, e.End)...)
 		edges = append(edges, ge)
 	}
 	d, ps := buildGraphDataset(file, nodes, edges)
 	return d, append(probs, ps...)
+}
+
+// spell turns the native start and end of a GEXF node or edge (dynamic
+// graphs) into attributes, read after the declared attributes.
+func spell(start, end string) []graphAttr {
+	var out []graphAttr
+	if start != "" {
+		out = append(out, graphAttr{name: "start", value: start})
+	}
+	if end != "" {
+		out = append(out, graphAttr{name: "end", value: end})
+	}
+	return out
 }

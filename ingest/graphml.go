@@ -105,14 +105,14 @@ func readGraphML(r io.Reader, file string) (*graph.Dataset, []Problem) {
 				return nil, []Problem{xmlProblem(file, dec, err, "GraphML node")}
 			}
 			rawNodes = append(rawNodes, n)
-			nodePos = append(nodePos, pos{line, col + 1})
+			nodePos = append(nodePos, pos{line, col})
 		case "edge":
 			var e graphmlEdge
 			if err := dec.DecodeElement(&e, &se); err != nil {
 				return nil, []Problem{xmlProblem(file, dec, err, "GraphML edge")}
 			}
 			rawEdges = append(rawEdges, e)
-			edgePos = append(edgePos, pos{line, col + 1})
+			edgePos = append(edgePos, pos{line, col})
 			dir := len(directedStack) > 0 && directedStack[len(directedStack)-1]
 			edgeDir = append(edgeDir, dir)
 		}

@@ -146,6 +146,12 @@ func buildGraphDataset(file string, nodes []graphNode, edges []graphEdge) (*grap
 		if project {
 			p, ps := nodeProject(file, n)
 			probs = append(probs, ps...)
+			if strings.TrimSpace(p.ID) == "" {
+				probs = append(probs, Problem{File: file, Line: n.line, Column: n.col, Field: "id",
+					Err:  fmt.Errorf("%w: project node %q has no project id", ErrBadValue, n.id),
+					Hint: "give project nodes an id such as project:P1"})
+				continue
+			}
 			if line, dup := projectIDs[p.ID]; dup {
 				bad(n.line, n.col, "id", ErrDuplicate, "project %q", p.ID)
 				_ = line
@@ -293,7 +299,7 @@ func nodeActor(file string, n graphNode) graph.Actor {
 	}
 	if !hasName {
 		a.Name = label
-	} else if label != "" && label != a.Name {
+	} else if label != "" && label != a.Name && label != n.id {
 		graphSetAttr(&a.Attrs, graphAttr{name: "label", value: label})
 	}
 	return a
@@ -367,7 +373,7 @@ func nodeProject(file string, n graphNode) (graph.Project, []Problem) {
 	}
 	if !hasName {
 		p.Name = label
-	} else if label != "" && label != p.Name {
+	} else if label != "" && label != p.Name && label != n.id {
 		graphSetAttr(&p.Attrs, graphAttr{name: "label", value: label})
 	}
 	return p, probs

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/alliances/alliances/graph"
@@ -28,7 +27,9 @@ type jsonLink struct {
 // readJSON reads the JSON that "alliances export --to json" writes: an object
 // with the arrays "actors", "links", "projects" and "participations" of a
 // graph.Dataset. Other members, such as "metrics", are ignored. The origin of
-// every record becomes its line in this file. Missing link weights are 1.
+// every record becomes its line in this file. Missing link weights are 1; a
+// weight ≤ 0 is an error. Ids, duplicates and references between records are
+// checked by Read, with the rest of the input and the store.
 func readJSON(r io.Reader, file string) (*graph.Dataset, []Problem) {
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -39,7 +40,6 @@ func readJSON(r io.Reader, file string) (*graph.Dataset, []Problem) {
 	if d == nil {
 		return nil, jr.probs
 	}
-	jr.check(d)
 	d.Sort()
 	return d, jr.probs
 }
@@ -216,55 +216,4 @@ func jsonArray[T any](jr *jsonReader, add func(T, int)) bool {
 		return jr.decodeErr(end, err) && false
 	}
 	return true
-}
-
-// check reports missing and duplicate ids and references to unknown records.
-func (jr *jsonReader) check(d *graph.Dataset) {
-	bad := func(o graph.Provenance, field string, err error, hint string) {
-		jr.probs = append(jr.probs, Problem{File: jr.file, Line: o.Line, Field: field, Err: err, Hint: hint})
-	}
-	actors := map[string]int{}
-	for _, a := range d.Actors {
-		if strings.TrimSpace(a.ID) == "" {
-			bad(a.Origin, "id", fmt.Errorf("%w: actor without an id", ErrBadValue), "every actor needs a unique id")
-			continue
-		}
-		if line, dup := actors[a.ID]; dup {
-			bad(a.Origin, "id", fmt.Errorf("%w: actor %q", ErrDuplicate, a.ID),
-				fmt.Sprintf("actor %q is already defined at line %d", a.ID, line))
-			continue
-		}
-		actors[a.ID] = a.Origin.Line
-	}
-	projects := map[string]int{}
-	for _, p := range d.Projects {
-		if strings.TrimSpace(p.ID) == "" {
-			bad(p.Origin, "id", fmt.Errorf("%w: project without an id", ErrBadValue), "every project needs a unique id")
-			continue
-		}
-		if line, dup := projects[p.ID]; dup {
-			bad(p.Origin, "id", fmt.Errorf("%w: project %q", ErrDuplicate, p.ID),
-				fmt.Sprintf("project %q is already defined at line %d", p.ID, line))
-			continue
-		}
-		projects[p.ID] = p.Origin.Line
-	}
-	for _, l := range d.Links {
-		for _, end := range [][2]string{{"source", l.Source}, {"target", l.Target}} {
-			if _, ok := actors[end[1]]; !ok {
-				bad(l.Origin, end[0], fmt.Errorf("%w: link %s %q", ErrUnknownActor, end[0], end[1]),
-					"every link must join two actors of the \"actors\" array")
-			}
-		}
-	}
-	for _, p := range d.Participations {
-		if _, ok := actors[p.Actor]; !ok {
-			bad(p.Origin, "actor", fmt.Errorf("%w: participation of %q", ErrUnknownActor, p.Actor),
-				"every participation must name an actor of the \"actors\" array")
-		}
-		if _, ok := projects[p.Project]; !ok {
-			bad(p.Origin, "project", fmt.Errorf("%w: participation in %q", ErrUnknownProject, p.Project),
-				"every participation must name a project of the \"projects\" array")
-		}
-	}
 }
