@@ -33,13 +33,15 @@ type Problem struct {
 func (p Problem) Error() string {
 	var b strings.Builder
 	b.WriteString(p.File)
-	if p.Line > 0 {
+	if p.File != "" && p.Line > 0 {
 		fmt.Fprintf(&b, ":%d", p.Line)
 		if p.Column > 0 {
 			fmt.Fprintf(&b, ":%d", p.Column)
 		}
 	}
-	b.WriteString(": ")
+	if p.File != "" {
+		b.WriteString(": ")
+	}
 	if p.Field != "" {
 		fmt.Fprintf(&b, "column %q: ", p.Field)
 	}

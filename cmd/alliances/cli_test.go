@@ -1,0 +1,203 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// cli runs the command line in-process and returns its exit code and output.
+func cli(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// exampleFiles returns the bundled example's CSV files.
+func exampleFiles(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob("../../examples/loire-souss/*.csv")
+	if err != nil || len(files) != 4 {
+		t.Fatalf("example files: %v %v", files, err)
+	}
+	return files
+}
+
+// TestAnalyzeMatchesNetworkX checks the whole path from the example's French
+// CSV files to the JSON of analyze against NetworkX 2.8.8 (weighted betweenness:
+// python-igraph 0.10.2, see SPEC §4 on ties between float path lengths), which computed
+// testdata/demo_reference.json from the same CSV files with its own network
+// construction (testdata/gen_demo_reference.py).
+func TestAnalyzeMatchesNetworkX(t *testing.T) {
+	store := filepath.Join(t.TempDir(), "a.db")
+	if code, _, errs := cli(t, append([]string{"ingest", "--store", store, "--quiet"}, exampleFiles(t)...)...); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errs)
+	}
+	var ref map[string]json.RawMessage
+	b, err := os.ReadFile("testdata/demo_reference.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &ref); err != nil {
+		t.Fatal(err)
+	}
+	for _, weighted := range []bool{false, true} {
+		args := []string{"analyze", "--store", store, "--format", "json"}
+		if weighted {
+			args = append(args, "--weighted")
+		}
+		code, out, errs := cli(t, args...)
+		if code != 0 {
+			t.Fatalf("analyze: exit %d: %s", code, errs)
+		}
+		var res struct {
+			Actors  []map[string]any `json:"actors"`
+			Network map[string]any   `json:"network"`
+		}
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatal(err)
+		}
+		metrics := map[string]string{
+			"degree": "degree", "strength": "strength", "betweenness": "betweenness", "closeness": "closeness",
+			"harmonic": "harmonic", "eigenvector": "eigenvector", "pagerank": "pagerank", "core": "core",
+			"clustering": "clustering", "constraint": "constraint", "effective_size": "effective_size",
+		}
+		if weighted {
+			metrics = map[string]string{"betweenness": "weighted_betweenness", "closeness": "weighted_closeness",
+				"pagerank": "weighted_pagerank", "strength": "strength"}
+		}
+		for key, refKey := range metrics {
+			var want map[string]*float64
+			if err := json.Unmarshal(ref[refKey], &want); err != nil {
+				t.Fatalf("%s: %v", refKey, err)
+			}
+			if len(want) != len(res.Actors) {
+				t.Fatalf("%s: %d actors, NetworkX has %d", key, len(res.Actors), len(want))
+			}
+			for _, a := range res.Actors {
+				id := a["id"].(string)
+				got, _ := a[key].(float64)
+				w := want[id]
+				switch {
+				case w == nil && a[key] != nil:
+					t.Errorf("weighted=%v %s(%s) = %v, NetworkX: undefined (null)", weighted, key, id, a[key])
+				case w != nil && math.Abs(got-*w) > 1e-6:
+					t.Errorf("weighted=%v %s(%s) = %v, NetworkX: %v", weighted, key, id, got, *w)
+				}
+			}
+		}
+		for key, refKey := range map[string]string{"actors": "actors", "ties": "ties", "density": "density", "transitivity": "transitivity"} {
+			var want float64
+			json.Unmarshal(ref[refKey], &want)
+			if got, _ := res.Network[key].(float64); math.Abs(got-want) > 1e-9 {
+				t.Errorf("network %s = %v, NetworkX: %v", key, got, want)
+			}
+		}
+	}
+}
+
+// TestInvalidInputWritesNothing checks SPEC §2: every problem is reported with
+// file, line and column, the exit code is 3, and the store is unchanged.
+func TestInvalidInputWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "a.db")
+	if code, _, errs := cli(t, append([]string{"ingest", "--store", store, "--quiet"}, exampleFiles(t)...)...); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errs)
+	}
+	before, err := os.ReadFile(store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	actors := write("actors.csv", "id,name,family\nn1,New one,association\n")
+	links := write("links.csv", "source,target,weight\nn1,cd44,1\nn1,nobody,2\ncd44,nantes,heavy\n")
+	noTarget := write("ties.csv", "source,weight\nn1,1\n")
+	code, _, errs := cli(t, "ingest", "--store", store, actors, links, noTarget)
+	if code != exitInvalid {
+		t.Fatalf("exit %d, want %d; stderr: %s", code, exitInvalid, errs)
+	}
+	for _, want := range []string{
+		"links.csv:3:2", // unknown actor "nobody": line 3, column 2
+		"links.csv:4:3", // bad weight "heavy": line 4, column 3
+		"ties.csv:1",    // the header lacks a target column
+		"nothing was written",
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	after, err := os.ReadFile(store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(before, after) {
+		t.Error("the store file changed after a rejected ingest")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "new.db")); err == nil {
+		t.Error("a rejected ingest created a store")
+	}
+	if code, _, _ := cli(t, "ingest", "--store", filepath.Join(dir, "new.db"), links); code != exitInvalid {
+		t.Errorf("exit %d", code)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "new.db")); err == nil {
+		t.Error("a rejected ingest into a new store created the store file")
+	}
+}
+
+// TestReingestChangesNothing checks SPEC §2: ingesting the same files twice
+// leaves the store file byte-identical.
+func TestReingestChangesNothing(t *testing.T) {
+	store := filepath.Join(t.TempDir(), "a.db")
+	args := append([]string{"ingest", "--store", store, "--quiet"}, exampleFiles(t)...)
+	if code, _, errs := cli(t, args...); code != 0 {
+		t.Fatal(errs)
+	}
+	before, _ := os.ReadFile(store)
+	if code, _, errs := cli(t, args...); code != 0 {
+		t.Fatal(errs)
+	}
+	after, _ := os.ReadFile(store)
+	if !bytes.Equal(before, after) {
+		t.Error("re-ingesting the same files changed the store")
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"no command", nil, exitUsage},
+		{"unknown command", []string{"frobnicate"}, exitUsage},
+		{"unknown flag", []string{"analyze", "--nope"}, exitUsage},
+		{"bad format", []string{"analyze", "--format", "xml", "--store", filepath.Join(dir, "x.db")}, exitUsage},
+		{"map without -o", []string{"map"}, exitUsage},
+		{"missing store", []string{"analyze", "--store", filepath.Join(dir, "missing.db")}, exitError},
+		{"missing file", []string{"ingest", "--store", filepath.Join(dir, "y.db"), filepath.Join(dir, "nope.csv")}, exitInvalid},
+		{"neo4j down", []string{"analyze", "--store", "bolt://127.0.0.1:1"}, exitUnreachable},
+		{"help", []string{"analyze", "--help"}, exitOK},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, errs := cli(t, tc.args...)
+			if code != tc.want {
+				t.Errorf("exit %d, want %d; stderr: %s", code, tc.want, errs)
+			}
+			if strings.Contains(errs, "goroutine ") || strings.Contains(errs, "panic") {
+				t.Errorf("stack trace on stderr: %s", errs)
+			}
+		})
+	}
+}
