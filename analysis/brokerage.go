@@ -18,22 +18,23 @@ package analysis
 // These are the counts of sna::brokerage in R on the symmetrised network.
 //
 // The counts are computed without listing open pairs: the ordered pairs of
-// distinct partners are counted per family from the family histogram of N(u),
-// and the pairs that are tied (closed, counted by the caller) are subtracted.
+// distinct partners are counted per family from the family histogram of N(u)
+// (count is zeroed scratch space, one slot per family, left zeroed), and the
+// pairs that are tied (closed, counted by the caller) are subtracted.
 //
 // R. V. Gould, R. M. Fernandez, Structures of mediation: a formal approach to
 // brokerage in transaction networks, Sociological Methodology 19:89–126 (1989).
-func (k *holesKernel) brokerage(u int, nu []int32, closed roleCounts) Brokerage {
-	fu := k.fam[u]
+func brokerage(fam []int32, u int, nu []int32, closed roleCounts, count []int64) Brokerage {
+	fu := fam[u]
 	d := int64(len(nu))
 	for _, x := range nu {
-		k.count[k.fam[x]]++
+		count[fam[x]]++
 	}
-	same := k.count[fu]
+	same := count[fu]
 	var itinerant, squares int64
 	for _, x := range nu {
-		f := k.fam[x]
-		c := k.count[f]
+		f := fam[x]
+		c := count[f]
 		if c == 0 {
 			continue // already counted
 		}
@@ -41,9 +42,9 @@ func (k *holesKernel) brokerage(u int, nu []int32, closed roleCounts) Brokerage 
 			itinerant += c * (c - 1)
 			squares += c * c
 		}
-		k.count[f] = 0
+		count[f] = 0
 	}
-	k.count[fu] = 0
+	count[fu] = 0
 	other := d - same
 	all := roleCounts{
 		coordinator:    same * (same - 1),

@@ -79,8 +79,8 @@ func TestStructuralHolesNetworkX(t *testing.T) {
 			net := c.network()
 			g := newAdjacency(net)
 			for _, weighted := range []bool{false, true} {
-				for _, workers := range []int{1, 3} {
-					r := complementarity(net, g, Options{Weighted: weighted, Workers: workers})
+				{
+					r := complementarity(net, g, Options{Weighted: weighted})
 					wantC, wantE := c.Constraint, c.EffectiveSize
 					if weighted {
 						wantC, wantE = c.ConstraintWeighted, c.EffectiveSizeWeighted
@@ -178,7 +178,7 @@ func TestBrokerageBruteForce(t *testing.T) {
 	net := c.network()
 	g := newAdjacency(net)
 	fp := newFamilyPartition(net)
-	r := complementarity(net, g, Options{Workers: 2})
+	r := complementarity(net, g, Options{})
 	total := 0
 	for b := 0; b < g.n; b++ {
 		var want roleCounts

@@ -1,11 +1,5 @@
 package analysis
 
-import (
-	"runtime"
-	"sync"
-	"sync/atomic"
-)
-
 // holesResult holds the per-node results of the structural-holes kernel.
 type holesResult struct {
 	constraint, effectiveSize []Num
@@ -15,10 +9,10 @@ type holesResult struct {
 // structuralHoles computes, for every node, Burt's constraint and effective
 // size and the Gould–Fernandez brokerage roles in the family partition fp. The
 // three measures read the same thing — which pairs of an actor's partners are
-// tied to each other — so one kernel computes them: for every ego u and every
-// pair of partners (v, x) of u that are tied, it visits the smaller of the two
-// neighbour lists, which bounds the total work by O(m·√m) for m ties (the
-// bound of triangle listing) instead of O(Σ deg²).
+// tied to each other, that is the triangles of the network — so one pass lists
+// every triangle once (orienting ties from lower to higher degree), in time
+// O(m·√m) for m ties, and credits it to its three corners. The pass is
+// sequential, so results do not depend on scheduling.
 //
 // Constraint (Burt 1992, p. 55), as NetworkX constraint:
 //
@@ -47,141 +41,154 @@ func structuralHoles(g *adjacency, fp familyPartition, opts Options) holesResult
 		effectiveSize: make([]Num, n),
 		brokerage:     make([]Brokerage, n),
 	}
+	weighted := opts.Weighted
 	// strength and maximum tie weight of every node (degree and 1 unweighted).
 	strength := make([]float64, n)
 	maxw := make([]float64, n)
-	maxDeg := 0
 	for u := 0; u < n; u++ {
 		nb, w := g.neighbours(u)
-		if len(nb) > maxDeg {
-			maxDeg = len(nb)
-		}
-		if !opts.Weighted {
+		if !weighted {
 			strength[u] = float64(len(nb))
 			maxw[u] = 1
 			continue
 		}
 		for _, x := range w {
 			strength[u] += x
-			if x > maxw[u] {
-				maxw[u] = x
+			maxw[u] = max(maxw[u], x)
+		}
+	}
+	weight := func(e int32) float64 {
+		if weighted {
+			return g.w[e]
+		}
+		return 1
+	}
+	// ind[e] accumulates, for the tie e = u → v (a position in the
+	// neighbour lists), the indirect investment Σ_x p_ux p_xv of Burt's
+	// constraint.
+	ind := make([]float64, len(g.nbr))
+	redundancy := make([]float64, n)
+	pairs := make([]int64, n) // ordered pairs of tied partners
+	closed := make([]roleCounts, n)
+	rev := g.reverse()
+	out := g.oriented()
+	stamp := make([]int32, n)
+	posU := make([]int32, n)
+	fam := fp.fam
+	for u := 0; u < n; u++ {
+		mark := int32(u + 1)
+		lo, hi := out.off[u], out.off[u+1]
+		for i := lo; i < hi; i++ {
+			x := out.nbr[i]
+			stamp[x], posU[x] = mark, out.pos[i]
+		}
+		for i := lo; i < hi; i++ {
+			v, euv := out.nbr[i], out.pos[i]
+			for j := out.off[v]; j < out.off[v+1]; j++ {
+				x := out.nbr[j]
+				if stamp[x] != mark {
+					continue
+				}
+				// triangle u, v, x: each of the three is the ego of the
+				// two others, tied to each other.
+				evx, eux := out.pos[j], posU[x]
+				evu, exu, exv := rev[euv], rev[eux], rev[evx]
+				wuv, wux, wvx := weight(euv), weight(eux), weight(evx)
+				su, sv, sx := strength[u], strength[v], strength[x]
+				puv, pvu := wuv/su, wuv/sv
+				pux, pxu := wux/su, wux/sx
+				pvx, pxv := wvx/sv, wvx/sx
+				ind[euv] += pux * pxv
+				ind[eux] += puv * pvx
+				ind[evu] += pvx * pxu
+				ind[evx] += pvu * pux
+				ind[exu] += pxv * pvu
+				ind[exv] += pxu * puv
+				if weighted {
+					redundancy[u] += pux*wvx/maxw[v] + puv*wvx/maxw[x]
+					redundancy[v] += pvx*wux/maxw[u] + pvu*wux/maxw[x]
+					redundancy[x] += pxv*wuv/maxw[u] + pxu*wuv/maxw[v]
+				}
+				pairs[u] += 2
+				pairs[v] += 2
+				pairs[x] += 2
+				fu, fv, fx := fam[u], fam[v], fam[x]
+				closed[u].add(fv, fu, fx)
+				closed[u].add(fx, fu, fv)
+				closed[v].add(fu, fv, fx)
+				closed[v].add(fx, fv, fu)
+				closed[x].add(fu, fx, fv)
+				closed[x].add(fv, fx, fu)
 			}
 		}
 	}
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+	count := make([]int64, len(fp.names))
+	for u := 0; u < n; u++ {
+		d := g.degree(u)
+		if d == 0 {
+			res.constraint[u], res.effectiveSize[u] = Undefined, Undefined
+			continue
+		}
+		c := 0.0
+		for e := g.off[u]; e < g.off[u+1]; e++ {
+			q := weight(e)/strength[u] + ind[e]
+			c += q * q
+		}
+		res.constraint[u] = Num(c)
+		if weighted {
+			res.effectiveSize[u] = Num(float64(d) - redundancy[u])
+		} else {
+			res.effectiveSize[u] = Num(float64(d) - float64(pairs[u])/float64(d))
+		}
+		nb, _ := g.neighbours(u)
+		res.brokerage[u] = brokerage(fam, u, nb, closed[u], count)
 	}
-	const chunk = 64
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			k := &holesKernel{
-				g: g, fam: fp.fam, weighted: opts.Weighted,
-				strength: strength, maxw: maxw,
-				stamp: make([]int32, n), pos: make([]int32, n),
-				ind:   make([]float64, maxDeg),
-				count: make([]int64, len(fp.names)),
-			}
-			for {
-				lo := int(next.Add(chunk)) - chunk
-				if lo >= n {
-					return
-				}
-				for u := lo; u < min(lo+chunk, n); u++ {
-					res.constraint[u], res.effectiveSize[u], res.brokerage[u] = k.ego(u)
-				}
-			}
-		}()
-	}
-	wg.Wait()
 	return res
 }
 
-// holesKernel is the scratch space of one worker of structuralHoles.
-type holesKernel struct {
-	g              *adjacency
-	fam            []int32
-	weighted       bool
-	strength, maxw []float64
-	stamp, pos     []int32 // stamp[x] == u+1 when x ∈ N(u), at position pos[x]
-	ind            []float64
-	count          []int64
+// reverse returns, for every position e of the neighbour lists (the tie
+// u → v), the position of the tie v → u.
+func (g *adjacency) reverse() []int32 {
+	rev := make([]int32, len(g.nbr))
+	seen := make([]int32, g.n)
+	// u increases, and every list is sorted, so the k-th time v is met is
+	// at the k-th position of v's list.
+	for u := 0; u < g.n; u++ {
+		for e := g.off[u]; e < g.off[u+1]; e++ {
+			v := g.nbr[e]
+			rev[e] = g.off[v] + seen[v]
+			seen[v]++
+		}
+	}
+	return rev
 }
 
-// ego computes the constraint, effective size and brokerage of u.
-func (k *holesKernel) ego(u int) (constraint, effSize Num, b Brokerage) {
-	g := k.g
-	nu, wu := g.neighbours(u)
-	d := len(nu)
-	if d == 0 {
-		return Undefined, Undefined, Brokerage{}
+// orientation lists, for every node u, the positions of its ties to the nodes
+// ranked above it, ranking nodes by degree then index: every triangle is then
+// found once, from its lowest-ranked node, in time O(m·√m) (Chiba &
+// Nishizeki 1985; Schank & Wagner 2005).
+type orientation struct {
+	off, nbr, pos []int32 // neighbours above u: nbr[off[u]:off[u+1]], at pos in g
+}
+
+func (g *adjacency) oriented() orientation {
+	above := func(v, u int) bool {
+		dv, du := g.degree(v), g.degree(u)
+		return dv > du || (dv == du && v > u)
 	}
-	mark := int32(u + 1)
-	for j, x := range nu {
-		k.stamp[x] = mark
-		k.pos[x] = int32(j)
-	}
-	ind := k.ind[:d]
-	clear(ind)
-	su := k.strength[u]
-	var closed roleCounts
-	redundancy := 0.0
-	pairs := 0 // ordered pairs (v, x) of tied partners of u
-	fu := k.fam[u]
-	for i, v := range nu {
-		nv, wv := g.neighbours(int(v))
-		// visit the pairs (v, x), x ∈ N(u) ∩ N(v), in increasing x.
-		visit := func(j int, x int32, wvx float64) {
-			wux := 1.0
-			wxv := 1.0
-			if k.weighted {
-				wux = wu[j]
-				wxv = wvx
-			}
-			pux := wux / su
-			ind[i] += pux * wxv / k.strength[x]
-			redundancy += pux * wxv / k.maxw[v]
-			pairs++
-			closed.add(k.fam[v], fu, k.fam[x])
-		}
-		if len(nv) <= d {
-			for t, x := range nv {
-				if k.stamp[x] == mark {
-					visit(int(k.pos[x]), x, wv[t])
-				}
-			}
-		} else {
-			for j, x := range nu {
-				if x == v {
-					continue
-				}
-				if w := g.weight(int(v), int(x)); w > 0 {
-					visit(j, x, w)
-				}
+	o := orientation{off: make([]int32, g.n+1)}
+	o.nbr = make([]int32, 0, len(g.nbr)/2)
+	o.pos = make([]int32, 0, len(g.nbr)/2)
+	for u := 0; u < g.n; u++ {
+		for e := g.off[u]; e < g.off[u+1]; e++ {
+			if v := g.nbr[e]; above(int(v), u) {
+				o.nbr = append(o.nbr, v)
+				o.pos = append(o.pos, e)
 			}
 		}
+		o.off[u+1] = int32(len(o.pos))
 	}
-	c := 0.0
-	for i := range nu {
-		p := 1.0 / su
-		if k.weighted {
-			p = wu[i] / su
-		}
-		q := p + ind[i]
-		c += q * q
-	}
-	constraint = Num(c)
-	if k.weighted {
-		effSize = Num(float64(d) - redundancy)
-	} else {
-		effSize = Num(float64(d) - float64(pairs)/float64(d))
-	}
-	b = k.brokerage(u, nu, closed)
-	return constraint, effSize, b
+	return o
 }
 
 // roleCounts counts ordered pairs of partners by Gould–Fernandez role.
