@@ -59,6 +59,18 @@ func (l lang) Family(f string) string {
 	return f
 }
 
+// FamilyLower is the label of a family in running text ("local
+// authority", "collectivité territoriale").
+func (l lang) FamilyLower(f string) string {
+	if m, ok := messages["familyl."+f]; ok {
+		if l.fr {
+			return m[1]
+		}
+		return m[0]
+	}
+	return l.Family(f)
+}
+
 // Families joins family labels.
 func (l lang) Families(fs []string) string {
 	if len(fs) == 0 {

@@ -46,6 +46,14 @@ func writeMarkdown(w *bytes.Buffer, d *document) {
 				}
 			case b.Table != nil:
 				writeMarkdownTable(w, b.Table)
+			case b.Cards != nil:
+				for i, c := range b.Cards {
+					if i > 0 {
+						w.WriteString("\n")
+					}
+					w.WriteString("### " + mdEscape(c.Title) + "\n\n*" + mdEscape(c.Note) + "*\n\n")
+					writeMarkdownTable(w, c.Table)
+				}
 			case b.Map != nil:
 				w.WriteString("![" + mdEscape(b.Map.Title) + "](maps/" + b.Map.Name + ".svg)\n\n")
 				w.WriteString("*" + mdEscape(b.Map.Title) + ".* " + mdEscape(b.Map.Caption) +
@@ -77,7 +85,7 @@ func writeMarkdownTable(w *bytes.Buffer, t *table) {
 		}
 	}
 	w.WriteString("\n")
-	for _, row := range t.Rows {
+	for _, row := range append(t.Rows, t.Foot...) {
 		w.WriteString("|")
 		for _, c := range row {
 			parts := []string{}

@@ -39,6 +39,14 @@ type block struct {
 	Defs    []def
 	Table   *table
 	Map     *mapFigure
+	// Cards are small titled tables shown side by side on wide pages.
+	Cards []card
+}
+
+// card is a titled table with a short explanation.
+type card struct {
+	Title, Note string
+	Table       *table
 }
 
 type def struct {
@@ -52,6 +60,8 @@ type table struct {
 	Head    []string
 	Num     []bool
 	Rows    [][]cell
+	// Foot holds summary rows (totals), shown apart from the body.
+	Foot [][]cell
 }
 
 // cell is a table cell: a text, optionally with a second, smaller line (the
@@ -226,17 +236,18 @@ func (b *builder) keyActors() section {
 	l := b.l
 	s := section{ID: "key-actors", Title: l.T("sec.key")}
 	s.Blocks = append(s.Blocks, block{Para: l.F("key.intro", l.Int(b.opts.TopN))})
+	var cards []card
 	for _, c := range centralities {
 		t := &table{
-			Caption: l.T("metric." + c.key),
-			Head:    []string{"#", l.T("col.actor"), l.T("metric." + c.key)},
-			Num:     []bool{true, false, true},
+			Head: []string{"#", l.T("col.actor"), l.T("col.value")},
+			Num:  []bool{true, false, true},
 		}
 		for i, a := range top(b.in.Metrics.Actors, b.opts.TopN, c.value, false) {
 			t.Rows = append(t.Rows, []cell{txt(l.Int(i + 1)), b.actorCell(a.ID, a.Name, a.Family), txt(l.Num(c.value(a), c.dec))})
 		}
-		s.Blocks = append(s.Blocks, block{Heading: l.T("metric." + c.key)}, block{Note: l.T("key.note." + c.key)}, block{Table: t})
+		cards = append(cards, card{Title: l.T("metric." + c.key), Note: l.T("key.note." + c.key), Table: t})
 	}
+	s.Blocks = append(s.Blocks, block{Cards: cards})
 	return s
 }
 
@@ -293,7 +304,7 @@ func (b *builder) complementarity() section {
 		t.Rows = append(t.Rows, []cell{txt(l.Family(f)), txt(l.Int(counts[f])),
 			txt(l.Pct(float64(counts[f]) / float64(total))), txt(l.Num(float64(ei), 3))})
 	}
-	t.Rows = append(t.Rows, []cell{txt(l.T("compl.whole")), txt(l.Int(total)), txt(l.Pct(1)),
+	t.Foot = append(t.Foot, []cell{txt(l.T("compl.whole")), txt(l.Int(total)), txt(l.Pct(1)),
 		txt(l.Num(float64(m.Network.EIIndex.Network), 3))})
 	s.Blocks = append(s.Blocks, block{Heading: l.T("compl.families")}, block{Table: t},
 		block{Note: l.T("compl.ei.note")},
@@ -391,7 +402,11 @@ func (b *builder) projects() section {
 		s.Blocks = append(s.Blocks, block{Para: l.T("projects.none")})
 		return s
 	}
-	s.Blocks = append(s.Blocks, block{Para: l.F("projects.intro", l.Families(graph.CoreFamilies))})
+	core := make([]string, len(graph.CoreFamilies))
+	for i, f := range graph.CoreFamilies {
+		core[i] = l.FamilyLower(f)
+	}
+	s.Blocks = append(s.Blocks, block{Para: l.F("projects.intro", strings.Join(core, ", "))})
 	t := &table{
 		Head: []string{l.T("col.project"), l.T("col.actors"), l.T("col.families"), l.T("col.coverage"),
 			l.T("col.missing"), l.T("col.levels"), l.T("col.countries")},
@@ -409,20 +424,37 @@ func (b *builder) projects() section {
 			}
 			sub += l.F("projects.phase", p.Phase)
 		}
-		levels := make([]string, len(p.Levels))
-		for i, v := range p.Levels {
-			levels[i] = l.Level(v)
+		var levels []string
+		for _, v := range canonicalOrder(p.Levels, graph.Levels) {
+			levels = append(levels, l.Level(v))
 		}
 		missing := l.T("none")
 		if len(p.MissingFamilies) > 0 {
-			missing = l.Families(p.MissingFamilies)
+			missing = l.Families(canonicalOrder(p.MissingFamilies, graph.Families))
 		}
-		t.Rows = append(t.Rows, []cell{{Text: name, Sub: sub}, txt(l.Int(p.Actors)), txt(l.Families(p.Families)),
+		t.Rows = append(t.Rows, []cell{{Text: name, Sub: sub}, txt(l.Int(p.Actors)), txt(l.Families(canonicalOrder(p.Families, graph.Families))),
 			txt(l.Pct(float64(p.FamilyCoverage))), txt(missing), txt(joinOr(levels, l.T("none"))),
 			txt(joinOr(p.Countries, l.T("none")))})
 	}
 	s.Blocks = append(s.Blocks, block{Table: t})
 	return s
+}
+
+// canonicalOrder returns xs in the order of vocab, values outside vocab
+// last in their given order.
+func canonicalOrder(xs, vocab []string) []string {
+	out := make([]string, 0, len(xs))
+	for _, v := range vocab {
+		if slices.Contains(xs, v) {
+			out = append(out, v)
+		}
+	}
+	for _, x := range xs {
+		if !slices.Contains(vocab, x) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 func joinOr(xs []string, empty string) string {
@@ -542,14 +574,14 @@ func (b *builder) methods() section {
 // reproduceCommand is the command line that writes the same report again.
 func reproduceCommand(in Input, opts Options, l lang) string {
 	var c strings.Builder
-	c.WriteString("alliances ingest")
+	c.WriteString("alliances ingest --store alliances.db")
 	if len(in.Inputs) == 0 {
 		c.WriteString(" FILES…")
 	}
 	for _, f := range in.Inputs {
-		c.WriteString(" " + shellQuote(f.Path))
+		c.WriteString(" \\\n    " + shellQuote(f.Path))
 	}
-	c.WriteString(" --store alliances.db\nalliances report --store alliances.db -o DIR --lang " + l.code)
+	c.WriteString("\nalliances report --store alliances.db -o DIR --lang " + l.code)
 	p := in.Metrics.Parameters
 	if p.Weighted {
 		c.WriteString(" --weighted")
