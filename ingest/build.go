@@ -510,6 +510,7 @@ func splitKnown(v, sep string, known func(string) bool) []string {
 
 // addLinks reads a links table.
 func (b *builder) addLinks(p *plan) {
+	b.links = slices.Grow(b.links, len(p.table.Rows))
 	b.rows(p, func(row *Row) {
 		c := row.Cells
 		sources, targets := b.ids(p, row, "source", true), b.ids(p, row, "target", true)
@@ -565,6 +566,7 @@ func (b *builder) addLinks(p *plan) {
 
 // addParticipations reads a participations table.
 func (b *builder) addParticipations(p *plan) {
+	b.parts = slices.Grow(b.parts, len(p.table.Rows))
 	b.rows(p, func(row *Row) {
 		c := row.Cells
 		actors, projects := b.ids(p, row, "actor", true), b.ids(p, row, "project", false)
@@ -700,23 +702,48 @@ func dedupe[T any](b *builder, xs []T, cmp func(*T, *T) int, origin func(T) grap
 		}
 		return int(i - j)
 	})
-	out := make([]T, 0, len(xs))
-	for n, i := range idx {
-		if n > 0 && cmp(&xs[idx[n-1]], &xs[i]) == 0 {
-			first := origin(out[len(out)-1])
-			o := origin(xs[i])
+	permute(xs, idx)
+	w := 0
+	for r := range xs {
+		if w > 0 && cmp(&xs[w-1], &xs[r]) == 0 {
+			first := origin(xs[w-1])
+			o := origin(xs[r])
 			msg := "repeated (identical to %s:%d)"
-			if !same(out[len(out)-1], xs[i]) {
+			if !same(xs[w-1], xs[r]) {
 				msg = "repeated with other values (first at %s:%d)"
 			}
 			b.warns = append(b.warns, Problem{File: o.File, Line: o.Line,
-				Err:  fmt.Errorf("%w: %s "+msg, ErrDuplicate, describe(xs[i]), first.File, first.Line),
+				Err:  fmt.Errorf("%w: %s "+msg, ErrDuplicate, describe(xs[r]), first.File, first.Line),
 				Hint: "the first row is kept"})
 			continue
 		}
-		out = append(out, xs[i])
+		xs[w] = xs[r]
+		w++
 	}
-	return out
+	clear(xs[w:])
+	return xs[:w:w]
+}
+
+// permute reorders xs in place so that the new xs[k] is the old xs[idx[k]],
+// following the cycles of the permutation (idx is destroyed).
+func permute[T any](xs []T, idx []int32) {
+	for i := range idx {
+		if int(idx[i]) == i {
+			continue
+		}
+		tmp := xs[i]
+		j := i
+		for {
+			k := int(idx[j])
+			idx[j] = int32(j)
+			if k == i {
+				xs[j] = tmp
+				break
+			}
+			xs[j] = xs[k]
+			j = k
+		}
+	}
 }
 
 // compareLinks orders links as graph.Link.Key does, without building keys:

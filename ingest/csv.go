@@ -110,6 +110,7 @@ func parseCSV(raw []byte, file string, progress func(done, total int64)) (csvFil
 	r := csv.NewReader(bytes.NewReader(text))
 	r.Comma = out.Comma
 	r.FieldsPerRecord = -1
+	r.ReuseRecord = true
 	var problems []Problem
 	header, err := r.Read()
 	if err != nil {
@@ -123,14 +124,14 @@ func parseCSV(raw []byte, file string, progress func(done, total int64)) (csvFil
 	for i := range header {
 		header[i] = trimCell(header[i])
 	}
-	out.Header = header
+	out.Header = append([]string(nil), header...)
+	header = out.Header
 	total := int64(len(text))
-	var rows []Row
-	// Estimate the number of records from the size of the header line to avoid
-	// repeated growth.
-	if off := r.InputOffset(); off > 0 {
-		rows = make([]Row, 0, min(int64(len(text))/(off+1)+1, 1<<22))
-	}
+	// The cells of every row are slices of one arena, sized from the number of
+	// lines, to spare an allocation per row.
+	lines := bytes.Count(text, []byte{'\n'}) + 1
+	rows := make([]Row, 0, lines)
+	arena := make([]string, 0, lines*len(header))
 	for n := 0; ; n++ {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -152,7 +153,12 @@ func parseCSV(raw []byte, file string, progress func(done, total int64)) (csvFil
 			}
 			rec = padCells(rec, len(header))
 		}
-		rows = append(rows, Row{Line: line, Cells: rec})
+		if len(arena)+len(rec) > cap(arena) {
+			arena = make([]string, 0, max(len(rec), (lines-len(rows))*len(header)))
+		}
+		start := len(arena)
+		arena = append(arena, rec...)
+		rows = append(rows, Row{Line: line, Cells: arena[start:len(arena):len(arena)]})
 		if progress != nil && n&0x3fff == 0 {
 			progress(r.InputOffset(), total)
 		}

@@ -195,6 +195,11 @@ func read(paths []string, opts Options, readFile func(string) ([]byte, error), o
 			b.declaredProjects = true
 		}
 	}
+	// Rows are released once every plan of their table has been read.
+	uses := make(map[*Table]int)
+	for _, p := range plans {
+		uses[p.table]++
+	}
 	for _, k := range kinds {
 		if k == KindLinks {
 			for _, ds := range datasets {
@@ -214,6 +219,9 @@ func read(paths []string, opts Options, readFile func(string) ([]byte, error), o
 				b.addLinks(p)
 			case KindParticipations:
 				b.addParticipations(p)
+			}
+			if uses[p.table]--; uses[p.table] == 0 {
+				p.table.Rows = nil
 			}
 		}
 	}
