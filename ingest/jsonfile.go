@@ -89,9 +89,17 @@ func (jr *jsonReader) fail(off int64, field string, err error, hint string) {
 func (jr *jsonReader) decodeErr(start int64, err error) bool {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
+	if errors.As(err, &syn) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		// The offsets of json.Decoder's syntax errors depend on its buffering;
+		// json.Unmarshal checks the whole input first and locates the first
+		// syntax error exactly.
+		if e := json.Unmarshal(jr.data, new(json.RawMessage)); e != nil {
+			err = e
+		}
+	}
 	switch {
-	case errors.As(err, &syn):
-		jr.fail(syn.Offset, "", fmt.Errorf("%w: invalid JSON: %v", ErrFormat, syn),
+	case errors.As(err, &syn) && syn.Offset < int64(len(jr.data)):
+		jr.fail(syn.Offset-1, "", fmt.Errorf("%w: invalid JSON: %v", ErrFormat, syn),
 			"the file is not valid JSON; write it again with alliances export --to json")
 		return false
 	case errors.As(err, &typ):
@@ -99,12 +107,12 @@ func (jr *jsonReader) decodeErr(start int64, err error) bool {
 		jr.fail(start, field, fmt.Errorf("%w: %s is a JSON %s, want %s", ErrBadValue, field, typ.Value, typ.Type),
 			"see docs/export.md for the JSON layout")
 		return true
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+	case errors.As(err, &syn), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		jr.fail(int64(len(jr.data)), "", fmt.Errorf("%w: unexpected end of JSON", ErrFormat),
 			"the file is truncated")
 		return false
 	default:
-		jr.fail(start, "", fmt.Errorf("%w: %v", ErrFormat, err), "")
+		jr.fail(start, "", fmt.Errorf("%w: %v", ErrFormat, err), "the file is not valid JSON")
 		return false
 	}
 }
@@ -134,11 +142,23 @@ func (jr *jsonReader) read() *graph.Dataset {
 		switch key {
 		case "actors":
 			ok = jsonArray(jr, func(a graph.Actor, line int) {
+				if len(a.Attrs) == 0 {
+					a.Attrs = nil
+				}
 				a.Origin = graph.Provenance{File: jr.file, Line: line}
 				d.Actors = append(d.Actors, a)
 			})
 		case "projects":
 			ok = jsonArray(jr, func(p graph.Project, line int) {
+				if len(p.Attrs) == 0 {
+					p.Attrs = nil
+				}
+				if len(p.Dimensions) == 0 {
+					p.Dimensions = nil
+				}
+				if len(p.Targets) == 0 {
+					p.Targets = nil
+				}
 				p.Origin = graph.Provenance{File: jr.file, Line: line}
 				d.Projects = append(d.Projects, p)
 			})
