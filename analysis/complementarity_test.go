@@ -2,7 +2,9 @@ package analysis
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
@@ -311,5 +313,87 @@ func TestProjectMetrics(t *testing.T) {
 	wb, _ := json.Marshal(want)
 	if string(gb) != string(wb) {
 		t.Errorf("projects:\n got %s\nwant %s", gb, wb)
+	}
+}
+
+// TestStructuralHolesDirect compares the triangle pass with a direct
+// evaluation of Burt's formulas (the definitions in the doc comment of
+// structuralHoles, O(d²) per actor) and with a listing of every two-path for
+// brokerage, on random weighted networks with four families.
+func TestStructuralHolesDirect(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for trial := 0; trial < 100; trial++ {
+		n := 1 + rng.IntN(30)
+		d := &graph.Dataset{}
+		for i := 0; i < n; i++ {
+			d.Actors = append(d.Actors, graph.Actor{ID: fmt.Sprintf("%02d", i), Family: graph.CoreFamilies[rng.IntN(4)]})
+		}
+		for k := rng.IntN(4 * n); k > 0; k-- {
+			d.Links = append(d.Links, graph.Link{
+				Source: fmt.Sprintf("%02d", rng.IntN(n)), Target: fmt.Sprintf("%02d", rng.IntN(n)),
+				Weight: float64(1 + rng.IntN(5)),
+			})
+		}
+		net := graph.NewNetwork(d)
+		g := newAdjacency(net)
+		fp := newFamilyPartition(net)
+		for _, weighted := range []bool{false, true} {
+			got := structuralHoles(g, fp, Options{Weighted: weighted})
+			w := func(a, b int) float64 {
+				x := g.weight(a, b)
+				if !weighted && x > 0 {
+					return 1
+				}
+				return x
+			}
+			for u := 0; u < n; u++ {
+				nu, _ := g.neighbours(u)
+				if len(nu) == 0 {
+					if got.constraint[u].Defined() || got.effectiveSize[u].Defined() {
+						t.Fatalf("isolate %d: constraint %v, effective size %v", u, got.constraint[u], got.effectiveSize[u])
+					}
+					continue
+				}
+				s := func(a int) float64 {
+					nb, _ := g.neighbours(a)
+					sum := 0.0
+					for _, x := range nb {
+						sum += w(a, int(x))
+					}
+					return sum
+				}
+				mx := func(a int) float64 {
+					nb, _ := g.neighbours(a)
+					m := 0.0
+					for _, x := range nb {
+						m = max(m, w(a, int(x)))
+					}
+					return m
+				}
+				c, e := 0.0, 0.0
+				var want roleCounts
+				for _, v := range nu {
+					q := w(u, int(v)) / s(u)
+					r := 0.0
+					for _, x := range nu {
+						q += w(u, int(x)) / s(u) * w(int(x), int(v)) / s(int(x))
+						r += w(u, int(x)) / s(u) * w(int(v), int(x)) / mx(int(v))
+						if x != v && g.weight(int(v), int(x)) == 0 {
+							want.add(fp.fam[v], fp.fam[u], fp.fam[x])
+						}
+					}
+					c += q * q
+					e += 1 - r
+				}
+				if math.Abs(float64(got.constraint[u])-c) > 1e-9 || math.Abs(float64(got.effectiveSize[u])-e) > 1e-9 {
+					t.Fatalf("trial %d weighted=%v node %d: constraint %v effective size %v, direct %v %v",
+						trial, weighted, u, got.constraint[u], got.effectiveSize[u], c, e)
+				}
+				b := got.brokerage[u]
+				if (roleCounts{int64(b.Coordinator), int64(b.Itinerant), int64(b.Representative), int64(b.Gatekeeper), int64(b.Liaison)}) != want {
+					t.Fatalf("trial %d node %d: brokerage %+v, listing %+v", trial, u, b, want)
+				}
+			}
+		}
 	}
 }

@@ -437,7 +437,7 @@ func (s *suggester) why(v, c int, famMark int32, w *suggestWork) string {
 	if p.main {
 		parts = append(parts, "in the main component")
 	}
-	if d := s.g.degree(c); d > 0 && p.connected >= 0.5 {
+	if d := s.g.degree(c); d >= 2 && p.connected >= 0.5 {
 		parts = append(parts, fmt.Sprintf("well connected (%d partners)", d))
 	}
 	return strings.Join(parts, "; ")
