@@ -670,9 +670,10 @@ func (b *builder) finish() *graph.Dataset {
 	d.Links = dedupe(b, b.links, compareLinks, func(l graph.Link) graph.Provenance { return l.Origin },
 		func(x, y graph.Link) bool {
 			return x.Weight == y.Weight && x.Start == y.Start && x.End == y.End
-		}, func(l graph.Link) string { return fmt.Sprintf("link %s – %s (%s)", l.Source, l.Target, l.Type) })
+		}, nil, func(l graph.Link) string { return fmt.Sprintf("link %s – %s (%s)", l.Source, l.Target, l.Type) })
 	d.Participations = dedupe(b, b.parts, compareParticipations, func(p graph.Participation) graph.Provenance { return p.Origin },
 		func(x, y graph.Participation) bool { return x.Role == y.Role && x.Start == y.Start && x.End == y.End },
+		mergeRoles,
 		func(p graph.Participation) string {
 			return fmt.Sprintf("participation of %s in %s", p.Actor, p.Project)
 		})
@@ -691,7 +692,7 @@ func (b *builder) finish() *graph.Dataset {
 // dedupe sorts records by key (cmp orders them as their Key methods do) and
 // drops repeated keys: identical repeats and repeats with other values are
 // both warnings, and the first record read is kept.
-func dedupe[T any](b *builder, xs []T, cmp func(*T, *T) int, origin func(T) graph.Provenance, same func(T, T) bool, describe func(T) string) []T {
+func dedupe[T any](b *builder, xs []T, cmp func(*T, *T) int, origin func(T) graph.Provenance, same func(T, T) bool, merge func(*T, T) bool, describe func(T) string) []T {
 	idx := make([]int32, len(xs))
 	for i := range xs {
 		idx[i] = int32(i)
@@ -708,13 +709,16 @@ func dedupe[T any](b *builder, xs []T, cmp func(*T, *T) int, origin func(T) grap
 		if w > 0 && cmp(&xs[w-1], &xs[r]) == 0 {
 			first := origin(xs[w-1])
 			o := origin(xs[r])
-			msg := "repeated (identical to %s:%d)"
+			msg, hint := "repeated (identical to %s:%d)", "the first row is kept"
 			if !same(xs[w-1], xs[r]) {
 				msg = "repeated with other values (first at %s:%d)"
+				if merge != nil && merge(&xs[w-1], xs[r]) {
+					msg, hint = "repeated with another role (first at %s:%d)", "the roles are merged"
+				}
 			}
 			b.warns = append(b.warns, Problem{File: o.File, Line: o.Line,
 				Err:  fmt.Errorf("%w: %s "+msg, ErrDuplicate, describe(xs[r]), first.File, first.Line),
-				Hint: "the first row is kept"})
+				Hint: hint})
 			continue
 		}
 		xs[w] = xs[r]
@@ -774,6 +778,24 @@ func compareLinks(a, b *graph.Link) int {
 		return -1
 	}
 	return 1
+}
+
+// mergeRoles merges into p the role of q, a participation of the same actor
+// in the same project with the same dates ("funding, implementing"); it
+// reports false when the two differ otherwise.
+func mergeRoles(p *graph.Participation, q graph.Participation) bool {
+	if p.Start != q.Start || p.End != q.End || q.Role == "" {
+		return false
+	}
+	if slices.Contains(strings.Split(p.Role, ", "), q.Role) {
+		return false // a repeat: the first row is kept
+	}
+	if p.Role == "" {
+		p.Role = q.Role
+		return true
+	}
+	p.Role += ", " + q.Role
+	return true
 }
 
 // compareParticipations orders participations as graph.Participation.Key.

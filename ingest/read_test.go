@@ -533,3 +533,24 @@ func TestSortedLikeDataset(t *testing.T) {
 		t.Errorf("%d links, want 7 (no duplicate keys)", len(got.Links))
 	}
 }
+
+func TestReadMergesRoles(t *testing.T) {
+	res := mustRead(t, Options{}, "participations.csv",
+		"actor;project;role;start\nA;P;funding;\nB;P;lead;2015\nA;P;implementing;\nB;P;partner;2016\nA;P;funding;\n")
+	var got []string
+	for _, p := range res.Dataset.Participations {
+		got = append(got, p.Actor+":"+p.Role)
+	}
+	if want := []string{"A:funding, implementing", "B:lead"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("participations = %v, want %v", got, want)
+	}
+	var msgs []string
+	for _, w := range res.Warnings {
+		if errors.Is(w, ErrDuplicate) {
+			msgs = append(msgs, fmt.Sprintf("%d %s", w.Line, w.Hint))
+		}
+	}
+	if want := []string{"4 the roles are merged", "5 the first row is kept", "6 the first row is kept"}; !reflect.DeepEqual(msgs, want) {
+		t.Errorf("warnings = %q, want %q", msgs, want)
+	}
+}
