@@ -13,20 +13,28 @@ import (
 const isoDate = "yyyy-mm-dd"
 
 // readXLSX reads every non-empty sheet of an Excel workbook as a Table, in the
-// order of the workbook. The first non-empty row of a sheet is its header;
-// Row.Line is the spreadsheet row number. Cells are read as Excel displays
+// order of the workbook. The header of a sheet is its first row with at least
+// two non-empty cells (title rows above it are skipped); Row.Line is the
+// spreadsheet row number and cells keep their column positions (column A is
+// Cells[0]). Cells are read as Excel displays
 // them, except that dates are written as ISO 8601 (2024-03-31, or
 // 2024-03-31 14:30:00 with a time) and that numbers in the General format have
 // no floating-point noise. Rows that are entirely empty are skipped; short
 // rows are padded to the header width.
-func readXLSX(path string) ([]Table, error) {
+func readXLSX(path string) (tables []Table, err error) {
+	defer func() {
+		// excelize is not hardened against every malformed workbook: a panic
+		// in it is a file we cannot read, not a crash.
+		if r := recover(); r != nil {
+			tables, err = nil, fmt.Errorf("%w: %s: malformed Excel workbook: %v", ErrFormat, path, r)
+		}
+	}()
 	f, err := excelize.OpenFile(path, excelize.Options{ShortDatePattern: isoDate})
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: not a readable Excel workbook (.xlsx): %v", ErrFormat, path, err)
 	}
 	defer f.Close()
 	isoDates(f)
-	var tables []Table
 	for _, sheet := range f.GetSheetList() {
 		t, err := readSheet(f, path, sheet)
 		if err != nil {
@@ -39,7 +47,10 @@ func readXLSX(path string) ([]Table, error) {
 	return tables, nil
 }
 
-// readSheet streams one sheet; it returns nil for an empty sheet.
+// readSheet streams one sheet; it returns nil for an empty sheet. The header
+// is the first row with at least two non-empty cells: rows with a single cell
+// above it are titles and notes, and are skipped (a sheet whose rows all have
+// a single cell has its first row as header).
 func readSheet(f *excelize.File, path, sheet string) (*Table, error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
@@ -47,29 +58,31 @@ func readSheet(f *excelize.File, path, sheet string) (*Table, error) {
 	}
 	defer rows.Close()
 	var t *Table
-	line := 0 // the iterator also stops at rows missing from the file, so this is the row number
+	var titles []Row // single-cell rows before the header
+	line := 0        // the iterator also yields rows missing from the file, so this is the row number
 	for rows.Next() {
 		line++
 		cells, err := rows.Columns()
 		if err != nil {
 			return nil, fmt.Errorf("%w: %s: sheet %q, row %d: %v", ErrFormat, path, sheet, line, err)
 		}
-		empty := true
+		filled := 0
 		for i, c := range cells {
 			c = cleanCell(c)
 			cells[i] = c
 			if c != "" {
-				empty = false
+				filled++
 			}
 		}
-		if empty {
+		if filled == 0 {
 			continue
 		}
 		if t == nil {
-			for len(cells) > 0 && cells[len(cells)-1] == "" {
-				cells = cells[:len(cells)-1]
+			if filled == 1 {
+				titles = append(titles, Row{Line: line, Cells: cells})
+				continue
 			}
-			t = &Table{File: path, Sheet: sheet, Header: cells, HeaderLine: line}
+			t = &Table{File: path, Sheet: sheet, Header: trimRight(cells), HeaderLine: line}
 			continue
 		}
 		for len(cells) < len(t.Header) {
@@ -80,7 +93,25 @@ func readSheet(f *excelize.File, path, sheet string) (*Table, error) {
 	if err := rows.Error(); err != nil {
 		return nil, fmt.Errorf("%w: %s: sheet %q: %v", ErrFormat, path, sheet, err)
 	}
+	if t == nil && len(titles) > 0 {
+		// A one-column sheet: its first row is the header.
+		t = &Table{File: path, Sheet: sheet, Header: trimRight(titles[0].Cells), HeaderLine: titles[0].Line}
+		for _, r := range titles[1:] {
+			for len(r.Cells) < len(t.Header) {
+				r.Cells = append(r.Cells, "")
+			}
+			t.Rows = append(t.Rows, r)
+		}
+	}
 	return t, nil
+}
+
+// trimRight removes the empty cells at the end of a header.
+func trimRight(cells []string) []string {
+	for len(cells) > 0 && cells[len(cells)-1] == "" {
+		cells = cells[:len(cells)-1]
+	}
+	return cells
 }
 
 // cleanCell trims a cell and removes the floating-point noise that General
