@@ -4,50 +4,271 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
-
-	gograph "gonum.org/v1/gonum/graph"
-	"gonum.org/v1/gonum/graph/community"
-	"gonum.org/v1/gonum/graph/iterator"
-	"gonum.org/v1/gonum/graph/simple"
 )
 
 // louvain returns the community of every node found by the Louvain method
 // (Blondel, V. D., Guillaume, J.-L., Lambiotte, R. and Lefebvre, E., Fast
 // unfolding of communities in large networks, J. Stat. Mech. P10008, 2008)
-// at resolution 1, as gonum's community.Modularize computes it with a PCG
-// source seeded with seed; tie weights are used when weighted is set.
-// Communities are numbered from 0 in order of their smallest node, so the
+// at resolution 1, seeded with seed; tie weights are used when weighted is
+// set. Communities are numbered from 0 in order of their smallest node, so the
 // same network and seed always give the same numbers. Nodes without ties are
 // communities of their own.
+//
+// The algorithm is gonum's community.Modularize (graph/community,
+// louvain_undirected.go) with a PCG source seeded with seed: the same local
+// moving heuristic (nodes visited in an order shuffled by the source before
+// every pass, a node moving to the neighbouring community of largest gain,
+// the smallest community index on ties, when the gain exceeds 1e-15), the
+// same aggregation and the same numbering of the aggregated nodes, so it
+// finds the same partition (checked by TestLouvainMatchesGonum). It runs on
+// the CSR adjacency with incremental community totals, where gonum sums over
+// the members of every candidate community, which is quadratic in the
+// community sizes on large networks.
 func louvain(g *adjacency, weighted bool, seed int64) (comm []int, count int) {
 	comm = make([]int, g.n)
 	if g.n == 0 {
 		return comm, 0
 	}
-	src := rand.NewPCG(uint64(seed), 0xda3e39cb94b95bdb)
-	reduced := community.Modularize(gonumView{g: g, weighted: weighted}, 1, src)
-	groups := reduced.Communities()
-	first := make([]int64, len(groups))
-	order := make([]int, len(groups))
-	for i, grp := range groups {
-		first[i] = math.MaxInt64
-		for _, nd := range grp {
-			first[i] = min(first[i], nd.ID())
-		}
-		order[i] = i
+	rnd := rand.New(rand.NewPCG(uint64(seed), louvainStream)).IntN
+	lv := newLouvainLevel(g, weighted)
+	for v := range comm {
+		comm[v] = v
 	}
-	slices.SortFunc(order, func(a, b int) int { return int(first[a] - first[b]) })
-	count = 0
-	for _, i := range order {
-		if len(groups[i]) == 0 {
-			continue
+	for {
+		moved, ok := lv.localMoving(rnd)
+		if !ok || !moved {
+			break
 		}
-		for _, nd := range groups[i] {
-			comm[nd.ID()] = count
+		var members []int32
+		lv, members = lv.reduce()
+		for v := range comm {
+			comm[v] = int(members[comm[v]])
 		}
-		count++
 	}
-	return comm, count
+	return renumber(comm)
+}
+
+// louvainStream is the PCG stream of the Louvain source.
+const louvainStream = 0xda3e39cb94b95bdb
+
+// renumber numbers the groups of comm from 0 in order of their smallest
+// node.
+func renumber(comm []int) ([]int, int) {
+	id := make(map[int]int)
+	for v, c := range comm {
+		n, ok := id[c]
+		if !ok {
+			n = len(id)
+			id[c] = n
+		}
+		comm[v] = n
+	}
+	return comm, len(id)
+}
+
+// louvainLevel is one level of the Louvain aggregation: a weighted graph
+// whose node weights are the weights inside the aggregated communities.
+type louvainLevel struct {
+	n    int
+	off  []int32
+	nbr  []int32
+	w    []float64
+	self []float64 // weight inside the node (gonum's Weight(x, x))
+
+	// Local moving state.
+	strength []float64 // self + Σ w, gonum's edgeWeightOf
+	m2       float64
+	member   []int32   // community of every node
+	members  [][]int32 // nodes of every community, in gonum's order
+	pos      []int32   // position of every node in members[member[v]]
+	total    []float64 // Σ strength over every community (σ_tot)
+}
+
+func newLouvainLevel(g *adjacency, weighted bool) *louvainLevel {
+	lv := &louvainLevel{n: g.n, off: g.off, nbr: g.nbr, self: make([]float64, g.n)}
+	if weighted {
+		lv.w = g.w
+	} else {
+		lv.w = make([]float64, len(g.nbr))
+		for i := range lv.w {
+			lv.w[i] = 1
+		}
+	}
+	return lv
+}
+
+// localMoving runs gonum's localMovingHeuristic from singleton communities.
+// It reports whether any node moved, and ok = false when the level has no
+// tie weight at all (gonum's nil local mover).
+func (lv *louvainLevel) localMoving(rnd func(int) int) (moved, ok bool) {
+	n := lv.n
+	lv.strength = make([]float64, n)
+	lv.m2 = 0
+	for v := range n {
+		s := lv.self[v]
+		for k := lv.off[v]; k < lv.off[v+1]; k++ {
+			s += lv.w[k]
+		}
+		lv.strength[v] = s
+		lv.m2 += s
+	}
+	if lv.m2 == 0 {
+		return false, false
+	}
+	lv.member = make([]int32, n)
+	lv.members = make([][]int32, n)
+	lv.pos = make([]int32, n)
+	lv.total = make([]float64, n)
+	for v := range n {
+		lv.member[v] = int32(v)
+		lv.members[v] = []int32{int32(v)}
+		lv.total[v] = lv.strength[v]
+	}
+	nodes := make([]int32, n)
+	for i := range nodes {
+		nodes[i] = int32(i)
+	}
+	kC := make([]float64, n) // weight from the current node to every community
+	seen := make([]bool, n)
+	var cands []int32
+	for {
+		pass := false
+		for i := range nodes[:len(nodes)-1] {
+			j := i + rnd(len(nodes)-i)
+			nodes[i], nodes[j] = nodes[j], nodes[i]
+		}
+		for _, v := range nodes {
+			own := lv.member[v]
+			cands = append(cands[:0], own)
+			seen[own] = true
+			kC[own] = lv.self[v]
+			for k := lv.off[v]; k < lv.off[v+1]; k++ {
+				c := lv.member[lv.nbr[k]]
+				if !seen[c] {
+					seen[c] = true
+					cands = append(cands, c)
+					kC[c] = 0
+				}
+				kC[c] += lv.w[k]
+			}
+			slices.Sort(cands)
+			aa, ka, m2 := lv.self[v], lv.strength[v], lv.m2
+			var dQremove float64
+			dQadd, dst := math.Inf(-1), int32(-1)
+			for _, c := range cands {
+				seen[c] = false
+				kaC, sigma := kC[c], lv.total[c]
+				if c == own {
+					dQremove = kaC - aa - ka*(sigma-ka)/m2
+					continue
+				}
+				if dQ := kaC - ka*sigma/m2; dQ > dQadd {
+					dQadd, dst = dQ, c
+				}
+			}
+			if 2*(dQadd-dQremove)/m2 <= louvainTolerance {
+				continue
+			}
+			lv.move(v, own, dst)
+			pass, moved = true, true
+		}
+		if !pass {
+			return moved, true
+		}
+	}
+}
+
+// louvainTolerance is gonum's deltaQtol: smaller gains are not moves.
+const louvainTolerance = 1e-15
+
+// move moves v from community src to dst as gonum does: appended to dst,
+// replaced in src by its last member.
+func (lv *louvainLevel) move(v int32, src, dst int32) {
+	old := lv.pos[v]
+	s := lv.members[src]
+	last := s[len(s)-1]
+	s[old] = last
+	lv.pos[last] = old
+	lv.members[src] = s[:len(s)-1]
+	lv.member[v] = dst
+	lv.pos[v] = int32(len(lv.members[dst]))
+	lv.members[dst] = append(lv.members[dst], v)
+	lv.total[src] -= lv.strength[v]
+	lv.total[dst] += lv.strength[v]
+}
+
+// reduce aggregates the communities into the nodes of the next level,
+// dropping empty communities as gonum does (the last community takes the
+// place of an empty one), and returns the community → new node mapping.
+func (lv *louvainLevel) reduce() (*louvainLevel, []int32) {
+	comms := lv.members
+	order := make([]int32, len(comms))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	for i := 0; i < len(order); {
+		if len(comms[order[i]]) == 0 {
+			order[i] = order[len(order)-1]
+			order = order[:len(order)-1]
+		} else {
+			i++
+		}
+	}
+	newID := make([]int32, len(comms))
+	for i, c := range order {
+		newID[c] = int32(i)
+	}
+	k := len(order)
+	next := &louvainLevel{n: k, self: make([]float64, k), off: make([]int32, k+1)}
+	// Ties between communities, each summed once from its lower end.
+	type arc struct {
+		to int32
+		w  float64
+	}
+	out := make([][]arc, k)
+	acc := make([]float64, k)
+	var touched []int32
+	for a := range k {
+		touched = touched[:0]
+		for _, u := range comms[order[a]] {
+			next.self[a] += lv.self[u]
+			for e := lv.off[u]; e < lv.off[u+1]; e++ {
+				b := newID[lv.member[lv.nbr[e]]]
+				if int(b) == a {
+					next.self[a] += lv.w[e]
+					continue
+				}
+				if int(b) < a {
+					continue
+				}
+				if acc[b] == 0 {
+					touched = append(touched, b)
+				}
+				acc[b] += lv.w[e]
+			}
+		}
+		for _, b := range touched {
+			out[a] = append(out[a], arc{b, acc[b]})
+			out[b] = append(out[b], arc{int32(a), acc[b]})
+			acc[b] = 0
+		}
+	}
+	for a := range k {
+		next.off[a+1] = next.off[a] + int32(len(out[a]))
+	}
+	next.nbr = make([]int32, next.off[k])
+	next.w = make([]float64, next.off[k])
+	for a := range k {
+		for i, e := range out[a] {
+			next.nbr[int(next.off[a])+i] = e.to
+			next.w[int(next.off[a])+i] = e.w
+		}
+	}
+	mapping := make([]int32, lv.n)
+	for v := range lv.n {
+		mapping[v] = newID[lv.member[v]]
+	}
+	return next, mapping
 }
 
 // modularity returns the modularity of the partition comm of g, as NetworkX
@@ -88,84 +309,3 @@ func modularity(g *adjacency, weighted bool, comm []int, count int) float64 {
 	}
 	return q
 }
-
-// gonumView presents an adjacency as a gonum weighted undirected graph whose
-// node ids are the node indices. Nodes and neighbours are listed in
-// increasing order, which keeps gonum's Louvain deterministic for a seed.
-type gonumView struct {
-	g        *adjacency
-	weighted bool
-}
-
-func (v gonumView) has(id int64) bool { return id >= 0 && id < int64(v.g.n) }
-
-func (v gonumView) Node(id int64) gograph.Node {
-	if !v.has(id) {
-		return nil
-	}
-	return simple.Node(id)
-}
-
-func (v gonumView) Nodes() gograph.Nodes {
-	if v.g.n == 0 {
-		return gograph.Empty
-	}
-	return iterator.NewImplicitNodes(0, v.g.n, func(id int) gograph.Node { return simple.Node(id) })
-}
-
-func (v gonumView) From(id int64) gograph.Nodes {
-	if !v.has(id) {
-		return gograph.Empty
-	}
-	nb, _ := v.g.neighbours(int(id))
-	if len(nb) == 0 {
-		return gograph.Empty
-	}
-	nodes := make([]gograph.Node, len(nb))
-	for i, u := range nb {
-		nodes[i] = simple.Node(u)
-	}
-	return iterator.NewOrderedNodes(nodes)
-}
-
-func (v gonumView) Weight(xid, yid int64) (float64, bool) {
-	if !v.has(xid) || !v.has(yid) || xid == yid {
-		return 0, false
-	}
-	w := v.g.weight(int(xid), int(yid))
-	if w == 0 {
-		return 0, false
-	}
-	if !v.weighted {
-		return 1, true
-	}
-	return w, true
-}
-
-func (v gonumView) HasEdgeBetween(xid, yid int64) bool {
-	_, ok := v.Weight(xid, yid)
-	return ok
-}
-
-func (v gonumView) WeightedEdgeBetween(xid, yid int64) gograph.WeightedEdge {
-	w, ok := v.Weight(xid, yid)
-	if !ok {
-		return nil
-	}
-	return simple.WeightedEdge{F: simple.Node(xid), T: simple.Node(yid), W: w}
-}
-
-func (v gonumView) WeightedEdge(uid, vid int64) gograph.WeightedEdge {
-	return v.WeightedEdgeBetween(uid, vid)
-}
-
-func (v gonumView) EdgeBetween(xid, yid int64) gograph.Edge {
-	if e := v.WeightedEdgeBetween(xid, yid); e != nil {
-		return e
-	}
-	return nil
-}
-
-func (v gonumView) Edge(uid, vid int64) gograph.Edge { return v.EdgeBetween(uid, vid) }
-
-var _ gograph.WeightedUndirected = gonumView{}
