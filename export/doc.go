@@ -14,8 +14,9 @@
 //   - GEXF and GraphML write a bipartite graph: actors are nodes with
 //     kind=actor; projects are nodes with kind=project whose id is
 //     "project:" + the project id (so that it never clashes with an actor id);
-//     links are edges between actors, with kind=link in GraphML; participations
-//     are edges from the actor to the project node, with kind=participation.
+//     links are edges between actors (GraphML: data kind=link and type; GEXF:
+//     the link type as edge kind); participations are edges from the actor to
+//     the project node with kind=participation (GraphML data, GEXF edge kind).
 //     A user attribute whose name would be read back as a field (say an actor
 //     attribute "family", or "label") is written as "attr:" + its name, and
 //     ingest removes the prefix. Metric attributes have ids starting with

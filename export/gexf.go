@@ -80,8 +80,9 @@ func gexfType(t string) string {
 // every field and attribute is a declared attribute, nodes are coloured by
 // family (viz:color, the colours of the maps), edges carry their type
 // ("directed" or "undirected"), their weight, and the link type as edge kind
-// and label. See the package documentation for projects, participations and
-// metrics.
+// (which keeps parallel links of different types apart in Gephi) and label;
+// participation edges have the kind "participation". See the package
+// documentation for projects and metrics.
 func GEXF(w io.Writer, d *graph.Dataset, opts Options) error {
 	doc, err := newGraphDoc(d, opts)
 	if err != nil {
@@ -109,7 +110,7 @@ func GEXF(w io.Writer, d *graph.Dataset, opts Options) error {
 		}
 		x.raw("    </attributes>\n")
 	}
-	// The label is native in GEXF, and so are the weight and the type of edges.
+	// The label is native in GEXF, and so are the weight and the kind of edges.
 	var nodeCols, edgeCols []column
 	for _, c := range doc.nodeCols {
 		if c.id != colLabel {
@@ -117,7 +118,7 @@ func GEXF(w io.Writer, d *graph.Dataset, opts Options) error {
 		}
 	}
 	for _, c := range doc.edgeCols {
-		if c.id != colWeight && c.id != colEdgeType {
+		if c.id != colWeight && c.id != colEdgeType && c.id != colEdgeKind {
 			edgeCols = append(edgeCols, c)
 		}
 	}
@@ -170,7 +171,9 @@ func GEXF(w io.Writer, d *graph.Dataset, opts Options) error {
 		if e.weight != "" {
 			x.attr("weight", e.weight)
 		}
-		if e.typ != "" {
+		if e.values[colEdgeKind] == "participation" {
+			x.attr("kind", "participation")
+		} else if e.typ != "" {
 			x.attr("kind", e.typ)
 			x.attr("label", e.typ)
 		}

@@ -9,8 +9,10 @@ import (
 // GraphML writes d as a GraphML document (http://graphml.graphdrawing.org/):
 // every field and attribute is a data key declared with attr.name and
 // attr.type, the actor name under "label" (which Gephi, yEd and Cytoscape show),
-// the tie weight under "weight"; edges carry directed="true" or "false". See
-// the package documentation for projects, participations and metrics.
+// the tie weight under "weight". The graph is undirected by default and
+// directed links carry directed="true" (a mixed graph, as GraphML allows;
+// NetworkX reads only files without directed links). See the package
+// documentation for projects, participations and metrics.
 func GraphML(w io.Writer, d *graph.Dataset, opts Options) error {
 	doc, err := newGraphDoc(d, opts)
 	if err != nil {
@@ -59,8 +61,6 @@ func GraphML(w io.Writer, d *graph.Dataset, opts Options) error {
 		x.attr("target", e.target)
 		if e.directed {
 			x.attr("directed", "true")
-		} else {
-			x.attr("directed", "false")
 		}
 		x.raw(">\n")
 		data(doc.edgeCols, e.values)
