@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"bufio"
+	"encoding/csv"
+	"io"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -63,6 +65,41 @@ func benchmarkReadLinks(b *testing.B, n int) {
 
 func BenchmarkReadLinks10k(b *testing.B) { benchmarkReadLinks(b, 10_000) }
 func BenchmarkReadLinks1M(b *testing.B)  { benchmarkReadLinks(b, 1_000_000) }
+
+// BenchmarkBaselineCSV1M only splits the same files into records with
+// encoding/csv, without recognition, validation or records: the ratio
+// ReadLinks1M / BaselineCSV1M is the cost of ingest over the bare parser.
+func BenchmarkBaselineCSV1M(b *testing.B) {
+	actors, links := writeLinksFile(b, 1_000_000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		n := 0
+		for _, p := range []string{actors, links} {
+			f, err := os.Open(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			r := csv.NewReader(bufio.NewReader(f))
+			r.Comma = ';'
+			r.ReuseRecord = true
+			for {
+				_, err := r.Read()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+				n++
+			}
+			f.Close()
+		}
+		if n != 1_000_000+10_000+2 {
+			b.Fatalf("%d records", n)
+		}
+	}
+}
 
 // datasetsDir is where the real data sets of docs/datasets.md live; the
 // benchmarks that read them skip when they are absent.

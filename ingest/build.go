@@ -39,6 +39,8 @@ type builder struct {
 
 	suggestions int
 	errs, warns []Problem
+	buf         [2][]string // reused by ids
+
 }
 
 func newBuilder(vocab *Vocabulary, known *graph.Dataset) *builder {
@@ -455,14 +457,15 @@ func (b *builder) resolveProject(p *plan, row *Row, id string) bool {
 
 // ids returns the actor or project ids named by a field of a row: one, or
 // several when the mapping splits the field.
-func (b *builder) ids(p *plan, row *Row, field string, actors bool) []string {
+// The ids are appended to buf[:0], which spares an allocation per row.
+func (b *builder) ids(p *plan, row *Row, field string, actors bool, buf []string) []string {
 	v := p.get(field, row.Cells)
 	sep, ok := p.split[field]
 	if !ok || v == "" {
 		if v == "" {
 			return nil
 		}
-		return []string{v}
+		return append(buf[:0], v)
 	}
 	known := func(id string) bool {
 		if actors {
@@ -471,7 +474,7 @@ func (b *builder) ids(p *plan, row *Row, field string, actors bool) []string {
 		_, ok := b.projectAt[id]
 		return ok || b.knownProject[id]
 	}
-	return splitKnown(v, sep, known)
+	return append(buf[:0], splitKnown(v, sep, known)...)
 }
 
 // splitKnown splits a cell that joins several names with sep, where names may
@@ -513,7 +516,8 @@ func (b *builder) addLinks(p *plan) {
 	b.links = slices.Grow(b.links, len(p.table.Rows))
 	b.rows(p, func(row *Row) {
 		c := row.Cells
-		sources, targets := b.ids(p, row, "source", true), b.ids(p, row, "target", true)
+		sources, targets := b.ids(p, row, "source", true, b.buf[0]), b.ids(p, row, "target", true, b.buf[1])
+		b.buf[0], b.buf[1] = sources, targets
 		ok := true
 		if len(sources) == 0 {
 			b.rowError(p, row, "source", fmt.Errorf("%w: empty source", ErrBadValue), "a link joins two actors: give the id of the first one")
@@ -569,7 +573,8 @@ func (b *builder) addParticipations(p *plan) {
 	b.parts = slices.Grow(b.parts, len(p.table.Rows))
 	b.rows(p, func(row *Row) {
 		c := row.Cells
-		actors, projects := b.ids(p, row, "actor", true), b.ids(p, row, "project", false)
+		actors, projects := b.ids(p, row, "actor", true, b.buf[0]), b.ids(p, row, "project", false, b.buf[1])
+		b.buf[0], b.buf[1] = actors, projects
 		ok := true
 		if len(actors) == 0 && p.split["actor"] == "" {
 			b.rowError(p, row, "actor", fmt.Errorf("%w: empty actor", ErrBadValue), "give the id of the actor that takes part in the project")
@@ -667,11 +672,21 @@ func (b *builder) finish() *graph.Dataset {
 	d := &graph.Dataset{Actors: b.actors, Projects: b.projects}
 	sort.Slice(d.Actors, func(i, j int) bool { return d.Actors[i].ID < d.Actors[j].ID })
 	sort.Slice(d.Projects, func(i, j int) bool { return d.Projects[i].ID < d.Projects[j].ID })
-	d.Links = dedupe(b, b.links, compareLinks, func(l graph.Link) graph.Provenance { return l.Origin },
+	actorRank := ranks(b.actorAt, b.knownActor)
+	projectRank := ranks(b.projectAt, b.knownProject)
+	d.Links = dedupe(b, b.links, func(l *graph.Link) (int32, int32) {
+		s, t := l.Source, l.Target
+		if !l.Directed && t < s {
+			s, t = t, s
+		}
+		return actorRank[s], actorRank[t]
+	}, compareLinks, func(l graph.Link) graph.Provenance { return l.Origin },
 		func(x, y graph.Link) bool {
 			return x.Weight == y.Weight && x.Start == y.Start && x.End == y.End
 		}, nil, func(l graph.Link) string { return fmt.Sprintf("link %s – %s (%s)", l.Source, l.Target, l.Type) })
-	d.Participations = dedupe(b, b.parts, compareParticipations, func(p graph.Participation) graph.Provenance { return p.Origin },
+	d.Participations = dedupe(b, b.parts, func(p *graph.Participation) (int32, int32) {
+		return actorRank[p.Actor], projectRank[p.Project]
+	}, compareParticipations, func(p graph.Participation) graph.Provenance { return p.Origin },
 		func(x, y graph.Participation) bool { return x.Role == y.Role && x.Start == y.Start && x.End == y.End },
 		mergeRoles,
 		func(p graph.Participation) string {
@@ -692,17 +707,34 @@ func (b *builder) finish() *graph.Dataset {
 // dedupe sorts records by key (cmp orders them as their Key methods do) and
 // drops repeated keys: identical repeats and repeats with other values are
 // both warnings, and the first record read is kept.
-func dedupe[T any](b *builder, xs []T, cmp func(*T, *T) int, origin func(T) graph.Provenance, same func(T, T) bool, merge func(*T, T) bool, describe func(T) string) []T {
-	idx := make([]int32, len(xs))
+//
+// rank gives the first two components of the order as integers (the ranks of
+// the ids in sorted order), so that most comparisons touch only a compact
+// array; cmp gives the whole order.
+func dedupe[T any](b *builder, xs []T, rank func(*T) (int32, int32), cmp func(*T, *T) int, origin func(T) graph.Provenance, same func(T, T) bool, merge func(*T, T) bool, describe func(T) string) []T {
+	type sortKey struct{ a, b, i int32 }
+	keys := make([]sortKey, len(xs))
 	for i := range xs {
-		idx[i] = int32(i)
+		a, b := rank(&xs[i])
+		keys[i] = sortKey{a, b, int32(i)}
 	}
-	slices.SortFunc(idx, func(i, j int32) int {
-		if c := cmp(&xs[i], &xs[j]); c != 0 {
+	slices.SortFunc(keys, func(x, y sortKey) int {
+		if x.a != y.a {
+			return int(x.a - y.a)
+		}
+		if x.b != y.b {
+			return int(x.b - y.b)
+		}
+		if c := cmp(&xs[x.i], &xs[y.i]); c != 0 {
 			return c
 		}
-		return int(i - j)
+		return int(x.i - y.i)
 	})
+	idx := make([]int32, len(xs))
+	for k, key := range keys {
+		idx[k] = key.i
+	}
+	keys = nil
 	permute(xs, idx)
 	w := 0
 	for r := range xs {
@@ -726,6 +758,25 @@ func dedupe[T any](b *builder, xs []T, cmp func(*T, *T) int, origin func(T) grap
 	}
 	clear(xs[w:])
 	return xs[:w:w]
+}
+
+// ranks numbers the ids of the ingest and of the store in sorted order.
+func ranks(at map[string]int, known map[string]bool) map[string]int32 {
+	ids := make([]string, 0, len(at)+len(known))
+	for id := range at {
+		ids = append(ids, id)
+	}
+	for id := range known {
+		if _, ok := at[id]; !ok {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	r := make(map[string]int32, len(ids))
+	for i, id := range ids {
+		r[id] = int32(i)
+	}
+	return r
 }
 
 // permute reorders xs in place so that the new xs[k] is the old xs[idx[k]],
