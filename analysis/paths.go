@@ -329,9 +329,30 @@ func (p *passBuffers) closeness(s int) (float64, float64) {
 }
 
 // accumulate adds the Brandes dependencies of the source s of the last run to
-// acc.
+// acc:
+//
+//	δ(v) = Σ_{w: v ∈ pred(w)} σ(v)/σ(w) · (1 + δ(w)).
 func (p *passBuffers) accumulate(s int, acc []float64) {
 	g, sigma, delta := p.g, p.sigma, p.delta
+	if p.hops != nil {
+		// Pull form on hop counts: every node reads the coefficients
+		// (1 + δ(w))/σ(w) of its successors, kept in delta.
+		hops := p.hops
+		for i := len(p.order) - 1; i > 0; i-- {
+			v := p.order[i]
+			next := hops[v] + 1
+			var sum float64
+			for _, w := range g.nbr[g.off[v]:g.off[v+1]] {
+				if hops[w] == next {
+					sum += delta[w]
+				}
+			}
+			d := sigma[v] * sum
+			acc[v] += d
+			delta[v] = (1 + d) / sigma[v]
+		}
+		return
+	}
 	for i := len(p.order) - 1; i > 0; i-- {
 		w := p.order[i]
 		coef := (1 + delta[w]) / sigma[w]
