@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -19,6 +20,7 @@ type graphmlKey struct {
 	For     string `xml:"for,attr"`
 	Name    string `xml:"attr.name,attr"`
 	Type    string `xml:"attr.type,attr"`
+	YFiles  string `xml:"yfiles.type,attr"` // yEd graphics: the label is read, the rest skipped
 	Default *struct {
 		Value string `xml:",chardata"`
 	} `xml:"default"`
@@ -27,6 +29,7 @@ type graphmlKey struct {
 type graphmlData struct {
 	Key   string `xml:"key,attr"`
 	Value string `xml:",chardata"`
+	Inner []byte `xml:",innerxml"`
 }
 
 type graphmlNode struct {
@@ -51,7 +54,9 @@ const metricKeyPrefix = "metric."
 // an actor and a project). Data keys are mapped by their attr.name: name or
 // label, family, country, territory, level; other keys become attributes.
 // Edges read type, weight, start, end and role; they are directed as their
-// directed attribute says, else as the edgedefault of their graph.
+// directed attribute says, else as the edgedefault of their graph. Files of
+// yEd are read too: the node label of its graphics is the actor's name, the
+// edge label the link type.
 func readGraphML(r io.Reader, file string) (*graph.Dataset, []Problem) {
 	dec := newXMLDecoder(r)
 	keys := map[string]graphmlKey{}
@@ -123,8 +128,11 @@ func readGraphML(r io.Reader, file string) (*graph.Dataset, []Problem) {
 	}
 	var probs []Problem
 	// Resolve data keys by name, adding the declared defaults.
-	resolve := func(domain string, data []graphmlData, line, col int) []graphAttr {
+	// resolve returns the attributes of a node or an edge by name, and the
+	// label that yEd keeps in its graphics.
+	resolve := func(domain string, data []graphmlData, line, col int) ([]graphAttr, string) {
 		var out []graphAttr
+		label := ""
 		seen := map[string]bool{}
 		for _, dt := range data {
 			k, ok := keys[dt.Key]
@@ -132,6 +140,12 @@ func readGraphML(r io.Reader, file string) (*graph.Dataset, []Problem) {
 				probs = append(probs, Problem{File: file, Line: line, Column: col, Field: dt.Key,
 					Err:  fmt.Errorf("%w: data key %q is not declared", ErrFormat, dt.Key),
 					Hint: "declare every data key with a <key id=… for=… attr.name=…> element"})
+				continue
+			}
+			if k.YFiles != "" {
+				if label == "" {
+					label = yEdLabel(dt.Inner)
+				}
 				continue
 			}
 			if strings.HasPrefix(k.ID, metricKeyPrefix) {
@@ -146,7 +160,7 @@ func readGraphML(r io.Reader, file string) (*graph.Dataset, []Problem) {
 		}
 		for _, id := range graphSortedKeys(keys) {
 			k := keys[id]
-			if seen[id] || k.Default == nil || strings.HasPrefix(k.ID, metricKeyPrefix) {
+			if seen[id] || k.Default == nil || k.YFiles != "" || strings.HasPrefix(k.ID, metricKeyPrefix) {
 				continue
 			}
 			if k.For == domain || k.For == "all" {
@@ -157,14 +171,14 @@ func readGraphML(r io.Reader, file string) (*graph.Dataset, []Problem) {
 				out = append(out, graphAttr{name: name, value: k.Default.Value})
 			}
 		}
-		return out
+		return out, label
 	}
 	for i, n := range rawNodes {
 		gn := graphNode{line: nodePos[i].line, col: nodePos[i].col}
 		if n.ID != nil {
 			gn.id, gn.hasID = *n.ID, true
 		}
-		gn.attrs = resolve("node", n.Data, gn.line, gn.col)
+		gn.attrs, gn.label = resolve("node", n.Data, gn.line, gn.col)
 		nodes = append(nodes, gn)
 	}
 	for i, e := range rawEdges {
@@ -180,7 +194,7 @@ func readGraphML(r io.Reader, file string) (*graph.Dataset, []Problem) {
 			}
 			ge.directed = d
 		}
-		ge.attrs = resolve("edge", e.Data, ge.line, ge.col)
+		ge.attrs, ge.label = resolve("edge", e.Data, ge.line, ge.col)
 		edges = append(edges, ge)
 	}
 	d, ps := buildGraphDataset(file, nodes, edges)
@@ -194,4 +208,32 @@ func graphSortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// yEdLabel returns the text of the first NodeLabel or EdgeLabel in the
+// graphics that yEd writes in a data element, or "".
+func yEdLabel(inner []byte) string {
+	dec := xml.NewDecoder(bytes.NewReader(inner))
+	in := false
+	var b strings.Builder
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return ""
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if t.Name.Local == "NodeLabel" || t.Name.Local == "EdgeLabel" {
+				in = true
+			}
+		case xml.CharData:
+			if in {
+				b.Write(t)
+			}
+		case xml.EndElement:
+			if in {
+				return strings.TrimSpace(b.String())
+			}
+		}
+	}
 }

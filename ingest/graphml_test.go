@@ -64,6 +64,24 @@ func TestReadGraphMLNetworkX(t *testing.T) {
 	}
 }
 
+// TestReadGraphMLYEd reads a file drawn in yEd: names and link types are the
+// labels of its graphics, the other graphics are skipped.
+func TestReadGraphMLYEd(t *testing.T) {
+	got := readTestFile(t, "graphml_yed.graphml", func(r *bytes.Reader, f string) (*graph.Dataset, []Problem) { return readGraphML(r, f) })
+	f := "graphml_yed.graphml"
+	want := &graph.Dataset{
+		Actors: []graph.Actor{
+			{ID: "n0", Name: "Commune de Kaolack", Family: "collectivité", Origin: graph.Provenance{File: f, Line: 13}},
+			{ID: "n1", Name: "Femmes\nsolidaires", Family: "association", Origin: graph.Provenance{File: f, Line: 25}},
+		},
+		Links: []graph.Link{{Source: "n0", Target: "n1", Type: "subvention", Weight: 1, Directed: true,
+			Origin: graph.Provenance{File: f, Line: 34}}},
+	}
+	if !equalDatasets(got, want) {
+		t.Errorf("got  %+v\nwant %+v", got, want)
+	}
+}
+
 // equalDatasets compares datasets field by field, provenance included.
 func equalDatasets(a, b *graph.Dataset) bool {
 	var x, y bytes.Buffer
