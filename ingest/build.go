@@ -59,11 +59,11 @@ func newBuilder(vocab *Vocabulary, known *graph.Dataset) *builder {
 }
 
 func (b *builder) errorf(t *Table, line, col int, field string, err error, hint string) {
-	b.errs = append(b.errs, Problem{File: t.File, Line: line, Column: col, Field: field, Err: err, Hint: hint})
+	b.errs = append(b.errs, Problem{File: displayName(t), Line: line, Column: col, Field: field, Err: err, Hint: hint})
 }
 
 func (b *builder) warnf(t *Table, line, col int, field string, err error, hint string) {
-	b.warns = append(b.warns, Problem{File: t.File, Line: line, Column: col, Field: field, Err: err, Hint: hint})
+	b.warns = append(b.warns, Problem{File: displayName(t), Line: line, Column: col, Field: field, Err: err, Hint: hint})
 }
 
 // rowError reports a bad value of a field on a row.
@@ -227,7 +227,7 @@ func (b *builder) addActors(p *plan) {
 		c := row.Cells
 		a := graph.Actor{ID: p.get("id", c), Name: p.get("name", c), Country: normaliseCountry(p.get("country", c)),
 			Territory: p.get("territory", c), Attrs: p.readAttrs(p.attrs, c),
-			Origin: graph.Provenance{File: p.table.File, Line: row.Line}}
+			Origin: graph.Provenance{File: displayName(p.table), Line: row.Line}}
 		a.Family = b.family(p, row, "family", p.get("family", c))
 		a.Level = b.level(p, row, "level", p.get("level", c))
 		if a.ID == "" {
@@ -280,7 +280,7 @@ func (b *builder) readProject(p *plan, row *Row, prefix string, attrs []attrSour
 	c := row.Cells
 	pr := graph.Project{Name: p.get(prefix+"name", c), Programme: p.get(prefix+"programme", c),
 		Territory: p.get(prefix+"territory", c), Attrs: p.readAttrs(attrs, c),
-		Origin: graph.Provenance{File: p.table.File, Line: row.Line}}
+		Origin: graph.Provenance{File: displayName(p.table), Line: row.Line}}
 	if prefix == "" {
 		pr.ID = p.get("id", c)
 	}
@@ -339,7 +339,7 @@ func (b *builder) resolveActor(p *plan, row *Row, field, id string) bool {
 		return true
 	}
 	if !b.declaredActors {
-		a := graph.Actor{ID: id, Origin: graph.Provenance{File: p.table.File, Line: row.Line}}
+		a := graph.Actor{ID: id, Origin: graph.Provenance{File: displayName(p.table), Line: row.Line}}
 		if p.hasActorDetails() {
 			c := row.Cells
 			a.Name, a.Territory = p.get("actor.name", c), p.get("actor.territory", c)
@@ -402,7 +402,7 @@ func (b *builder) checkActorDetails(p *plan, row *Row, id string) {
 		return
 	}
 	a := &b.actors[b.actorAt[id]]
-	if a.Origin.Line == row.Line && a.Origin.File == p.table.File {
+	if a.Origin.Line == row.Line && a.Origin.File == displayName(p.table) {
 		return
 	}
 	c := row.Cells
@@ -426,7 +426,7 @@ func (b *builder) resolveProject(p *plan, row *Row, id string) bool {
 		return true
 	}
 	if !b.declaredProjects {
-		pr := graph.Project{ID: id, Origin: graph.Provenance{File: p.table.File, Line: row.Line}}
+		pr := graph.Project{ID: id, Origin: graph.Provenance{File: displayName(p.table), Line: row.Line}}
 		if p.hasProjectDetails() {
 			pr = b.readProject(p, row, "project.", p.projectAttrs)
 			pr.ID = id
@@ -562,7 +562,7 @@ func (b *builder) addLinks(p *plan) {
 					b.warnf(p.table, row.Line, col, name, fmt.Errorf("self-loop: %q is linked to itself", s), "the link is kept in the store but ignored by the analysis")
 				}
 				b.links = append(b.links, graph.Link{Source: s, Target: t, Type: typ, Weight: w, Directed: dir,
-					Start: start, End: end, Origin: graph.Provenance{File: p.table.File, Line: row.Line}})
+					Start: start, End: end, Origin: graph.Provenance{File: displayName(p.table), Line: row.Line}})
 			}
 		}
 	})
@@ -604,7 +604,7 @@ func (b *builder) addParticipations(p *plan) {
 		for _, a := range actors {
 			for _, pid := range projects {
 				b.parts = append(b.parts, graph.Participation{Actor: a, Project: pid, Role: role, Start: start, End: end,
-					Origin: graph.Provenance{File: p.table.File, Line: row.Line}})
+					Origin: graph.Provenance{File: displayName(p.table), Line: row.Line}})
 			}
 		}
 	})

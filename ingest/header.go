@@ -15,6 +15,8 @@ const (
 	KindLinks          Kind = "links"
 	KindProjects       Kind = "projects"
 	KindParticipations Kind = "participations"
+	// KindSkip marks, in a mapping, tables to ignore.
+	KindSkip Kind = "skip"
 )
 
 // kinds lists the kinds in the order tables are processed: declarations first.

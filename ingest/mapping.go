@@ -16,7 +16,8 @@ import (
 //
 // A mapping file has one "key = value" per line, "#" comments, and sections
 // introduced by "[pattern]", a path.Match pattern on the file's base name,
-// optionally followed by "#sheet" for spreadsheets. Lines before the first
+// optionally followed by "#sheet" for spreadsheets (several patterns may be
+// given, separated by commas). Lines before the first
 // section form a section that applies to every table holding all the columns
 // it names. Several sections may match the same file: each reads it as a
 // table of its own kind (e.g. the projects and the participations of one
@@ -25,6 +26,7 @@ import (
 // Keys:
 //
 //	kind = actors|links|projects|participations   (default: recognised from the header)
+//	kind = skip               ignore the tables of the section (a sheet of notes)
 //	FIELD = SOURCE            our field (id, name, family, source, actor, project, role…)
 //	actor.FIELD = SOURCE      in links and participations: describe the actors they name
 //	project.FIELD = SOURCE    in participations: describe the projects they name
@@ -46,9 +48,11 @@ type Mapping struct {
 // Section is the part of a Mapping that applies to the files matching
 // Pattern ("" matches every table that has the columns it names).
 type Section struct {
+	// Pattern is the section header as written: comma-separated path.Match
+	// patterns on the file's base name, each optionally followed by #sheet.
 	Pattern string
-	Sheet   string
-	Kind    Kind
+	// Kind is the kind of the tables; KindSkip ignores them.
+	Kind Kind
 	// Fields maps our fields to their source.
 	Fields map[string]string
 	// Values maps, per field, source values (compared by key) to ours.
@@ -69,8 +73,7 @@ type Section struct {
 func newSection(pattern string) *Section {
 	s := &Section{Fields: map[string]string{}, Values: map[string]map[string]string{},
 		Split: map[string]string{}, Filter: map[string][]string{}}
-	s.Pattern, s.Sheet, _ = strings.Cut(pattern, "#")
-	s.Pattern, s.Sheet = strings.TrimSpace(s.Pattern), strings.TrimSpace(s.Sheet)
+	s.Pattern = strings.TrimSpace(pattern)
 	return s
 }
 
@@ -164,8 +167,8 @@ func (s *Section) set(k, v string) error {
 	switch lk := strings.ToLower(k); {
 	case lk == "kind":
 		kind := Kind(strings.ToLower(v))
-		if _, ok := kindFields[kind]; !ok {
-			return fmt.Errorf("%w: kind %q (want actors, links, projects or participations)", ErrBadValue, v)
+		if _, ok := kindFields[kind]; !ok && kind != KindSkip {
+			return fmt.Errorf("%w: kind %q (want actors, links, projects, participations or skip)", ErrBadValue, v)
 		}
 		s.Kind = kind
 	case lk == "missing":
@@ -241,14 +244,19 @@ func (s *Section) matches(file, sheet string) bool {
 	if s.Pattern == "" {
 		return true
 	}
-	ok, _ := path.Match(s.Pattern, path.Base(strings.ReplaceAll(file, "\\", "/")))
-	if !ok {
-		ok, _ = path.Match(s.Pattern, file)
+	base := path.Base(strings.ReplaceAll(file, "\\", "/"))
+	for _, alt := range strings.Split(s.Pattern, ",") {
+		pat, sh, hasSheet := strings.Cut(strings.TrimSpace(alt), "#")
+		pat = strings.TrimSpace(pat)
+		ok, _ := path.Match(pat, base)
+		if !ok {
+			ok, _ = path.Match(pat, file)
+		}
+		if ok && (!hasSheet || key(sh) == key(sheet)) {
+			return true
+		}
 	}
-	if !ok {
-		return false
-	}
-	return s.Sheet == "" || key(s.Sheet) == key(sheet)
+	return false
 }
 
 // sources returns the columns that the section names (in templates too).

@@ -147,7 +147,7 @@ func newPlan(t *Table, sec *Section, comma rune) (*plan, []Problem) {
 	}
 	var problems []Problem
 	where := func(col int) Problem {
-		return Problem{File: t.File, Line: t.HeaderLine, Column: col}
+		return Problem{File: displayName(t), Line: t.HeaderLine, Column: col}
 	}
 	used := make(map[int]bool)
 	if sec != nil {
@@ -354,7 +354,7 @@ func (p *plan) checkMappedFields(t *Table) []Problem {
 			}
 		}
 		s := p.fields[f]
-		problems = append(problems, Problem{File: t.File, Line: t.HeaderLine, Column: s.pos, Field: f,
+		problems = append(problems, Problem{File: displayName(t), Line: t.HeaderLine, Column: s.pos, Field: f,
 			Err:  fmt.Errorf("%w: a %s table has no field %q", ErrBadValue, p.kind, f),
 			Hint: "fields of " + string(p.kind) + ": " + fieldNames(p.kind)})
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -133,7 +134,10 @@ func read(paths []string, opts Options, readFile func(string) ([]byte, error), o
 			}
 			ts, err := readXLSX(p)
 			if err != nil {
-				b.errs = append(b.errs, Problem{File: p, Err: fmt.Errorf("%w: %w", ErrFormat, err), Hint: "save the workbook again as .xlsx, or export each sheet as CSV"})
+				if !errors.Is(err, ErrFormat) {
+					err = fmt.Errorf("%w: %w", ErrFormat, err)
+				}
+				b.errs = append(b.errs, Problem{File: p, Err: err, Hint: "save the workbook again as .xlsx, or export each sheet as CSV"})
 				break
 			}
 			for i := range ts {
@@ -170,6 +174,10 @@ func read(paths []string, opts Options, readFile func(string) ([]byte, error), o
 			secs = []*Section{nil}
 		}
 		for _, sec := range secs {
+			if sec != nil && sec.Kind == KindSkip {
+				res.Files[in.file].Tables = append(res.Files[in.file].Tables, string(KindSkip))
+				continue
+			}
 			p, problems := newPlan(in.table, sec, in.comma)
 			b.errs = append(b.errs, problems...)
 			if p == nil {
@@ -234,6 +242,15 @@ func read(paths []string, opts Options, readFile func(string) ([]byte, error), o
 	res.Dataset = d
 	res.Warnings = b.warns
 	return res, nil
+}
+
+// displayName names a table in problems and provenance: the file, and the
+// sheet of a workbook (book.xlsx[Partners]).
+func displayName(t *Table) string {
+	if t.Sheet != "" {
+		return t.File + "[" + t.Sheet + "]"
+	}
+	return t.File
 }
 
 // sectionsFor returns the mapping sections that apply to a table: the
