@@ -3,8 +3,8 @@ package ingest
 import (
 	"bufio"
 	"encoding/csv"
-	"io"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
