@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -44,17 +45,37 @@ func (o Options) metrics() (*analysis.Result, error) {
 	return o.Metrics, nil
 }
 
-// sorted returns a sorted copy of d, so that writers never reorder the
-// caller's dataset.
+// sorted returns a copy of d in the order of graph.Dataset.Sort, so that
+// writers never reorder the caller's dataset. Keys are computed once (Sort
+// builds them in every comparison), and equal keys keep their input order.
 func sorted(d *graph.Dataset) *graph.Dataset {
 	c := &graph.Dataset{
 		Actors:         append([]graph.Actor{}, d.Actors...),
-		Links:          append([]graph.Link{}, d.Links...),
 		Projects:       append([]graph.Project{}, d.Projects...),
-		Participations: append([]graph.Participation{}, d.Participations...),
+		Links:          sortByKey(d.Links, graph.Link.Key),
+		Participations: sortByKey(d.Participations, graph.Participation.Key),
 	}
-	c.Sort()
+	slices.SortStableFunc(c.Actors, func(a, b graph.Actor) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortStableFunc(c.Projects, func(a, b graph.Project) int { return strings.Compare(a.ID, b.ID) })
 	return c
+}
+
+// sortByKey returns a copy of xs sorted by key, stably.
+func sortByKey[T any](xs []T, key func(T) string) []T {
+	type keyed struct {
+		key string
+		i   int
+	}
+	ks := make([]keyed, len(xs))
+	for i, x := range xs {
+		ks[i] = keyed{key(x), i}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
+	out := make([]T, len(xs))
+	for j, k := range ks {
+		out[j] = xs[k.i]
+	}
+	return out
 }
 
 // metricColumn is one per-actor metric as a column: its JSON key, whether it
@@ -236,10 +257,19 @@ func newGraphDoc(d *graph.Dataset, opts Options) (*graphDoc, error) {
 	}
 	// User attributes: one column per written name, ids in name order.
 	attrCols := map[string]string{} // written name → column id
+	written := map[string]string{}  // attribute name → written name
+	nameOf := func(k string) string {
+		n, ok := written[k]
+		if !ok {
+			n = attrName(k, res != nil)
+			written[k] = n
+		}
+		return n
+	}
 	var attrNames []string
 	addAttrs := func(m map[string]string) {
 		for k := range m {
-			n := attrName(k, res != nil)
+			n := nameOf(k)
 			if _, ok := attrCols[n]; !ok {
 				attrCols[n] = ""
 				attrNames = append(attrNames, n)
@@ -268,7 +298,7 @@ func newGraphDoc(d *graph.Dataset, opts Options) (*graphDoc, error) {
 	}
 	setAttrs := func(values map[string]string, m map[string]string) {
 		for k, v := range m {
-			id := attrCols[attrName(k, res != nil)]
+			id := attrCols[nameOf(k)]
 			values[id] = v
 			used[id] = true
 		}
