@@ -17,7 +17,7 @@ import (
 // *QueryError; a server that cannot be reached, an error wrapping
 // graph.ErrUnreachable.
 func (s *Store) ReadCypher(ctx context.Context, query string, params map[string]any) (columns []string, rows [][]any, err error) {
-	err = s.read(ctx, func(tx neo4j.ManagedTransaction) error {
+	err = s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		columns, rows = nil, nil // a retried transaction starts again
 		res, err := tx.Run(ctx, query, params)
 		if err != nil {

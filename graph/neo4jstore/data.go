@@ -26,7 +26,7 @@ func (s *Store) Put(ctx context.Context, d *graph.Dataset) error {
 	// no batch names the same record twice.
 	var u graph.Dataset
 	u.Merge(d)
-	return s.write(ctx, func(tx neo4j.ManagedTransaction) error {
+	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		if err := batches(u.Actors, func(b []graph.Actor) error {
 			ids := make([]string, len(b))
 			for i, a := range b {
@@ -151,7 +151,7 @@ func (s *Store) stringLists(ctx context.Context, tx neo4j.ManagedTransaction, na
 // streamed from the server straight into the dataset.
 func (s *Store) Load(ctx context.Context) (*graph.Dataset, error) {
 	var d graph.Dataset
-	err := s.read(ctx, func(tx neo4j.ManagedTransaction) error {
+	err := s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		// A retried transaction starts again from an empty dataset.
 		d = graph.Dataset{
 			Actors:         []graph.Actor{},
@@ -242,7 +242,7 @@ func (s *Store) PutMetrics(ctx context.Context, metrics []graph.ActorMetrics) er
 	if len(ms) == 0 {
 		return nil
 	}
-	return s.write(ctx, func(tx neo4j.ManagedTransaction) error {
+	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		return batches(ms, func(b []graph.ActorMetrics) error {
 			ids := make([]string, len(b))
 			for i, m := range b {
@@ -281,7 +281,7 @@ func (s *Store) PutMetrics(ctx context.Context, metrics []graph.ActorMetrics) er
 // actor id.
 func (s *Store) Metrics(ctx context.Context) ([]graph.ActorMetrics, error) {
 	var out []graph.ActorMetrics
-	err := s.read(ctx, func(tx neo4j.ManagedTransaction) error {
+	err := s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		out = []graph.ActorMetrics{}
 		return s.stream(ctx, tx, stLoadMetrics, func(rec *neo4j.Record) error {
 			m, err := metricsFromProps(stringValue(rec, "id"), mapValue(rec, "props"))

@@ -61,6 +61,8 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 // init verifies connectivity and creates the constraints, each in its own
 // transaction (Neo4j does not mix schema and data changes).
 func (s *Store) init(ctx context.Context) error {
+	ctx, cancel := cancellable(ctx)
+	defer cancel()
 	if err := s.driver.VerifyConnectivity(ctx); err != nil {
 		return connectError(s.cfg, err)
 	}
@@ -91,24 +93,43 @@ func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.Sessio
 
 // write runs work in one managed write transaction: the driver retries it on
 // transient errors and rolls it back when work returns an error.
-func (s *Store) write(ctx context.Context, work func(tx neo4j.ManagedTransaction) error) error {
+func (s *Store) write(ctx context.Context, work func(ctx context.Context, tx neo4j.ManagedTransaction) error) error {
+	ctx, cancel := cancellable(ctx)
+	defer cancel()
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(context.WithoutCancel(ctx))
 	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		return nil, work(tx)
+		return nil, work(ctx, tx)
 	})
 	return s.wrap(ctx, err)
 }
 
 // read runs work in one managed read-only transaction.
-func (s *Store) read(ctx context.Context, work func(tx neo4j.ManagedTransaction) error) error {
+func (s *Store) read(ctx context.Context, work func(ctx context.Context, tx neo4j.ManagedTransaction) error) error {
+	ctx, cancel := cancellable(ctx)
+	defer cancel()
 	sess := s.session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(context.WithoutCancel(ctx))
 	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		return nil, work(tx)
+		return nil, work(ctx, tx)
 	})
 	return s.wrap(ctx, err)
 }
+
+// cancellable returns ctx, given a deadline if it has none. The driver
+// watches a context for cancellation while it waits for the server only when
+// the context has a deadline (internal/racing in neo4j-go-driver v5.28): without
+// one, a cancelled Put (Ctrl-C) would wait for the server's answer.
+func cancellable(ctx context.Context) (context.Context, context.CancelFunc) {
+	if _, ok := ctx.Deadline(); ok {
+		return ctx, func() {}
+	}
+	return context.WithDeadline(ctx, time.Now().Add(farDeadline))
+}
+
+// farDeadline is the deadline given to contexts that have none: far enough
+// never to end a real ingest.
+const farDeadline = 30 * 24 * time.Hour
 
 // workError marks errors of the store's own making inside a transaction
 // function, which are returned as they are.

@@ -78,7 +78,7 @@ func testStore(t *testing.T, cfg Config, run string) *Store {
 // not create.
 func (s *Store) refuseForeignData(ctx context.Context) error {
 	var foreign int64
-	err := s.read(ctx, func(tx neo4j.ManagedTransaction) error {
+	err := s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		res, err := s.run(ctx, tx, stTestForeignNodes, nil)
 		if err != nil {
 			return err
@@ -104,7 +104,7 @@ func (s *Store) refuseForeignData(ctx context.Context) error {
 
 // cleanTestNodes removes every node carrying the suite's marker.
 func (s *Store) cleanTestNodes(ctx context.Context) error {
-	return s.write(ctx, func(tx neo4j.ManagedTransaction) error {
+	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		return s.exec(ctx, tx, stTestCleanup, nil)
 	})
 }
