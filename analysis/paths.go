@@ -116,7 +116,12 @@ func shortestPathMetrics(g *adjacency, weighted bool, workers, exactLimit int, s
 		pm.samples = r
 		pm.delta = samplingDelta
 		pm.errorBound = samplingEpsilon * float64(n) / float64(n-2)
-		soff, targets = drawSamples(n, r, seed)
+		src, pairs := drawPairs(n, r, seed)
+		if !weighted {
+			largeHops(g, workers, src, pairs, &pm)
+			return pm
+		}
+		soff, targets = groupBySource(n, src, pairs)
 	}
 
 	chunks := min(pathChunks, n)
@@ -158,6 +163,14 @@ func shortestPathMetrics(g *adjacency, weighted bool, workers, exactLimit int, s
 			bc[v] += x
 		}
 	}
+	pm.scaleBetweenness(n)
+	return pm
+}
+
+// scaleBetweenness turns the sums of dependencies, or the counts of sampled
+// paths, into normalized betweenness.
+func (pm *pathMetrics) scaleBetweenness(n int) {
+	bc := pm.betweenness
 	var scale float64
 	switch {
 	case n <= 2:
@@ -171,7 +184,25 @@ func shortestPathMetrics(g *adjacency, weighted bool, workers, exactLimit int, s
 	for v := range bc {
 		bc[v] *= scale
 	}
-	return pm
+}
+
+// largeHops fills pm for an unweighted network above the exact limit:
+// closeness and harmonic exactly by bit-parallel searches, betweenness from
+// the sample pairs by bidirectional searches.
+func largeHops(g *adjacency, workers int, src []int32, pairs []sample, pm *pathMetrics) {
+	n := g.n
+	sum, harm := bitParallelDistances(g, workers)
+	comp, sizes := components(g)
+	for v := range n {
+		r := float64(sizes[comp[v]] - 1)
+		total := float64(sum[v])
+		pm.harmonic[v] = harm[v]
+		if total > 0 && n > 1 {
+			pm.closeness[v] = r / total * r / float64(n-1)
+		}
+	}
+	copy(pm.betweenness, sampledBetweennessHops(g, src, pairs, workers))
+	pm.scaleBetweenness(n)
 }
 
 // passBuffers are the per-worker buffers of one single-source pass.
@@ -396,14 +427,12 @@ func (p *passBuffers) samplePath(s int, smp sample, acc []float64) {
 	}
 }
 
-// drawSamples draws r ordered pairs of distinct nodes uniformly, and returns
-// them grouped by source: the samples of source s are
-// targets[off[s]:off[s+1]].
-func drawSamples(n, r int, seed int64) ([]int32, []sample) {
+// drawPairs draws r ordered pairs of distinct nodes uniformly, each with the
+// seed of the choice of its path.
+func drawPairs(n, r int, seed int64) ([]int32, []sample) {
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x5851f42d4c957f2d))
 	src := make([]int32, r)
 	all := make([]sample, r)
-	off := make([]int32, n+1)
 	for i := range r {
 		u := rng.IntN(n)
 		v := rng.IntN(n - 1)
@@ -412,13 +441,22 @@ func drawSamples(n, r int, seed int64) ([]int32, []sample) {
 		}
 		src[i] = int32(u)
 		all[i] = sample{target: int32(v), seed: rng.Uint64()}
+	}
+	return src, all
+}
+
+// groupBySource returns the pairs grouped by source: the samples of source s
+// are targets[off[s]:off[s+1]], in the order they were drawn.
+func groupBySource(n int, src []int32, all []sample) ([]int32, []sample) {
+	off := make([]int32, n+1)
+	for _, u := range src {
 		off[u+1]++
 	}
 	for i := 0; i < n; i++ {
 		off[i+1] += off[i]
 	}
 	pos := append([]int32(nil), off[:n]...)
-	targets := make([]sample, r)
+	targets := make([]sample, len(all))
 	for i, u := range src {
 		targets[pos[u]] = all[i]
 		pos[u]++
