@@ -334,8 +334,16 @@ func (b *builder) actorKnown(id string) bool {
 // resolveActor checks a reference to an actor from a link or a participation.
 // When no actors table is part of the ingest, an unknown actor is created from
 // the row (two-mode and edge-list input); otherwise it is an error.
+//
+// An actor of the store that a row describes (a mapping gives actor.family,
+// actor.country…) is read again from the row when no actors table is given,
+// so that re-reading a two-mode file with a corrected mapping updates it;
+// otherwise actors of the store are left as they are.
 func (b *builder) resolveActor(p *plan, row *Row, field, id string) bool {
-	if b.actorKnown(id) {
+	if _, ok := b.actorAt[id]; ok {
+		return true
+	}
+	if b.knownActor[id] && (b.declaredActors || !p.hasActorDetails()) {
 		return true
 	}
 	if !b.declaredActors {
@@ -351,7 +359,9 @@ func (b *builder) resolveActor(p *plan, row *Row, field, id string) bool {
 		b.actorAt[id] = len(b.actors)
 		b.actors = append(b.actors, a)
 		b.implicitActor[id] = true
-		b.implicitActors++
+		if !b.knownActor[id] {
+			b.implicitActors++
+		}
 		return true
 	}
 	hint := "add it to the actors table"
@@ -422,7 +432,10 @@ func (b *builder) checkActorDetails(p *plan, row *Row, id string) {
 }
 
 func (b *builder) resolveProject(p *plan, row *Row, id string) bool {
-	if _, ok := b.projectAt[id]; ok || b.knownProject[id] {
+	if _, ok := b.projectAt[id]; ok {
+		return true
+	}
+	if b.knownProject[id] && (b.declaredProjects || !p.hasProjectDetails()) {
 		return true
 	}
 	if !b.declaredProjects {
@@ -434,7 +447,9 @@ func (b *builder) resolveProject(p *plan, row *Row, id string) bool {
 		b.projectAt[id] = len(b.projects)
 		b.projects = append(b.projects, pr)
 		b.implicitProject[id] = true
-		b.implicitProjs++
+		if !b.knownProject[id] {
+			b.implicitProjs++
+		}
 		return true
 	}
 	hint := "add it to the projects table"
@@ -888,7 +903,19 @@ func nameKey(name string) string {
 
 // nearDuplicates warns about actors with different ids whose names differ only
 // by case, spaces, accents, punctuation or a common prefix.
+//
+// Actors of the store take part, so that a new spelling of a stored actor is
+// noticed; groups made only of stored actors are not reported again.
 func (b *builder) nearDuplicates(actors []graph.Actor) {
+	if b.known != nil {
+		all := append([]graph.Actor(nil), actors...)
+		for _, a := range b.known.Actors {
+			if _, ok := b.actorAt[a.ID]; !ok {
+				all = append(all, a)
+			}
+		}
+		actors = all
+	}
 	groups := make(map[string][]int)
 	for i, a := range actors {
 		if a.Name == "" {
@@ -909,6 +936,15 @@ func (b *builder) nearDuplicates(actors []graph.Actor) {
 	sort.Strings(keys)
 	for _, k := range keys {
 		g := groups[k]
+		fresh := false
+		for _, i := range g {
+			if _, ok := b.actorAt[actors[i].ID]; ok {
+				fresh = true
+			}
+		}
+		if !fresh {
+			continue
+		}
 		first := actors[g[0]]
 		var others []string
 		for _, i := range g[1:] {

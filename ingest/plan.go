@@ -27,7 +27,10 @@ type sourcePart struct {
 func (s *source) value(cells []string, missing func(string) bool) (string, bool) {
 	if s.col >= 0 {
 		v := trimCell(cells[s.col])
-		return v, missing(v)
+		if missing(v) {
+			return "", true
+		}
+		return v, false
 	}
 	var b strings.Builder
 	allMissing, anyCol := true, false

@@ -12,6 +12,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/alliances/alliances/graph"
 )
@@ -124,6 +125,11 @@ func read(paths []string, opts Options, readFile func(string) ([]byte, error), o
 			f, problems := parseCSV(data, p, prog.reporter(p))
 			b.errs = append(b.errs, problems...)
 			info.Encoding, info.Delimiter = f.Charset, delimiterName(f.Comma)
+			if f.Charset == charsetCP1252 {
+				b.warns = append(b.warns, Problem{File: p, Line: firstInvalidLine(data),
+					Err:  fmt.Errorf("not UTF-8: read as Windows-1252 (Latin-1)"),
+					Hint: "if accented letters look wrong, save the file as CSV UTF-8"})
+			}
 			info.Records = len(f.Rows)
 			t := f.Table
 			tables = append(tables, tableInput{&t, f.Comma, fi})
@@ -242,6 +248,22 @@ func read(paths []string, opts Options, readFile func(string) ([]byte, error), o
 	res.Dataset = d
 	res.Warnings = b.warns
 	return res, nil
+}
+
+// firstInvalidLine is the line of the first byte of data that is not UTF-8.
+func firstInvalidLine(data []byte) int {
+	line := 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		i += size
+	}
+	return 0
 }
 
 // displayName names a table in problems and provenance: the file, and the

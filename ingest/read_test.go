@@ -156,6 +156,9 @@ func TestReadLatin1(t *testing.T) {
 	if res.Files[0].Encoding != charsetCP1252 {
 		t.Errorf("encoding = %q", res.Files[0].Encoding)
 	}
+	if len(res.Warnings) != 1 || res.Warnings[0].Line != 2 || !strings.Contains(res.Warnings[0].Error(), "Windows-1252") {
+		t.Errorf("warnings = %v, want one about the encoding at line 2", res.Warnings)
+	}
 }
 
 func TestReadDecimalComma(t *testing.T) {
@@ -552,5 +555,34 @@ func TestReadMergesRoles(t *testing.T) {
 	}
 	if want := []string{"4 the roles are merged", "5 the first row is kept", "6 the first row is kept"}; !reflect.DeepEqual(msgs, want) {
 		t.Errorf("warnings = %q, want %q", msgs, want)
+	}
+}
+
+func TestReadStoreActors(t *testing.T) {
+	known := &graph.Dataset{Actors: []graph.Actor{
+		{ID: "998", Family: "entreprise", Country: "BE", Attrs: map[string]string{"note": "kept"}},
+		{ID: "nantes", Name: "Ville de Nantes", Family: "collectivite"},
+	}}
+	// A two-mode file that describes its actors refreshes the stored ones…
+	m, err := ParseMappingFlag("actor=pic,project=rcn,family=type,family[HES]=institution")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := mustRead(t, Options{Mapping: m, Known: known}, "h.csv", "rcn,pic,type\n1,998,HES\n1,999,HES\n")
+	if len(res.Dataset.Actors) != 2 || res.Dataset.Actors[0].Family != "institution" {
+		t.Errorf("actors = %+v, want 998 refreshed and 999 created", res.Dataset.Actors)
+	}
+	if !strings.Contains(res.Warnings[0].Error(), "1 actor(s) created") {
+		t.Errorf("warnings = %v", res.Warnings)
+	}
+	// …one that only names them leaves them as they are.
+	res = mustRead(t, Options{Known: known}, "p.csv", "actor,project\n998,1\n")
+	if len(res.Dataset.Actors) != 0 {
+		t.Errorf("actors = %+v, want none", res.Dataset.Actors)
+	}
+	// A new spelling of a stored actor is a near-duplicate.
+	res = mustRead(t, Options{Known: known}, "a.csv", "id,name\nnantes2,Mairie de Nantes\n")
+	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Error(), `"Ville de Nantes" (nantes`) {
+		t.Errorf("warnings = %v", res.Warnings)
 	}
 }

@@ -1,0 +1,139 @@
+package ingest
+
+import (
+	"bytes"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestParseTemplate(t *testing.T) {
+	got := parseTemplate("{Programme|trim}: {Acronym} ({Country code|first")
+	want := []templatePart{
+		{column: "Programme", filter: "trim"}, {lit: ": "}, {column: "Acronym"},
+		{lit: " ({Country code|first"}, // unclosed: literal
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("parseTemplate = %+v, want %+v", got, want)
+	}
+}
+
+func TestSourceValue(t *testing.T) {
+	cells := []string{" Interreg A ", "WATER", "DE Germany / DEUTSCHLAND", "NA", ""}
+	p := &plan{}
+	tests := []struct {
+		name string
+		src  *source
+		want string
+		miss bool
+	}{
+		{"column", &source{col: 1}, "WATER", false},
+		{"NA is missing", &source{col: 3}, "", true},
+		{"template", &source{col: -1, parts: []sourcePart{{col: 0, filter: "upper"}, {lit: "/", col: -1}, {col: 1, filter: "lower"}}}, "INTERREG A/water", false},
+		{"first word", &source{col: -1, parts: []sourcePart{{col: 2, filter: "first"}}}, "DE", false},
+		{"all columns missing", &source{col: -1, parts: []sourcePart{{col: 3}, {lit: " / ", col: -1}, {col: 4}}}, "", true},
+		{"literal", &source{col: -1, parts: []sourcePart{{lit: "implementing", col: -1}}}, "implementing", false},
+	}
+	for _, tt := range tests {
+		got, miss := tt.src.value(cells, p.missing)
+		if got != tt.want || miss != tt.miss {
+			t.Errorf("%s: value = %q, %v; want %q, %v", tt.name, got, miss, tt.want, tt.miss)
+		}
+	}
+}
+
+func TestParseMappingSections(t *testing.T) {
+	m, err := ParseMapping(strings.NewReader(`
+# global settings apply to tables that have their columns
+missing = n/a, "-"
+actor = Partner
+
+[partners.csv, book.xlsx#Partners]
+kind = participations
+actor = {Partner} ({Country})
+actor.family = Status
+actor.family[Public body] = institution
+actor.attr.Town = Town
+split.actor = " ; "
+filter.Year = 2019|2020
+skip_if_missing = project
+duplicates = first
+`), "m.map")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Sections) != 2 {
+		t.Fatalf("%d sections", len(m.Sections))
+	}
+	g, s := m.Sections[0], m.Sections[1]
+	if !reflect.DeepEqual(g.Missing, []string{"n/a", "-"}) || g.Fields["actor"] != "Partner" {
+		t.Errorf("global section %+v", g)
+	}
+	if s.Kind != KindParticipations || s.Fields["actor"] != "{Partner} ({Country})" || s.Values["actor.family"]["public body"] != "institution" ||
+		s.Fields["actor.attr.Town"] != "Town" || s.Split["actor"] != " ; " || !reflect.DeepEqual(s.Filter["Year"], []string{"2019", "2020"}) ||
+		!reflect.DeepEqual(s.SkipIfMissing, []string{"project"}) || !s.FirstDuplicate {
+		t.Errorf("section %+v", s)
+	}
+	for _, tt := range []struct {
+		file, sheet string
+		want        bool
+	}{
+		{"data/partners.csv", "", true},
+		{"book.xlsx", "partners", true},
+		{"book.xlsx", "Projects", false},
+		{"other.csv", "", false},
+	} {
+		if got := s.matches(tt.file, tt.sheet); got != tt.want {
+			t.Errorf("matches(%q, %q) = %v", tt.file, tt.sheet, got)
+		}
+	}
+}
+
+func TestProgressOnlyOnTerminals(t *testing.T) {
+	var buf bytes.Buffer
+	if newProgress(&buf).reporter("x.csv") != nil {
+		t.Error("progress bar drawn into a buffer")
+	}
+	f, err := os.CreateTemp(t.TempDir(), "progress")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if newProgress(f).reporter("x.csv") != nil {
+		t.Error("progress bar drawn into a regular file")
+	}
+	if newProgress(nil).reporter("x.csv") != nil {
+		t.Error("progress bar without a writer")
+	}
+	// The bar itself, forced on a buffer: throttled, ends at 100%.
+	p := &progress{w: &buf}
+	rep := p.reporter("data/links.csv")
+	rep(10, 100)
+	rep(20, 100) // within 100 ms of the first: skipped
+	rep(100, 100)
+	p.done()
+	out := buf.String()
+	if strings.Count(out, "\r") != 2 || !strings.Contains(out, "links.csv") || !strings.HasSuffix(out, "100%\n") {
+		t.Errorf("progress output %q", out)
+	}
+}
+
+// FuzzMapping checks that no mapping text makes parsing or reading panic.
+func FuzzMapping(f *testing.F) {
+	f.Add("[*.csv]\nkind = participations\nactor = {A|first} ({B})\nproject = C\nsplit.actor = \", \"\nactor.family[x] = ong\n")
+	f.Add("actor=A,project={B}{C|upper}")
+	f.Add("[x#]\nkind=skip\n")
+	f.Add("filter.A = |\nmissing = ,\nattr. = {")
+	f.Fuzz(func(t *testing.T, text string) {
+		m, err := ParseMapping(strings.NewReader(text), "f.map")
+		if err != nil {
+			return
+		}
+		fsys := mapFS{"t.csv": []byte("A,B,C\nx, y ,z\nx,NA,\n")}
+		_, _ = ReadFS(fsys, []string{"t.csv"}, Options{Mapping: m})
+		if fm, err := ParseMappingFlag(text); err == nil {
+			_, _ = ReadFS(fsys, []string{"t.csv"}, Options{Mapping: fm})
+		}
+	})
+}
