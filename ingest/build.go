@@ -643,6 +643,9 @@ func (b *builder) addDataset(d *graph.Dataset, file string) {
 				b.family(p, row, "family", a.Family)
 			}
 		}
+		if a.Level != "" {
+			a.Level = b.level(p, row, "level", a.Level)
+		}
 		b.putActor(p, row, a)
 	}
 	for _, pr := range d.Projects {

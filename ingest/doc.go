@@ -13,7 +13,8 @@
 // the physical line where it starts. Blank lines are skipped, trailing empty
 // fields are ignored, and a record with too few or too many fields is an
 // error. Files compressed with gzip (.gz, or recognised by their first bytes)
-// are decompressed. An empty cell or the text NA is a missing value.
+// are decompressed. An empty cell or the text NA is a missing value. A file
+// read as Windows-1252 gives a warning naming its first non-UTF-8 line.
 //
 // # Tables
 //
@@ -92,8 +93,10 @@
 // be declared (in the ingest or the store): an unknown actor is an error with
 // a "did you mean" hint. When no actors table is given, the actors named by
 // links and participations are created, with id = the name as written
-// (trimmed), and one warning says how many; actors already in the store are
-// left as they are. Projects follow the same rule with projects tables.
+// (trimmed), and one warning says how many. Actors already in the store are
+// left as they are, unless the rows describe them (a mapping gives
+// actor.family, actor.country…): then they are read again from the first row
+// that names them. Projects follow the same rule with projects tables.
 // This reads edge lists and two-mode files (participations only) while
 // catching typos in curated data sets.
 //
