@@ -141,6 +141,14 @@ func readGEXF(r io.Reader, file string) (*graph.Dataset, []Problem) {
 		return nil, []Problem{{File: file, Line: 1, Err: fmt.Errorf("%w: empty GEXF file", ErrFormat),
 			Hint: "this reader expects a GEXF file (.gexf)"}}
 	}
+	defaults := map[string][]gexfAttribute{} // by class, in id order
+	for class, m := range attrs {
+		for _, id := range graphSortedKeys(m) {
+			if a := m[id]; a.Default != nil && !strings.HasPrefix(id, metricKeyPrefix) {
+				defaults[class] = append(defaults[class], a)
+			}
+		}
+	}
 	resolve := func(class string, values []gexfAttValue, line, col int) []graphAttr {
 		var out []graphAttr
 		seen := map[string]bool{}
@@ -166,9 +174,8 @@ func readGEXF(r io.Reader, file string) (*graph.Dataset, []Problem) {
 			}
 			out = append(out, graphAttr{name: name, value: v.Value})
 		}
-		for _, id := range graphSortedKeys(attrs[class]) {
-			a := attrs[class][id]
-			if seen[id] || a.Default == nil || strings.HasPrefix(id, metricKeyPrefix) {
+		for _, a := range defaults[class] {
+			if seen[a.ID] {
 				continue
 			}
 			name := a.Title

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -29,7 +28,46 @@ type graphmlKey struct {
 type graphmlData struct {
 	Key   string `xml:"key,attr"`
 	Value string `xml:",chardata"`
-	Inner []byte `xml:",innerxml"`
+	// Graphics is the label found in child elements (the graphics of yEd).
+	Graphics yEdGraphics `xml:",any"`
+}
+
+// yEdGraphics collects the text of the first NodeLabel or EdgeLabel found in
+// the elements it is decoded from.
+type yEdGraphics struct{ label string }
+
+func (g *yEdGraphics) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
+	depth, in := 1, false
+	var b strings.Builder
+	if start.Name.Local == "NodeLabel" || start.Name.Local == "EdgeLabel" {
+		in = true
+	}
+	for depth > 0 {
+		tok, err := d.Token()
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			if g.label == "" && (t.Name.Local == "NodeLabel" || t.Name.Local == "EdgeLabel") {
+				in = true
+			}
+		case xml.CharData:
+			if in {
+				b.Write(t)
+			}
+		case xml.EndElement:
+			depth--
+			if in && (t.Name.Local == "NodeLabel" || t.Name.Local == "EdgeLabel") {
+				in = false
+				if g.label == "" {
+					g.label = strings.TrimSpace(b.String())
+				}
+			}
+		}
+	}
+	return nil
 }
 
 type graphmlNode struct {
@@ -127,6 +165,18 @@ func readGraphML(r io.Reader, file string) (*graph.Dataset, []Problem) {
 			Hint: "this reader expects a GraphML file (.graphml)"}}
 	}
 	var probs []Problem
+	defaults := map[string][]graphmlKey{} // by domain, in key id order
+	for _, id := range graphSortedKeys(keys) {
+		k := keys[id]
+		if k.Default == nil || k.YFiles != "" || strings.HasPrefix(k.ID, metricKeyPrefix) {
+			continue
+		}
+		for _, domain := range []string{"node", "edge"} {
+			if k.For == domain || k.For == "all" {
+				defaults[domain] = append(defaults[domain], k)
+			}
+		}
+	}
 	// Resolve data keys by name, adding the declared defaults.
 	// resolve returns the attributes of a node or an edge by name, and the
 	// label that yEd keeps in its graphics.
@@ -144,7 +194,7 @@ func readGraphML(r io.Reader, file string) (*graph.Dataset, []Problem) {
 			}
 			if k.YFiles != "" {
 				if label == "" {
-					label = yEdLabel(dt.Inner)
+					label = dt.Graphics.label
 				}
 				continue
 			}
@@ -158,18 +208,15 @@ func readGraphML(r io.Reader, file string) (*graph.Dataset, []Problem) {
 			seen[k.ID] = true
 			out = append(out, graphAttr{name: name, value: dt.Value})
 		}
-		for _, id := range graphSortedKeys(keys) {
-			k := keys[id]
-			if seen[id] || k.Default == nil || k.YFiles != "" || strings.HasPrefix(k.ID, metricKeyPrefix) {
+		for _, k := range defaults[domain] {
+			if seen[k.ID] {
 				continue
 			}
-			if k.For == domain || k.For == "all" {
-				name := k.Name
-				if name == "" {
-					name = k.ID
-				}
-				out = append(out, graphAttr{name: name, value: k.Default.Value})
+			name := k.Name
+			if name == "" {
+				name = k.ID
 			}
+			out = append(out, graphAttr{name: name, value: k.Default.Value})
 		}
 		return out, label
 	}
@@ -208,32 +255,4 @@ func graphSortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(out)
 	return out
-}
-
-// yEdLabel returns the text of the first NodeLabel or EdgeLabel in the
-// graphics that yEd writes in a data element, or "".
-func yEdLabel(inner []byte) string {
-	dec := xml.NewDecoder(bytes.NewReader(inner))
-	in := false
-	var b strings.Builder
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			return ""
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local == "NodeLabel" || t.Name.Local == "EdgeLabel" {
-				in = true
-			}
-		case xml.CharData:
-			if in {
-				b.Write(t)
-			}
-		case xml.EndElement:
-			if in {
-				return strings.TrimSpace(b.String())
-			}
-		}
-	}
 }

@@ -49,20 +49,27 @@ type jsonReader struct {
 	data  []byte
 	dec   *json.Decoder
 	probs []Problem
+	// lineOff is the offset of the start of line lineNo: records come in
+	// order, so pos counts newlines from there rather than from the start.
+	lineOff int64
+	lineNo  int
 }
 
 // pos converts a byte offset to a line and a column (in characters), from 1.
 func (jr *jsonReader) pos(off int64) (line, col int) {
-	if off < 0 {
-		off = 0
+	off = max(0, min(off, int64(len(jr.data))))
+	if jr.lineNo == 0 || off < jr.lineOff {
+		jr.lineOff, jr.lineNo = 0, 1
 	}
-	if off > int64(len(jr.data)) {
-		off = int64(len(jr.data))
+	for {
+		i := bytes.IndexByte(jr.data[jr.lineOff:off], '\n')
+		if i < 0 {
+			break
+		}
+		jr.lineOff += int64(i) + 1
+		jr.lineNo++
 	}
-	before := jr.data[:off]
-	line = bytes.Count(before, []byte{'\n'}) + 1
-	start := bytes.LastIndexByte(before, '\n') + 1
-	return line, utf8.RuneCount(before[start:]) + 1
+	return jr.lineNo, utf8.RuneCount(jr.data[jr.lineOff:off]) + 1
 }
 
 // next returns the offset where the next value starts.
