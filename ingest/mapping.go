@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"sort"
 	"strings"
 )
 
@@ -259,10 +260,31 @@ func (s *Section) matches(file, sheet string) bool {
 	return false
 }
 
-// sources returns the columns that the section names (in templates too).
+// fieldOrder returns the mapped fields in declaration order; fields set
+// directly in Fields by Go code come last, sorted.
+func (s *Section) fieldOrder() []string {
+	out := make([]string, 0, len(s.Fields))
+	seen := make(map[string]bool, len(s.Fields))
+	for _, f := range s.order {
+		if _, ok := s.Fields[f]; ok && !seen[f] {
+			out = append(out, f)
+			seen[f] = true
+		}
+	}
+	var rest []string
+	for f := range s.Fields {
+		if !seen[f] {
+			rest = append(rest, f)
+		}
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
+}
+
+// columns returns the columns that the section names (in templates too).
 func (s *Section) columns() []string {
 	var cols []string
-	for _, f := range s.order {
+	for _, f := range s.fieldOrder() {
 		src := s.Fields[f]
 		if isLiteral(src) {
 			continue

@@ -137,3 +137,14 @@ func FuzzMapping(f *testing.F) {
 		}
 	})
 }
+
+func TestMappingBuiltInGo(t *testing.T) {
+	// A Section filled by Go code, without the parser.
+	m := &Mapping{Sections: []*Section{{Pattern: "p.csv", Kind: KindParticipations,
+		Fields: map[string]string{"actor": "Org", "project": "Code", "actor.family": "Kind"},
+		Values: map[string]map[string]string{"actor.family": {"N.G.O.": "ong"}}}}}
+	res := mustRead(t, Options{Mapping: m}, "p.csv", "Org,Code,Kind\nA,P1,NGO\n")
+	if a := res.Dataset.Actors; len(a) != 1 || a[0].Family != "ong" || len(res.Dataset.Participations) != 1 {
+		t.Errorf("dataset %+v", res.Dataset)
+	}
+}

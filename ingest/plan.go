@@ -162,7 +162,11 @@ func newPlan(t *Table, sec *Section, comma rune) (*plan, []Problem) {
 			p.missingSet[m] = true
 		}
 		for f, vm := range sec.Values {
-			p.values[f] = vm
+			m := make(map[string]string, len(vm))
+			for k, v := range vm {
+				m[key(k)] = v
+			}
+			p.values[canonField(f)] = m
 		}
 		for f, s := range sec.Split {
 			p.split[f] = s
@@ -197,7 +201,7 @@ func newPlan(t *Table, sec *Section, comma rune) (*plan, []Problem) {
 			}
 			return s, nil
 		}
-		for _, f := range sec.order {
+		for _, f := range sec.fieldOrder() {
 			s, err := compile(sec.Fields[f])
 			if err != nil {
 				pr := where(0)
