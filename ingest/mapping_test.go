@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -146,5 +147,70 @@ func TestMappingBuiltInGo(t *testing.T) {
 	res := mustRead(t, Options{Mapping: m}, "p.csv", "Org,Code,Kind\nA,P1,NGO\n")
 	if a := res.Dataset.Actors; len(a) != 1 || a[0].Family != "ong" || len(res.Dataset.Participations) != 1 {
 		t.Errorf("dataset %+v", res.Dataset)
+	}
+}
+
+// TestExampleMappings checks the mapping files shipped in examples/mappings:
+// each parses, and each section plans without problems on a table that has
+// the columns it names.
+func TestExampleMappings(t *testing.T) {
+	files, err := filepath.Glob("../examples/mappings/*.map")
+	if err != nil || len(files) < 3 {
+		t.Fatalf("mapping files: %v, %v", files, err)
+	}
+	for _, file := range files {
+		m, err := LoadMapping(file)
+		if err != nil {
+			t.Errorf("%s: %v", file, err)
+			continue
+		}
+		for _, s := range m.Sections {
+			if s.Kind == KindSkip {
+				continue
+			}
+			tab := &Table{File: file, HeaderLine: 1, Header: s.columns()}
+			if _, problems := newPlan(tab, s, ','); len(problems) > 0 {
+				t.Errorf("%s [%s]: %v", file, s.Pattern, problems)
+			}
+		}
+	}
+}
+
+// TestKeepMapping reads invented rows in the layout of the keep.eu partners
+// export with examples/mappings/keep-interreg.map.
+func TestKeepMapping(t *testing.T) {
+	m, err := LoadMapping("../examples/mappings/keep-interreg.map")
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := "Programme;Acronym;Project Partner;Lead Partner;Street;Postal code;Town;Country;Website;Department;Legal Status;Country code;NUTS1 (or equivalent);NUTS2 (or equivalent);NUTS3 (or equivalent)\r\n"
+	rows := "2014 - 2020 INTERREG V-A France - Channel - England ;SEACOAST;Ville de Brest;Yes;1 rue X;29200;Brest;France;http://x;\"Direction\nEurope\";Public;FR France / FRANCE;FRH  / BRETAGNE;FRH0  / Bretagne;FRH02  / Finistère\r\n" +
+		"2014 - 2020 INTERREG V-A France - Channel - England ;SEACOAST;Cornwall Council;No;;;Truro;United Kingdom;http://x;;public;UK United Kingdom / UNITED KINGDOM;UKK  / SOUTH WEST;UKK3  / Cornwall;UKK30  / Cornwall\r\n" +
+		"2014 - 2020 INTERREG VB Atlantic Area;SEACOAST;Ville de Brest;No;1 rue X;29200;Brest;France;http://y;;private;FR France / FRANCE;FRH  / BRETAGNE;FRH0  / Bretagne;FRH02  / Finistère\r\n"
+	res := mustRead(t, Options{Mapping: m}, "keep_closed_1420_Partnership.csv", header+rows)
+	d := res.Dataset
+	var got []string
+	for _, p := range d.Participations {
+		got = append(got, p.Actor+" | "+p.Project+" | "+p.Role)
+	}
+	want := []string{
+		"Cornwall Council (UK) | 2014 - 2020 INTERREG V-A France - Channel - England: SEACOAST | partner",
+		"Ville de Brest (FR) | 2014 - 2020 INTERREG V-A France - Channel - England: SEACOAST | lead",
+		"Ville de Brest (FR) | 2014 - 2020 INTERREG VB Atlantic Area: SEACOAST | partner",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("participations:\n got %q\nwant %q", got, want)
+	}
+	brest := d.Actors[1]
+	if brest.Name != "Ville de Brest" || brest.Country != "FR" || brest.Family != "institution" || brest.Territory != "FRH02  / Finistère" ||
+		brest.Attrs["town"] != "Brest" || brest.Attrs["legal_status"] != "public" || d.Actors[0].Country != "GB" {
+		t.Errorf("actors = %+v", d.Actors)
+	}
+	if p := d.Projects[1]; p.Name != "SEACOAST" || p.Programme != "2014 - 2020 INTERREG VB Atlantic Area" {
+		t.Errorf("project = %+v", p)
+	}
+	// The third row calls Brest private: a warning, the first value is kept.
+	if len(res.Warnings) != 3 || res.Warnings[0].Line != 5 || !strings.Contains(res.Warnings[0].Error(), "is autre here but institution") {
+		t.Errorf("warnings = %v", res.Warnings)
 	}
 }
