@@ -2,9 +2,9 @@
 //
 // The file holds one bucket per table (actors, projects, links,
 // participations), keyed by the record keys of package graph (Actor.ID,
-// Project.ID, Link.Key, Participation.Key), with each record stored as JSON;
-// a metrics bucket keyed by actor id; and a meta bucket with the format name
-// and the schema version (Schema). Bucket order is byte order, which is the
+// Project.ID, Link.Key, Participation.Key), with each record in a compact
+// binary encoding (codec.go); a metrics bucket keyed by actor id; and a meta
+// bucket with the format name and the schema version (Schema). Bucket order is byte order, which is the
 // order of graph.Dataset.Sort, so Load reads every table already sorted.
 //
 // Put writes in one bbolt transaction, so an interrupted or failed Put leaves

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -169,9 +168,13 @@ func (s *Store) Close() error { return s.db.Close() }
 
 // record is one encoded record: its key in its bucket and its JSON value.
 type record struct {
-	key, value []byte
-	index      int // position in the input, to keep the last of equal keys
+	kv    []byte // key then value
+	klen  uint32
+	index uint32 // position in the input, to keep the last of equal keys
 }
+
+func (r record) key() []byte   { return r.kv[:r.klen:r.klen] }
+func (r record) value() []byte { return r.kv[r.klen:] }
 
 // Put upserts d in one transaction: either all of d is stored or nothing is.
 // Records with an empty key field are an error.
@@ -186,27 +189,14 @@ func (s *Store) Put(ctx context.Context, d *graph.Dataset) error {
 		return err
 	}
 	// Encode before taking the write lock; bbolt needs the bytes until commit.
-	type batch struct {
+	batches := []struct {
 		bucket  []byte
 		records []record
-	}
-	var batches [4]batch
-	var err error
-	batches[0].bucket = bucketActors
-	if batches[0].records, err = encode("actor", d.Actors, func(a *graph.Actor) string { return a.ID }); err != nil {
-		return err
-	}
-	batches[1].bucket = bucketProjects
-	if batches[1].records, err = encode("project", d.Projects, func(p *graph.Project) string { return p.ID }); err != nil {
-		return err
-	}
-	batches[2].bucket = bucketLinks
-	if batches[2].records, err = encode("link", d.Links, (*graph.Link).Key); err != nil {
-		return err
-	}
-	batches[3].bucket = bucketParticipations
-	if batches[3].records, err = encode("participation", d.Participations, (*graph.Participation).Key); err != nil {
-		return err
+	}{
+		{bucketActors, encode(d.Actors, func(a *graph.Actor) string { return a.ID }, appendActor)},
+		{bucketProjects, encode(d.Projects, func(p *graph.Project) string { return p.ID }, appendProject)},
+		{bucketLinks, encode(d.Links, (*graph.Link).Key, appendLink)},
+		{bucketParticipations, encode(d.Participations, (*graph.Participation).Key, appendParticipation)},
 	}
 	if err := ctx.Err(); err != nil {
 		return err
@@ -220,7 +210,7 @@ func (s *Store) Put(ctx context.Context, d *graph.Dataset) error {
 			}
 			// Appending after the last key fills pages completely; inserting
 			// among existing keys keeps room for later inserts.
-			if last, _ := b.Cursor().Last(); last == nil || bytes.Compare(last, batch.records[0].key) < 0 {
+			if last, _ := b.Cursor().Last(); last == nil || bytes.Compare(last, batch.records[0].key()) < 0 {
 				b.FillPercent = 1
 			}
 			for _, r := range batch.records {
@@ -229,8 +219,8 @@ func (s *Store) Put(ctx context.Context, d *graph.Dataset) error {
 						return err
 					}
 				}
-				if err := b.Put(r.key, r.value); err != nil {
-					return fmt.Errorf("storing %s %q: %w", batch.bucket, r.key, err)
+				if err := b.Put(r.key(), r.value()); err != nil {
+					return fmt.Errorf("storing %s %q: %w", batch.bucket, r.key(), err)
 				}
 			}
 		}
@@ -268,7 +258,7 @@ func validate(d *graph.Dataset) error {
 		if l.Source == "" || l.Target == "" {
 			return fmt.Errorf("%s: link without source or target", where("link", i, l.Origin))
 		}
-		if len(l.Key()) > bolt.MaxKeySize {
+		if len(l.Source)+len(l.Target)+len(l.Type)+4 > bolt.MaxKeySize {
 			return fmt.Errorf("%s: link key longer than %d bytes", where("link", i, l.Origin), bolt.MaxKeySize)
 		}
 	}
@@ -276,51 +266,34 @@ func validate(d *graph.Dataset) error {
 		if p.Actor == "" || p.Project == "" {
 			return fmt.Errorf("%s: participation without actor or project", where("participation", i, p.Origin))
 		}
-		if len(p.Key()) > bolt.MaxKeySize {
+		if len(p.Actor)+len(p.Project)+1 > bolt.MaxKeySize {
 			return fmt.Errorf("%s: participation key longer than %d bytes", where("participation", i, p.Origin), bolt.MaxKeySize)
 		}
 	}
 	return nil
 }
 
-// encode encodes xs in parallel and returns the records sorted by key. Of
-// records with the same key the last one wins, as in graph.Dataset.Merge.
-// Keys and values are packed into large shared buffers, which bbolt may keep
-// pointing to until the transaction ends.
-func encode[T any](table string, xs []T, key func(*T) string) ([]record, error) {
+// encode encodes xs in parallel with appendValue and returns the records
+// sorted by key. Of records with the same key the last one wins, as in
+// graph.Dataset.Merge. Keys and values are packed into large shared buffers,
+// which bbolt keeps pointing to until the transaction ends.
+func encode[T any](xs []T, key func(*T) string, appendValue func([]byte, *T) []byte) []record {
 	recs := make([]record, len(xs))
-	var errs firstError
 	parallel(len(xs), func(lo, hi int) {
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
 		var arena []byte
 		for i := lo; i < hi; i++ {
-			buf.Reset()
-			if err := enc.Encode(&xs[i]); err != nil {
-				errs.set(fmt.Errorf("%s record %d: %w", table, i+1, err))
-				return
-			}
-			k := key(&xs[i])
-			v := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
-			if n := len(k) + len(v); cap(arena)-len(arena) < n {
-				arena = make([]byte, 0, max(n, 1<<20))
+			if cap(arena)-len(arena) < 4096 {
+				arena = make([]byte, 0, 1<<20)
 			}
 			start := len(arena)
-			arena = append(arena, k...)
-			arena = append(arena, v...)
-			recs[i] = record{
-				key:   arena[start : start+len(k) : start+len(k)],
-				value: arena[start+len(k) : len(arena) : len(arena)],
-				index: i,
-			}
+			arena = append(arena, key(&xs[i])...)
+			k := len(arena)
+			arena = appendValue(arena, &xs[i])
+			recs[i] = record{kv: arena[start:len(arena):len(arena)], klen: uint32(k - start), index: uint32(i)}
 		}
 	})
-	if errs.err != nil {
-		return nil, errs.err
-	}
 	slices.SortFunc(recs, func(a, b record) int {
-		if c := bytes.Compare(a.key, b.key); c != 0 {
+		if c := bytes.Compare(a.key(), b.key()); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.index, b.index)
@@ -328,12 +301,12 @@ func encode[T any](table string, xs []T, key func(*T) string) ([]record, error) 
 	// Keep the last record of each run of equal keys.
 	out := recs[:0]
 	for i, r := range recs {
-		if i+1 < len(recs) && bytes.Equal(recs[i+1].key, r.key) {
+		if i+1 < len(recs) && bytes.Equal(recs[i+1].key(), r.key()) {
 			continue
 		}
 		out = append(out, r)
 	}
-	return out, nil
+	return out
 }
 
 // firstError keeps the first error set from several goroutines.
@@ -379,16 +352,16 @@ func (s *Store) Load(ctx context.Context) (*graph.Dataset, error) {
 	d := &graph.Dataset{}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		var err error
-		if d.Actors, err = decode[graph.Actor](ctx, tx, bucketActors); err != nil {
+		if d.Actors, err = decode(ctx, tx, bucketActors, false, decodeActor); err != nil {
 			return err
 		}
-		if d.Projects, err = decode[graph.Project](ctx, tx, bucketProjects); err != nil {
+		if d.Projects, err = decode(ctx, tx, bucketProjects, false, decodeProject); err != nil {
 			return err
 		}
-		if d.Links, err = decode[graph.Link](ctx, tx, bucketLinks); err != nil {
+		if d.Links, err = decode(ctx, tx, bucketLinks, true, decodeLink); err != nil {
 			return err
 		}
-		d.Participations, err = decode[graph.Participation](ctx, tx, bucketParticipations)
+		d.Participations, err = decode(ctx, tx, bucketParticipations, true, decodeParticipation)
 		return err
 	})
 	if err != nil {
@@ -397,25 +370,32 @@ func (s *Store) Load(ctx context.Context) (*graph.Dataset, error) {
 	return d, nil
 }
 
-// decode decodes every value of b, in key order, in parallel. The values
-// point into the memory map, valid until the transaction ends.
-func decode[T any](ctx context.Context, tx *bolt.Tx, name []byte) ([]T, error) {
-	var values [][]byte
+// decode decodes every record of a bucket, in key order, in parallel. Keys
+// and values point into the memory map, valid until the transaction ends.
+func decode[T any](ctx context.Context, tx *bolt.Tx, name []byte, intern bool,
+	decodeValue func(d *decoder, key []byte, x *T)) ([]T, error) {
+	var kvs [][2][]byte
 	c := tx.Bucket(name).Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
-		values = append(values, v)
-		if len(values)%checkEvery == 0 {
+		kvs = append(kvs, [2][]byte{k, v})
+		if len(kvs)%checkEvery == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
 	}
-	out := make([]T, len(values))
+	out := make([]T, len(kvs))
 	var errs firstError
-	parallel(len(values), func(lo, hi int) {
+	parallel(len(kvs), func(lo, hi int) {
+		d := &decoder{}
+		if intern {
+			d.intern = make(map[string]string)
+		}
 		for i := lo; i < hi; i++ {
-			if err := json.Unmarshal(values[i], &out[i]); err != nil {
-				errs.set(fmt.Errorf("%s record %d: %w", name, i+1, err))
+			d.reset(kvs[i][1])
+			decodeValue(d, kvs[i][0], &out[i])
+			if err := d.done(); err != nil {
+				errs.set(fmt.Errorf("%s %q: %w", name, kvs[i][0], err))
 				return
 			}
 		}
@@ -433,27 +413,20 @@ func (s *Store) PutMetrics(ctx context.Context, metrics []graph.ActorMetrics) er
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	recs := make([]record, 0, len(metrics))
-	for _, m := range metrics {
-		vals := make(map[string]float64, len(m.Values))
-		for k, v := range m.Values {
-			if !math.IsNaN(v) && !math.IsInf(v, 0) {
-				vals[k] = v
-			}
-		}
-		b, err := json.Marshal(vals)
-		if err != nil {
-			return fmt.Errorf("metrics of actor %q: %w", m.ID, err)
-		}
-		recs = append(recs, record{key: []byte(m.ID), value: b})
-	}
 	return s.db.Update(func(tx *bolt.Tx) error {
 		actors, b := tx.Bucket(bucketActors), tx.Bucket(bucketMetrics)
-		for _, r := range recs {
-			if len(r.key) == 0 || actors.Get(r.key) == nil {
-				return fmt.Errorf("metrics for unknown actor %q: nothing was written", r.key)
+		for _, m := range metrics {
+			id := []byte(m.ID)
+			if len(id) == 0 || actors.Get(id) == nil {
+				return fmt.Errorf("metrics for unknown actor %q: nothing was written", m.ID)
 			}
-			if err := b.Put(r.key, r.value); err != nil {
+			vals := make(map[string]float64, len(m.Values))
+			for k, v := range m.Values {
+				if !math.IsNaN(v) && !math.IsInf(v, 0) {
+					vals[k] = v
+				}
+			}
+			if err := b.Put(id, appendMetrics(nil, vals)); err != nil {
 				return err
 			}
 		}
@@ -469,8 +442,9 @@ func (s *Store) Metrics(ctx context.Context) ([]graph.ActorMetrics, error) {
 	out := []graph.ActorMetrics{}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketMetrics).ForEach(func(k, v []byte) error {
-			m := graph.ActorMetrics{ID: string(k)}
-			if err := json.Unmarshal(v, &m.Values); err != nil {
+			d := &decoder{b: v}
+			m := graph.ActorMetrics{ID: string(k), Values: decodeMetrics(d)}
+			if err := d.done(); err != nil {
 				return fmt.Errorf("metrics of actor %q: %w", k, err)
 			}
 			out = append(out, m)
