@@ -190,12 +190,12 @@ func TestPutFailureRollsBack(t *testing.T) {
 	f := newFakeBolt(t)
 	s := openFake(t, f)
 	before := len(f.Events())
-	f.answer = func(query string, params map[string]any) boltResult {
+	f.setAnswer(func(query string, params map[string]any) boltResult {
 		if query == statements[stLinkUpsert].Cypher {
 			return boltResult{fail: &boltFailureReply{"Neo.ClientError.Schema.ConstraintValidationFailed", "Node(12) already exists"}}
 		}
 		return boltResult{}
-	}
+	})
 	err := s.Put(context.Background(), bigDataset(10))
 	var qerr *QueryError
 	if !errors.As(err, &qerr) || qerr.Code != "Neo.ClientError.Schema.ConstraintValidationFailed" {
@@ -224,13 +224,13 @@ func TestPutCancelled(t *testing.T) {
 	release := make(chan struct{})
 	defer close(release)
 	ctx, cancel := context.WithCancel(context.Background())
-	f.answer = func(query string, params map[string]any) boltResult {
+	f.setAnswer(func(query string, params map[string]any) boltResult {
 		if query == statements[stLinkUpsert].Cypher {
 			cancel()
 			return boltResult{block: release}
 		}
 		return boltResult{}
-	}
+	})
 	err := s.Put(ctx, bigDataset(10))
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("Put error = %v, want one wrapping context.Canceled", err)
@@ -274,7 +274,7 @@ func TestLoadReadsWhatTheServerSends(t *testing.T) {
 			"betweenness": 0.5, "metric_keys": []any{"betweenness"}, // metrics are not records
 		}})
 	}
-	f.answer = func(query string, params map[string]any) boltResult {
+	f.setAnswer(func(query string, params map[string]any) boltResult {
 		switch query {
 		case statements[stLoadActors].Cypher:
 			return boltResult{fields: []string{"props"}, records: actors}
@@ -292,7 +292,7 @@ func TestLoadReadsWhatTheServerSends(t *testing.T) {
 			}}
 		}
 		return boltResult{}
-	}
+	})
 	before := len(f.Events())
 	d, err := s.Load(context.Background())
 	if err != nil {
@@ -334,12 +334,12 @@ func TestReadCypherReadOnly(t *testing.T) {
 	s := openFake(t, f)
 	before := len(f.Events())
 	const q = `MATCH (a:Actor) WHERE a.family = $family RETURN a.name AS name, a.betweenness AS b`
-	f.answer = func(query string, params map[string]any) boltResult {
+	f.setAnswer(func(query string, params map[string]any) boltResult {
 		if query == q && params["family"] == "ong" {
 			return boltResult{fields: []string{"name", "b"}, records: [][]any{{"ENDA", 0.25}, {"Gret", nil}}}
 		}
 		return boltResult{fail: &boltFailureReply{"Neo.ClientError.Statement.SyntaxError", "unexpected query " + query}}
-	}
+	})
 	cols, rows, err := s.ReadCypher(context.Background(), q, map[string]any{"family": "ong"})
 	if err != nil {
 		t.Fatal(err)
@@ -372,12 +372,12 @@ func TestPutMetricsUnknownActorWritesNothing(t *testing.T) {
 	f := newFakeBolt(t)
 	s := openFake(t, f)
 	before := len(f.Events())
-	f.answer = func(query string, params map[string]any) boltResult {
+	f.setAnswer(func(query string, params map[string]any) boltResult {
 		if query == statements[stMetricKeys].Cypher {
 			return boltResult{fields: []string{"id", "metric_keys"}, records: [][]any{{"nantes", nil}}}
 		}
 		return boltResult{}
-	}
+	})
 	err := s.PutMetrics(context.Background(), []graph.ActorMetrics{
 		{ID: "nantes", Values: map[string]float64{"degree": 3}},
 		{ID: "inconnu", Values: map[string]float64{"degree": 1}},
@@ -397,12 +397,12 @@ func TestPutMetricsUnknownActorWritesNothing(t *testing.T) {
 
 	// Known actors: their old metric names are cleared and new values set.
 	before = len(f.Events())
-	f.answer = func(query string, params map[string]any) boltResult {
+	f.setAnswer(func(query string, params map[string]any) boltResult {
 		if query == statements[stMetricKeys].Cypher {
 			return boltResult{fields: []string{"id", "metric_keys"}, records: [][]any{{"nantes", []any{"pagerank"}}}}
 		}
 		return boltResult{}
-	}
+	})
 	if err := s.PutMetrics(context.Background(), []graph.ActorMetrics{{ID: "nantes", Values: map[string]float64{"degree": 3}}}); err != nil {
 		t.Fatal(err)
 	}

@@ -128,6 +128,13 @@ func (f *fakeBolt) serve() {
 	}
 }
 
+// setAnswer sets the script of RUN answers.
+func (f *fakeBolt) setAnswer(answer func(query string, params map[string]any) boltResult) {
+	f.mu.Lock()
+	f.answer = answer
+	f.mu.Unlock()
+}
+
 // Events returns the messages received so far, tags and RUNs.
 func (f *fakeBolt) Events() []boltEvent {
 	f.mu.Lock()
@@ -223,8 +230,11 @@ func (f *fakeBolt) session(id int, c net.Conn) error {
 			err = reply(boltSuccess, map[string]any{})
 		case boltRun:
 			res := boltResult{}
-			if f.answer != nil {
-				res = f.answer(ev.query, ev.params)
+			f.mu.Lock()
+			answer := f.answer
+			f.mu.Unlock()
+			if answer != nil {
+				res = answer(ev.query, ev.params)
 			}
 			if res.block != nil {
 				<-res.block
