@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -33,6 +34,8 @@ import (
 //	project.FIELD = SOURCE    in participations: describe the projects they name
 //	attr.NAME = SOURCE        an extra attribute (actors, projects; actor.attr.NAME…)
 //	FIELD[VALUE] = VALUE      translate a value (compared case- and accent-insensitively)
+//	FIELD[~REGEXP] = VALUE    translate the values matching a regular expression
+//	                          (on the folded value; rules are tried in order)
 //	split.FIELD = "SEP"       one cell names several actors or projects
 //	missing = NA, n/a, -      extra markers of missing values ("" and NA always are)
 //	filter.COLUMN = A|B       keep only the rows whose COLUMN is A or B
@@ -44,6 +47,14 @@ import (
 // |lower, |upper, |trim), or a literal in double quotes ("implementing").
 type Mapping struct {
 	Sections []*Section
+}
+
+// Rule translates the values of a field that match a regular expression. The
+// expression is matched against the value folded like headers: lower case,
+// accents and dots removed, runs of spaces, '_' and '-' made one space.
+type Rule struct {
+	Match *regexp.Regexp
+	Value string
 }
 
 // Section is the part of a Mapping that applies to the files matching
@@ -58,6 +69,9 @@ type Section struct {
 	Fields map[string]string
 	// Values maps, per field, source values (compared by key) to ours.
 	Values map[string]map[string]string
+	// Rules translate, per field, the values that match a regular expression
+	// (FIELD[~REGEXP] = VALUE), tried in order when Values has no entry.
+	Rules map[string][]Rule
 	// Split gives the separator of multi-valued cells, per field.
 	Split map[string]string
 	// Filter keeps the rows whose column (by key) has one of the values.
@@ -202,6 +216,17 @@ func (s *Section) set(k, v string) error {
 			return fmt.Errorf("%w: %s: empty separator", ErrBadValue, k)
 		}
 		s.Split[canonField(k[len("split."):])] = sep
+	case strings.HasSuffix(k, "]") && strings.Contains(k, "[~"):
+		i := strings.Index(k, "[~")
+		f := canonField(k[:i])
+		re, err := regexp.Compile(k[i+2 : len(k)-1])
+		if err != nil {
+			return fmt.Errorf("%w: %s: %v", ErrBadValue, k, err)
+		}
+		if s.Rules == nil {
+			s.Rules = map[string][]Rule{}
+		}
+		s.Rules[f] = append(s.Rules[f], Rule{Match: re, Value: unquote(v)})
 	case strings.HasSuffix(k, "]") && strings.Contains(k, "["):
 		i := strings.Index(k, "[")
 		f := canonField(k[:i])

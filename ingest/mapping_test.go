@@ -202,15 +202,32 @@ func TestKeepMapping(t *testing.T) {
 		t.Errorf("participations:\n got %q\nwant %q", got, want)
 	}
 	brest := d.Actors[1]
-	if brest.Name != "Ville de Brest" || brest.Country != "FR" || brest.Family != "institution" || brest.Territory != "FRH02  / Finistère" ||
+	if brest.Name != "Ville de Brest" || brest.Country != "FR" || brest.Family != "collectivite" || d.Actors[0].Family != "collectivite" || brest.Territory != "FRH02  / Finistère" ||
 		brest.Attrs["town"] != "Brest" || brest.Attrs["legal_status"] != "public" || d.Actors[0].Country != "GB" {
 		t.Errorf("actors = %+v", d.Actors)
 	}
 	if p := d.Projects[1]; p.Name != "SEACOAST" || p.Programme != "2014 - 2020 INTERREG VB Atlantic Area" {
 		t.Errorf("project = %+v", p)
 	}
-	// The third row calls Brest private: a warning, the first value is kept.
-	if len(res.Warnings) != 3 || res.Warnings[0].Line != 5 || !strings.Contains(res.Warnings[0].Error(), "is autre here but institution") {
-		t.Errorf("warnings = %v", res.Warnings)
+	// The family is guessed from the legal status and the name.
+	for status, want := range map[string]string{
+		"public: Université de Bretagne Occidentale": "institution",
+		"public: Gmina Miasta Gdańsk":                 "collectivite",
+		"private: Verein Grenzenlos e.V.":             "association",
+		"private: Blue Sea Consulting Ltd.":           "entreprise",
+		"public: Agence de l'eau":                     "institution",
+		"private: Les amis de la mer":                 "autre",
+	} {
+		tab := &Table{File: "keep_closed_1420_Partnership.csv", Header: strings.Split(strings.TrimSpace(header), ";")}
+		pl, problems := newPlan(tab, m.Sections[0], ';')
+		if len(problems) > 0 {
+			t.Fatal(problems)
+		}
+		st, name, _ := strings.Cut(status, ": ")
+		cells := make([]string, len(tab.Header))
+		cells[2], cells[10] = name, st
+		if got := pl.get("actor.family", cells); got != want {
+			t.Errorf("family of %q = %q, want %q", status, got, want)
+		}
 	}
 }

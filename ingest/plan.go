@@ -90,6 +90,7 @@ type plan struct {
 	actorAttrs   []attrSource // actor.attr.X in links and participations
 	projectAttrs []attrSource
 	values       map[string]map[string]string
+	rules        map[string][]Rule
 	split        map[string]string
 	filters      []rowFilter
 	missingSet   map[string]bool
@@ -122,6 +123,14 @@ func (p *plan) get(field string, cells []string) string {
 	if vm := p.values[field]; vm != nil {
 		if t, ok := vm[key(v)]; ok {
 			return t
+		}
+	}
+	if rules := p.rules[field]; rules != nil {
+		k := key(v)
+		for _, r := range rules {
+			if r.Match.MatchString(k) {
+				return r.Value
+			}
 		}
 	}
 	return v
@@ -167,6 +176,12 @@ func newPlan(t *Table, sec *Section, comma rune) (*plan, []Problem) {
 				m[key(k)] = v
 			}
 			p.values[canonField(f)] = m
+		}
+		for f, r := range sec.Rules {
+			if p.rules == nil {
+				p.rules = map[string][]Rule{}
+			}
+			p.rules[canonField(f)] = r
 		}
 		for f, s := range sec.Split {
 			p.split[f] = s
@@ -371,11 +386,13 @@ func (p *plan) checkMappedFields(t *Table) []Problem {
 func (p *plan) moveField(from, to string) {
 	p.fields[to] = p.fields[from]
 	delete(p.fields, from)
-	for _, m := range []map[string]map[string]string{p.values} {
-		if vm, ok := m[from]; ok {
-			m[to] = vm
-			delete(m, from)
-		}
+	if vm, ok := p.values[from]; ok {
+		p.values[to] = vm
+		delete(p.values, from)
+	}
+	if r, ok := p.rules[from]; ok {
+		p.rules[to] = r
+		delete(p.rules, from)
 	}
 	if s, ok := p.split[from]; ok {
 		p.split[to] = s
