@@ -212,11 +212,11 @@ func TestKeepMapping(t *testing.T) {
 	// The family is guessed from the legal status and the name.
 	for status, want := range map[string]string{
 		"public: Université de Bretagne Occidentale": "institution",
-		"public: Gmina Miasta Gdańsk":                 "collectivite",
-		"private: Verein Grenzenlos e.V.":             "association",
-		"private: Blue Sea Consulting Ltd.":           "entreprise",
-		"public: Agence de l'eau":                     "institution",
-		"private: Les amis de la mer":                 "autre",
+		"public: Gmina Miasta Gdańsk":                "collectivite",
+		"private: Verein Grenzenlos e.V.":            "association",
+		"private: Blue Sea Consulting Ltd.":          "entreprise",
+		"public: Agence de l'eau":                    "institution",
+		"private: Les amis de la mer":                "autre",
 	} {
 		tab := &Table{File: "keep_closed_1420_Partnership.csv", Header: strings.Split(strings.TrimSpace(header), ";")}
 		pl, problems := newPlan(tab, m.Sections[0], ';')
