@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/graph/storetest"
 )
 
 // These tests run the store through the real driver against the fake Bolt
@@ -418,4 +419,32 @@ func TestPutMetricsUnknownActorWritesNothing(t *testing.T) {
 	if values["degree"] != 3.0 || fmt.Sprint(values["metric_keys"]) != "[degree]" {
 		t.Errorf("values = %v", values)
 	}
+}
+
+// BenchmarkPutFakeServer measures the client side of Put — row building,
+// PackStream encoding by the driver, batching — against the fake server,
+// which does no work: an upper bound on rows per second, not a server
+// measurement. Data: storetest.Generate(20000, 50000, 1000, 10000).
+func BenchmarkPutFakeServer(b *testing.B) {
+	f := newFakeBolt(&testing.T{})
+	defer f.ln.Close()
+	ctx := context.Background()
+	s, err := Open(ctx, f.config())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	d := storetest.Generate(20000, 50000, 1000, 10000)
+	rows := len(d.Actors) + len(d.Links) + len(d.Projects) + len(d.Participations)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if err := s.Put(ctx, d); err != nil {
+			b.Fatal(err)
+		}
+		f.mu.Lock()
+		f.events = nil // keep memory flat
+		f.mu.Unlock()
+	}
+	b.ReportMetric(float64(rows*b.N)/b.Elapsed().Seconds(), "rows/s")
 }

@@ -22,10 +22,8 @@ func (s *Store) Put(ctx context.Context, d *graph.Dataset) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("neo4jstore: put: %w", err)
 	}
-	// Deduplicate by key, the last record winning as in Dataset.Merge, so that
-	// no batch names the same record twice.
-	var u graph.Dataset
-	u.Merge(d)
+	// No batch may name the same record twice.
+	u := dedupe(d)
 	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		if err := batches(u.Actors, func(b []graph.Actor) error {
 			ids := make([]string, len(b))
@@ -78,6 +76,33 @@ func (s *Store) Put(ctx context.Context, d *graph.Dataset) error {
 			return s.exec(ctx, tx, stParticipationUpsert, map[string]any{"rows": rows})
 		})
 	})
+}
+
+// dedupe returns the records of d with one record per key, the last one put
+// winning as in Dataset.Merge, in the order of their first occurrence. d is
+// not modified.
+func dedupe(d *graph.Dataset) *graph.Dataset {
+	return &graph.Dataset{
+		Actors:         lastByKey(d.Actors, func(a graph.Actor) string { return a.ID }),
+		Projects:       lastByKey(d.Projects, func(p graph.Project) string { return p.ID }),
+		Links:          lastByKey(d.Links, graph.Link.Key),
+		Participations: lastByKey(d.Participations, graph.Participation.Key),
+	}
+}
+
+func lastByKey[T any](xs []T, key func(T) string) []T {
+	at := make(map[string]int, len(xs))
+	out := make([]T, 0, len(xs))
+	for _, x := range xs {
+		k := key(x)
+		if i, ok := at[k]; ok {
+			out[i] = x
+			continue
+		}
+		at[k] = len(out)
+		out = append(out, x)
+	}
+	return out
 }
 
 // ErrInvalidRecord is wrapped by the error of Put for a record whose key is

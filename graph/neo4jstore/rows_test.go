@@ -340,3 +340,28 @@ func FuzzActorRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+func TestDedupeLastWins(t *testing.T) {
+	d := &graph.Dataset{
+		Actors: []graph.Actor{{ID: "a", Name: "first"}, {ID: "b"}, {ID: "a", Name: "last"}},
+		Links: []graph.Link{
+			{Source: "a", Target: "b", Type: "partnership", Weight: 1},
+			{Source: "b", Target: "a", Type: "partnership", Weight: 2}, // same undirected key
+			{Source: "b", Target: "a", Type: "partnership", Weight: 3, Directed: true},
+		},
+		Participations: []graph.Participation{{Actor: "a", Project: "p", Role: "lead"}, {Actor: "a", Project: "p", Role: "partner"}},
+	}
+	u := dedupe(d)
+	if len(u.Actors) != 2 || u.Actors[0].Name != "last" || u.Actors[1].ID != "b" {
+		t.Errorf("actors = %+v", u.Actors)
+	}
+	if len(u.Links) != 2 || u.Links[0].Weight != 2 || u.Links[0].Source != "b" || !u.Links[1].Directed {
+		t.Errorf("links = %+v", u.Links)
+	}
+	if len(u.Participations) != 1 || u.Participations[0].Role != "partner" {
+		t.Errorf("participations = %+v", u.Participations)
+	}
+	if d.Actors[0].Name != "first" || len(d.Actors) != 3 {
+		t.Error("dedupe modified its argument")
+	}
+}
