@@ -383,7 +383,7 @@ func TestPutMetricsUnknownActorWritesNothing(t *testing.T) {
 		{ID: "nantes", Values: map[string]float64{"degree": 3}},
 		{ID: "inconnu", Values: map[string]float64{"degree": 1}},
 	})
-	if err == nil || !strings.Contains(err.Error(), `"inconnu"`) {
+	if !errors.Is(err, ErrUnknownActor) || !strings.Contains(err.Error(), `"inconnu"`) {
 		t.Fatalf("PutMetrics error = %v, want one naming the unknown actor", err)
 	}
 	ev := f.Events()[before:]

@@ -78,6 +78,10 @@ func (s *Store) Put(ctx context.Context, d *graph.Dataset) error {
 	})
 }
 
+// ErrUnknownActor is wrapped by the error of PutMetrics for metrics naming an
+// actor that is not stored; nothing is written then.
+var ErrUnknownActor = errors.New("unknown actor")
+
 // dedupe returns the records of d with one record per key, the last one put
 // winning as in Dataset.Merge, in the order of their first occurrence. d is
 // not modified.
@@ -287,7 +291,7 @@ func (s *Store) PutMetrics(ctx context.Context, metrics []graph.ActorMetrics) er
 				if len(unknown) > 10 {
 					unknown = append(unknown[:10], fmt.Sprintf("and %d more", len(unknown)-10))
 				}
-				return workError{fmt.Errorf("neo4jstore: metrics for unknown actors %s", strings.Join(unknown, ", "))}
+				return workError{fmt.Errorf("neo4jstore: %w: metrics for %s", ErrUnknownActor, strings.Join(unknown, ", "))}
 			}
 			rows := make([]map[string]any, len(b))
 			for i, m := range b {
