@@ -148,6 +148,8 @@ func connectError(cfg Config, err error) *ConnectError {
 	var authErr *neo4j.InvalidAuthenticationError
 	var nerr *neo4j.Neo4jError
 	switch {
+	case errors.As(err, &nerr) && (nerr.Code == "Neo.ClientError.Security.Forbidden" || nerr.Code == "Neo.ClientError.Security.AuthorizationExpired"):
+		e.Hint = "neo4j: permission denied: the user in " + EnvUsername + " must be allowed to read, write and create constraints in the database"
 	case errors.As(err, &authErr),
 		errors.As(err, &nerr) && (nerr.IsAuthenticationFailed() || strings.HasPrefix(nerr.Code, "Neo.ClientError.Security.")):
 		e.Hint = "neo4j: authentication failed: check the credentials in " + EnvUsername + " and " + EnvPassword

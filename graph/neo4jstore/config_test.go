@@ -148,6 +148,11 @@ func TestConnectErrorClassifiesAndRedacts(t *testing.T) {
 			hint: "cannot connect to db.example.org:7687: check the address and port",
 		},
 		{
+			name: "not allowed",
+			err:  &neo4j.Neo4jError{Code: "Neo.ClientError.Security.Forbidden", Msg: "Schema operations are not allowed for user '" + secretUser + "'."},
+			hint: "permission denied: the user in NEO4J_USERNAME must be allowed",
+		},
+		{
 			name: "other refusal",
 			err:  &neo4j.Neo4jError{Code: "Neo.ClientError.Statement.AccessMode", Msg: "Writing in read access mode not allowed. Attempted write to " + secretUser},
 			hint: "the server refused the request",
@@ -220,6 +225,16 @@ func TestOpenCredentialsInURI(t *testing.T) {
 	defer cancel()
 	_, err := Open(ctx, Config{URI: "bolt://" + secretUser + ":" + strings.ReplaceAll(secretPass, " ", "%20") + "@" + addr})
 	checkSafe(t, err, "neo4j:")
+}
+
+func ExampleIsURI() {
+	for _, store := range []string{"neo4j://localhost:7687", "bolt+s://db.example.org", "./alliances.db"} {
+		fmt.Println(store, IsURI(store))
+	}
+	// Output:
+	// neo4j://localhost:7687 true
+	// bolt+s://db.example.org true
+	// ./alliances.db false
 }
 
 func TestOpenNotAURI(t *testing.T) {
