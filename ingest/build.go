@@ -12,7 +12,7 @@ import (
 
 // maxSuggestions bounds the number of "did you mean" searches over actor and
 // project ids, which cost a pass over every id each.
-const maxSuggestions = 200
+const maxSuggestions = 1000
 
 // builder turns planned tables into a Dataset and collects every problem.
 type builder struct {
@@ -41,6 +41,8 @@ type builder struct {
 	errs, warns []Problem
 	buf         [2][]string // reused by ids
 
+	actorCands, projectCands   *candidates
+	actorCandsN, projectCandsN int
 }
 
 func newBuilder(vocab *Vocabulary, known *graph.Dataset) *builder {
@@ -376,15 +378,38 @@ func (b *builder) resolveActor(p *plan, row *Row, field, id string) bool {
 }
 
 // nearestActor is the declared actor id nearest to id, by edit distance.
+// The folded ids are computed once, and again only when actors were added.
 func (b *builder) nearestActor(id string) string {
-	ids := make([]string, 0, len(b.actors)+len(b.knownActor))
-	for _, a := range b.actors {
-		ids = append(ids, a.ID)
+	if n := len(b.actors) + len(b.knownActor); b.actorCands == nil || b.actorCandsN != n {
+		ids := make([]string, 0, n)
+		for _, a := range b.actors {
+			ids = append(ids, a.ID)
+		}
+		for k := range b.knownActor {
+			if _, ok := b.actorAt[k]; !ok {
+				ids = append(ids, k)
+			}
+		}
+		b.actorCands, b.actorCandsN = newCandidates(ids), n
 	}
-	for k := range b.knownActor {
-		ids = append(ids, k)
+	return b.actorCands.nearest(id)
+}
+
+// nearestProject is nearestActor for projects.
+func (b *builder) nearestProject(id string) string {
+	if n := len(b.projects) + len(b.knownProject); b.projectCands == nil || b.projectCandsN != n {
+		ids := make([]string, 0, n)
+		for _, q := range b.projects {
+			ids = append(ids, q.ID)
+		}
+		for k := range b.knownProject {
+			if _, ok := b.projectAt[k]; !ok {
+				ids = append(ids, k)
+			}
+		}
+		b.projectCands, b.projectCandsN = newCandidates(ids), n
 	}
-	return suggest(id, ids)
+	return b.projectCands.nearest(id)
 }
 
 func (p *plan) hasActorDetails() bool {
@@ -455,14 +480,7 @@ func (b *builder) resolveProject(p *plan, row *Row, id string) bool {
 	hint := "add it to the projects table"
 	if b.suggestions < maxSuggestions {
 		b.suggestions++
-		ids := make([]string, 0, len(b.projects))
-		for _, q := range b.projects {
-			ids = append(ids, q.ID)
-		}
-		for k := range b.knownProject {
-			ids = append(ids, k)
-		}
-		if s := suggest(id, ids); s != "" {
+		if s := b.nearestProject(id); s != "" {
 			hint = fmt.Sprintf("did you mean %q? Otherwise %s", s, hint)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/alliances/alliances/graph"
 )
@@ -221,21 +222,42 @@ func ParseVocabulary(r io.Reader, file string) (*Vocabulary, error) {
 
 // suggest returns the candidate nearest to s (edit distance on normalised
 // forms), or "" when none is close enough to be a likely typo.
-func suggest(s string, candidates []string) string {
+func suggest(s string, names []string) string { return newCandidates(names).nearest(s) }
+
+// candidates holds names with their folded forms, for repeated "did you mean"
+// searches.
+type candidates struct {
+	names, keys []string
+	lens        []int
+}
+
+func newCandidates(names []string) *candidates {
+	c := &candidates{names: append([]string(nil), names...)}
+	sort.Strings(c.names)
+	c.keys = make([]string, len(c.names))
+	c.lens = make([]int, len(c.names))
+	for i, n := range c.names {
+		c.keys[i] = key(n)
+		c.lens[i] = utf8.RuneCountInString(c.keys[i])
+	}
+	return c
+}
+
+// nearest returns the name nearest to s, or "" when none is within
+// max(2, len/3) edits; ties go to the first name in sorted order.
+func (c *candidates) nearest(s string) string {
 	k := key(s)
-	best, bestD := "", -1
-	for _, c := range candidates {
-		d := levenshtein(k, key(c))
-		if bestD < 0 || d < bestD || (d == bestD && c < best) {
-			best, bestD = c, d
+	n := utf8.RuneCountInString(k)
+	limit := max(2, n/3)
+	best, bestD := "", limit+1
+	for i, kc := range c.keys {
+		// The length difference bounds the distance from below.
+		if diff := c.lens[i] - n; diff >= bestD || -diff >= bestD {
+			continue
 		}
-	}
-	limit := 2
-	if n := len([]rune(k)) / 3; n > limit {
-		limit = n
-	}
-	if bestD < 0 || bestD > limit {
-		return ""
+		if d := levenshtein(k, kc); d < bestD {
+			best, bestD = c.names[i], d
+		}
 	}
 	return best
 }
