@@ -31,6 +31,10 @@ func TestContract(t *testing.T) {
 	storetest.Run(t, openTemp)
 }
 
+func TestQueries(t *testing.T) {
+	storetest.RunQueries(t, openTemp)
+}
+
 func TestReopen(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "alliances.db")
 	s, err := Open(path)

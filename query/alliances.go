@@ -1,0 +1,271 @@
+package query
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+
+	"github.com/alliances/alliances/graph"
+)
+
+// AlliancesResult lists the projects and the groups of actors that combine at
+// least MinFamilies families.
+type AlliancesResult struct {
+	MinFamilies int               `json:"min_families"`
+	Projects    []ProjectAlliance `json:"projects"`
+	Groups      []Group           `json:"groups"`
+}
+
+// ProjectAlliance is a project and the families, countries and actors of its
+// participants.
+type ProjectAlliance struct {
+	ID        string `json:"id"`
+	Name      string `json:"name,omitempty"`
+	Programme string `json:"programme,omitempty"`
+	Phase     int    `json:"phase,omitempty"`
+	// Families are the families of the participants, in the order of
+	// graph.Families; MissingFamilies the core families (graph.CoreFamilies)
+	// that none of them belongs to.
+	Families        []string   `json:"families"`
+	MissingFamilies []string   `json:"missing_families"`
+	Countries       []string   `json:"countries"`
+	Actors          []ActorRef `json:"actors"`
+}
+
+// Group is a maximal clique of the network: three actors or more, each tied
+// to every other, that no other actor is tied to all of.
+type Group struct {
+	Actors    []ActorRef `json:"actors"`
+	Families  []string   `json:"families"`
+	Countries []string   `json:"countries"`
+	// Weight is the sum of the weights of the ties inside the group.
+	Weight float64 `json:"weight"`
+	// Projects are the projects that every actor of the group takes part in.
+	Projects []string `json:"projects"`
+}
+
+// Alliances returns the projects whose participants belong to at least
+// minFamilies distinct families, and the groups (maximal cliques of at least
+// three actors) that do. Actors without a family add none. Projects and
+// groups come with the most families first; then projects by id, and groups
+// by size, largest first, then by the ids of their actors.
+func Alliances(n *graph.Network, minFamilies int) (*AlliancesResult, error) {
+	if minFamilies < 1 {
+		return nil, fmt.Errorf("the minimum number of families must be at least 1, not %d", minFamilies)
+	}
+	x := newIndex(n)
+	res := &AlliancesResult{MinFamilies: minFamilies, Projects: []ProjectAlliance{}, Groups: []Group{}}
+
+	members := map[string][]int{}                 // project id → positions of participants
+	projectsOf := make([][]string, len(n.Actors)) // position → project ids
+	for _, p := range n.Participations {
+		i, ok := x.pos[p.Actor]
+		if !ok || slices.Contains(members[p.Project], i) {
+			continue
+		}
+		members[p.Project] = append(members[p.Project], i)
+		projectsOf[i] = append(projectsOf[i], p.Project)
+	}
+	for _, p := range n.Projects {
+		actors := members[p.ID]
+		pr := x.profile(actors)
+		if len(pr.families) < minFamilies {
+			continue
+		}
+		pa := ProjectAlliance{
+			ID: p.ID, Name: p.Name, Programme: p.Programme, Phase: p.Phase,
+			Families: pr.families, MissingFamilies: []string{}, Countries: pr.countries,
+			Actors: x.refs(actors),
+		}
+		for _, f := range graph.CoreFamilies {
+			if !slices.Contains(pr.families, f) {
+				pa.MissingFamilies = append(pa.MissingFamilies, f)
+			}
+		}
+		res.Projects = append(res.Projects, pa)
+	}
+	sort.SliceStable(res.Projects, func(i, j int) bool {
+		a, b := res.Projects[i], res.Projects[j]
+		if len(a.Families) != len(b.Families) {
+			return len(a.Families) > len(b.Families)
+		}
+		return a.ID < b.ID
+	})
+
+	type found struct {
+		actors []int
+		g      Group
+	}
+	var groups []found
+	x.cliques(3, func(c []int) {
+		pr := x.profile(c)
+		if len(pr.families) < minFamilies {
+			return
+		}
+		sort.Slice(c, func(i, j int) bool { return x.id(c[i]) < x.id(c[j]) })
+		g := Group{Actors: x.refs(c), Families: pr.families, Countries: pr.countries, Projects: []string{}}
+		in := map[int]bool{}
+		for _, i := range c {
+			in[i] = true
+		}
+		for _, i := range c {
+			for _, nb := range x.adj[i] {
+				if in[nb.to] && x.id(i) < x.id(nb.to) {
+					g.Weight += n.Ties[nb.tie].Weight
+				}
+			}
+		}
+		shared := slices.Clone(projectsOf[c[0]])
+		for _, i := range c[1:] {
+			shared = slices.DeleteFunc(shared, func(p string) bool { return !slices.Contains(projectsOf[i], p) })
+		}
+		sort.Strings(shared)
+		g.Projects = append(g.Projects, shared...)
+		groups = append(groups, found{c, g})
+	})
+	sort.Slice(groups, func(i, j int) bool {
+		a, b := groups[i], groups[j]
+		if len(a.g.Families) != len(b.g.Families) {
+			return len(a.g.Families) > len(b.g.Families)
+		}
+		if len(a.actors) != len(b.actors) {
+			return len(a.actors) > len(b.actors)
+		}
+		return x.compareIDs(a.actors, b.actors) < 0
+	})
+	for _, g := range groups {
+		res.Groups = append(res.Groups, g.g)
+	}
+	return res, nil
+}
+
+// refs returns the references of the actors at the given positions, sorted by
+// id.
+func (x *index) refs(actors []int) []ActorRef {
+	out := make([]ActorRef, 0, len(actors))
+	for _, i := range actors {
+		out = append(out, x.ref(i))
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// cliques calls emit with every maximal clique of at least min actors
+// (positions, in no particular order), by the Bron–Kerbosch algorithm with
+// pivoting (Tomita, Tanaka and Takahashi 2006) over each actor's later
+// neighbours (Eppstein, Löffler and Strash 2010).
+func (x *index) cliques(min int, emit func([]int)) {
+	nbrs := make([][]int, len(x.adj)) // sorted positions
+	for i, nb := range x.adj {
+		for _, e := range nb {
+			nbrs[i] = append(nbrs[i], e.to)
+		}
+		slices.Sort(nbrs[i])
+		nbrs[i] = slices.Compact(nbrs[i])
+	}
+	var expand func(r, p, xs []int)
+	expand = func(r, p, xs []int) {
+		if len(p) == 0 {
+			if len(xs) == 0 && len(r) >= min {
+				emit(slices.Clone(r))
+			}
+			return
+		}
+		if len(r)+len(p) < min {
+			return
+		}
+		// Pivot: the actor of P ∪ X with the most neighbours in P.
+		pivot, best := -1, -1
+		for _, set := range [][]int{p, xs} {
+			for _, u := range set {
+				if c := countCommon(p, nbrs[u]); c > best {
+					pivot, best = u, c
+				}
+			}
+		}
+		for _, v := range difference(p, nbrs[pivot]) {
+			expand(append(r, v), intersect(p, nbrs[v]), intersect(xs, nbrs[v]))
+			p = remove(p, v)
+			xs = insert(xs, v)
+		}
+	}
+	for v := range nbrs {
+		if len(nbrs[v]) < min-1 {
+			continue
+		}
+		var later, earlier []int
+		for _, u := range nbrs[v] {
+			if u > v {
+				later = append(later, u)
+			} else {
+				earlier = append(earlier, u)
+			}
+		}
+		expand([]int{v}, later, earlier)
+	}
+}
+
+func countCommon(a, b []int) int {
+	n := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+func intersect(a, b []int) []int {
+	var out []int
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+func difference(a, b []int) []int {
+	var out []int
+	j := 0
+	for _, v := range a {
+		for j < len(b) && b[j] < v {
+			j++
+		}
+		if j < len(b) && b[j] == v {
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+func remove(a []int, v int) []int {
+	i, ok := slices.BinarySearch(a, v)
+	if !ok {
+		return a
+	}
+	return append(a[:i:i], a[i+1:]...)
+}
+
+func insert(a []int, v int) []int {
+	i, ok := slices.BinarySearch(a, v)
+	if ok {
+		return a
+	}
+	return slices.Insert(slices.Clone(a), i, v)
+}

@@ -1,0 +1,239 @@
+package query
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/alliances/alliances/graph"
+)
+
+// Sentinel errors, for errors.Is.
+var (
+	ErrUnknownActor  = errors.New("unknown actor")
+	ErrUnknownFamily = errors.New("unknown family")
+)
+
+// ActorRef names an actor in a result.
+type ActorRef struct {
+	ID      string `json:"id"`
+	Name    string `json:"name,omitempty"`
+	Family  string `json:"family,omitempty"`
+	Country string `json:"country,omitempty"`
+}
+
+// TieInfo is a tie of the network between actors A and B: its weight, the
+// number of declared links it merges, their distinct types and the projects
+// that A and B share, sorted.
+type TieInfo struct {
+	A        ActorRef `json:"a"`
+	B        ActorRef `json:"b"`
+	Weight   float64  `json:"weight"`
+	Links    int      `json:"links"`
+	Types    []string `json:"types"`
+	Projects []string `json:"projects"`
+}
+
+// index is the network in the form the queries walk: actors by id, and for
+// each actor its neighbours in increasing id order with the tie to each.
+type index struct {
+	net   *graph.Network
+	pos   map[string]int // actor id → position in net.Actors
+	order []int          // positions of actors in increasing id order
+	adj   [][]neighbour  // by position
+}
+
+type neighbour struct {
+	to  int // position of the neighbour
+	tie int // position of the tie in net.Ties
+}
+
+func newIndex(n *graph.Network) *index {
+	x := &index{net: n, pos: make(map[string]int, len(n.Actors)), adj: make([][]neighbour, len(n.Actors))}
+	for i, a := range n.Actors {
+		x.pos[a.ID] = i
+		x.order = append(x.order, i)
+	}
+	sort.Slice(x.order, func(i, j int) bool { return n.Actors[x.order[i]].ID < n.Actors[x.order[j]].ID })
+	for t, tie := range n.Ties {
+		a, okA := x.pos[tie.A]
+		b, okB := x.pos[tie.B]
+		if !okA || !okB || a == b {
+			continue
+		}
+		x.adj[a] = append(x.adj[a], neighbour{b, t})
+		x.adj[b] = append(x.adj[b], neighbour{a, t})
+	}
+	for _, nb := range x.adj {
+		sort.Slice(nb, func(i, j int) bool { return n.Actors[nb[i].to].ID < n.Actors[nb[j].to].ID })
+	}
+	return x
+}
+
+// id returns the id of the actor at position i.
+func (x *index) id(i int) string { return x.net.Actors[i].ID }
+
+// ref returns the reference to the actor at position i.
+func (x *index) ref(i int) ActorRef {
+	a := x.net.Actors[i]
+	return ActorRef{ID: a.ID, Name: a.Name, Family: a.Family, Country: a.Country}
+}
+
+// tie returns the tie at position t oriented from the actor at position from.
+func (x *index) tie(t, from int) TieInfo {
+	tie := x.net.Ties[t]
+	a, b := x.pos[tie.A], x.pos[tie.B]
+	if from == b {
+		a, b = b, a
+	}
+	return TieInfo{
+		A:        x.ref(a),
+		B:        x.ref(b),
+		Weight:   tie.Weight,
+		Links:    tie.Links,
+		Types:    nonNil(tie.Types),
+		Projects: nonNil(tie.Projects),
+	}
+}
+
+// lookup returns the position of the actor with the given id.
+func (x *index) lookup(id string) (int, error) {
+	if i, ok := x.pos[id]; ok {
+		return i, nil
+	}
+	msg := fmt.Sprintf("%v %q: no actor has this id", ErrUnknownActor, id)
+	if s := x.suggest(id); len(s) > 0 {
+		msg += fmt.Sprintf(" (did you mean %s?)", strings.Join(s, ", "))
+	}
+	return 0, &unknownError{msg: msg, err: ErrUnknownActor}
+}
+
+// suggest returns up to three ids of actors whose id or name contains id,
+// compared with graph.Normalize.
+func (x *index) suggest(id string) []string {
+	q := graph.Normalize(id)
+	if q == "" {
+		return nil
+	}
+	var out []string
+	for _, i := range x.order {
+		a := x.net.Actors[i]
+		if strings.Contains(graph.Normalize(a.ID), q) || strings.Contains(graph.Normalize(a.Name), q) {
+			out = append(out, fmt.Sprintf("%q", a.ID))
+			if len(out) == 3 {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// unknownError is an unknown actor or family, worded for people.
+type unknownError struct {
+	msg string
+	err error
+}
+
+func (e *unknownError) Error() string { return e.msg }
+func (e *unknownError) Unwrap() error { return e.err }
+
+// family returns the family of the network that f names: the family of some
+// actor, or one of graph.Families, compared with graph.Normalize.
+func family(n *graph.Network, f string) (string, error) {
+	q := graph.Normalize(f)
+	for _, a := range n.Actors {
+		if a.Family != "" && graph.Normalize(a.Family) == q {
+			return a.Family, nil
+		}
+	}
+	for _, known := range graph.Families {
+		if graph.Normalize(known) == q {
+			return known, nil
+		}
+	}
+	return "", &unknownError{
+		msg: fmt.Sprintf("%v %q (families: %s)", ErrUnknownFamily, f, strings.Join(families(n), ", ")),
+		err: ErrUnknownFamily,
+	}
+}
+
+// families returns the built-in families and those of the actors of n, in
+// canonical order.
+func families(n *graph.Network) []string {
+	set := map[string]bool{}
+	for _, f := range graph.Families {
+		set[f] = true
+	}
+	for _, a := range n.Actors {
+		if a.Family != "" {
+			set[a.Family] = true
+		}
+	}
+	return sortFamilies(set)
+}
+
+// sortFamilies returns the families of set in the order of graph.Families,
+// then the others alphabetically.
+func sortFamilies(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for f := range set {
+		out = append(out, f)
+	}
+	rank := func(f string) int {
+		if i := slices.Index(graph.Families, f); i >= 0 {
+			return i
+		}
+		return len(graph.Families)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		ri, rj := rank(out[i]), rank(out[j])
+		if ri != rj {
+			return ri < rj
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
+
+// profile is the families and countries of a set of actors.
+type profile struct {
+	families, countries []string
+}
+
+func (x *index) profile(actors []int) profile {
+	fams, countries := map[string]bool{}, map[string]bool{}
+	for _, i := range actors {
+		a := x.net.Actors[i]
+		if a.Family != "" {
+			fams[a.Family] = true
+		}
+		if a.Country != "" {
+			countries[a.Country] = true
+		}
+	}
+	cs := make([]string, 0, len(countries))
+	for c := range countries {
+		cs = append(cs, c)
+	}
+	sort.Strings(cs)
+	return profile{families: sortFamilies(fams), countries: cs}
+}
+
+func nonNil(xs []string) []string {
+	if len(xs) == 0 {
+		return []string{}
+	}
+	return append([]string(nil), xs...)
+}
+
+// compareIDs orders sequences of actors lexicographically by id.
+func (x *index) compareIDs(a, b []int) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if c := strings.Compare(x.id(a[i]), x.id(b[i])); c != 0 {
+			return c
+		}
+	}
+	return len(a) - len(b)
+}

@@ -1,0 +1,228 @@
+package query_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/graph/storetest"
+	"github.com/alliances/alliances/query"
+)
+
+// TestFixture checks the answers shared with the store contract suite, on the
+// network of storetest.Fixture built without a store.
+func TestFixture(t *testing.T) {
+	storetest.CheckQueries(t, graph.NewNetwork(storetest.Fixture()))
+}
+
+// network builds a network from "a-b" declared links (weight 1) and actors
+// given as "id:family:country".
+func network(actors []string, links ...string) *graph.Network {
+	d := &graph.Dataset{}
+	for _, a := range actors {
+		f := strings.Split(a+"::", ":")
+		d.Actors = append(d.Actors, graph.Actor{ID: f[0], Family: f[1], Country: f[2]})
+	}
+	for _, l := range links {
+		ends := strings.SplitN(l, "-", 2)
+		d.Links = append(d.Links, graph.Link{Source: ends[0], Target: ends[1], Weight: 1})
+	}
+	return graph.NewNetwork(d)
+}
+
+func ids(refs []query.ActorRef) string {
+	var s []string
+	for _, r := range refs {
+		s = append(s, r.ID)
+	}
+	return strings.Join(s, " ")
+}
+
+func TestPaths(t *testing.T) {
+	// a-b-d, a-c-d and a-e-f-d: two shortest paths of 2 ties, in id order;
+	// the longer one through e and f is not shortest.
+	n := network([]string{"a", "b", "c", "d", "e", "f"}, "a-c", "c-d", "a-b", "b-d", "a-e", "e-f", "f-d")
+	paths, err := query.Paths(n, "a", "d", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range paths {
+		got = append(got, fmt.Sprintf("%d:%s", p.Length, ids(p.Actors)))
+		for i, tie := range p.Ties {
+			if tie.A.ID != p.Actors[i].ID || tie.B.ID != p.Actors[i+1].ID {
+				t.Errorf("tie %d of path %s goes %s→%s", i, ids(p.Actors), tie.A.ID, tie.B.ID)
+			}
+		}
+	}
+	if want := "2:a b d|2:a c d"; strings.Join(got, "|") != want {
+		t.Errorf("Paths(a, d) = %q, want %q", strings.Join(got, "|"), want)
+	}
+	// Backwards, the ties are oriented from d.
+	paths, _ = query.Paths(n, "d", "a", 1)
+	if len(paths) != 1 || ids(paths[0].Actors) != "d b a" || paths[0].Ties[0].A.ID != "d" {
+		t.Errorf("Paths(d, a, 1) = %+v, want d b a", paths)
+	}
+}
+
+func TestPathsCountGrid(t *testing.T) {
+	// In a 4×4 grid, the shortest paths between opposite corners are the
+	// C(6,3) = 20 ways to order 3 steps right and 3 steps down.
+	var actors, links []string
+	id := func(r, c int) string { return fmt.Sprintf("n%d%d", r, c) }
+	for r := 0; r < 4; r++ {
+		for c := 0; c < 4; c++ {
+			actors = append(actors, id(r, c))
+			if c < 3 {
+				links = append(links, id(r, c)+"-"+id(r, c+1))
+			}
+			if r < 3 {
+				links = append(links, id(r, c)+"-"+id(r+1, c))
+			}
+		}
+	}
+	paths, err := query.Paths(network(actors, links...), "n00", "n33", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) != 20 {
+		t.Fatalf("%d paths, want 20", len(paths))
+	}
+	for i := 1; i < len(paths); i++ {
+		if ids(paths[i-1].Actors) >= ids(paths[i].Actors) {
+			t.Errorf("paths out of order: %s before %s", ids(paths[i-1].Actors), ids(paths[i].Actors))
+		}
+	}
+	if paths[0].Length != 6 || ids(paths[0].Actors) != "n00 n01 n02 n03 n13 n23 n33" {
+		t.Errorf("first path %s (%d ties), want along the top row then down", ids(paths[0].Actors), paths[0].Length)
+	}
+}
+
+func TestPartnersTiesAmongSameDistance(t *testing.T) {
+	// Star center c with b1, b2 tied to each other; d tied to b2 only.
+	// Depth 1: c, b1, b2 and the three ties among them (b1-b2 included, as
+	// in NetworkX's ego_graph); d and b2-d are out.
+	n := network([]string{"c", "b1", "b2", "d"}, "c-b1", "c-b2", "b1-b2", "b2-d")
+	e, err := query.Partners(n, "c", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ties []string
+	for _, tie := range e.Ties {
+		ties = append(ties, tie.A.ID+"-"+tie.B.ID)
+	}
+	var actors []string
+	for _, a := range e.Actors {
+		actors = append(actors, fmt.Sprintf("%s@%d", a.ID, a.Distance))
+	}
+	if got, want := strings.Join(actors, " "), "c@0 b1@1 b2@1"; got != want {
+		t.Errorf("actors %q, want %q", got, want)
+	}
+	if got, want := strings.Join(ties, " "), "b1-b2 b1-c b2-c"; got != want {
+		t.Errorf("ties %q, want %q", got, want)
+	}
+}
+
+func TestGroups(t *testing.T) {
+	// Two triangles sharing the edge b-c (a-b-c and b-c-d) and a 4-clique
+	// w-x-y-z with a pendant p on w. Maximal cliques of 3 or more: abc, bcd,
+	// wxyz. Families: a, w collectivite; b, x association; c, y ong;
+	// d collectivite; z entreprise; p ong.
+	n := network(
+		[]string{"a:collectivite", "b:association", "c:ong", "d:collectivite",
+			"w:collectivite", "x:association", "y:ong", "z:entreprise", "p:ong"},
+		"a-b", "a-c", "b-c", "b-d", "c-d", "w-x", "w-y", "w-z", "x-y", "x-z", "y-z", "p-w")
+	res, err := query.Alliances(n, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, g := range res.Groups {
+		got = append(got, fmt.Sprintf("%s (%d families, weight %g)", ids(g.Actors), len(g.Families), g.Weight))
+	}
+	// wxyz has 4 families; abc and bcd 3 each, in id order.
+	want := []string{"w x y z (4 families, weight 6)", "a b c (3 families, weight 3)", "b c d (3 families, weight 3)"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("groups:\n got %q\nwant %q", got, want)
+	}
+	if len(res.Projects) != 0 {
+		t.Errorf("projects %+v, want none", res.Projects)
+	}
+}
+
+func TestGroupsLargeClique(t *testing.T) {
+	// A project of 12 participants is one clique of 12, whatever the order
+	// of the search: no sub-clique is reported.
+	d := &graph.Dataset{Projects: []graph.Project{{ID: "p"}}}
+	for i := 0; i < 12; i++ {
+		id := fmt.Sprintf("a%02d", i)
+		d.Actors = append(d.Actors, graph.Actor{ID: id, Family: graph.Families[i%4]})
+		d.Participations = append(d.Participations, graph.Participation{Actor: id, Project: "p"})
+	}
+	res, err := query.Alliances(graph.NewNetwork(d), 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Groups) != 1 || len(res.Groups[0].Actors) != 12 || res.Groups[0].Weight != 66 ||
+		strings.Join(res.Groups[0].Projects, ",") != "p" {
+		t.Errorf("groups %+v, want one of 12 actors, weight C(12,2) = 66, project p", res.Groups)
+	}
+	if len(res.Projects) != 1 || len(res.Projects[0].MissingFamilies) != 0 {
+		t.Errorf("projects %+v, want p with no core family missing", res.Projects)
+	}
+}
+
+func TestCrossBorderWithoutCountry(t *testing.T) {
+	// a (FR) - b (SN) crosses; b - c (no country) and c - d (no country) are
+	// left out and counted; a - e (FR) is domestic.
+	n := network([]string{"a::FR", "b::SN", "c", "d", "e::FR"}, "a-b", "b-c", "c-d", "a-e")
+	res, err := query.CrossBorder(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Ties) != 1 || res.WithoutCountry != 2 || len(res.Pairs) != 1 || res.Pairs[0].A != "FR" || res.Pairs[0].Actors != 2 {
+		t.Errorf("CrossBorder = %+v, want one FR–SN tie between 2 actors and 2 ties without country", res)
+	}
+}
+
+func TestUnknownActorMessage(t *testing.T) {
+	n := graph.NewNetwork(storetest.Fixture())
+	_, err := query.Partners(n, "Kayes", 1)
+	if !errors.Is(err, query.ErrUnknownActor) {
+		t.Fatalf("error %v does not wrap ErrUnknownActor", err)
+	}
+	// Two actors have "kayes" in their id or name (femmes-kayes and kayes).
+	if want := `unknown actor "Kayes": no actor has this id (did you mean "femmes-kayes", "kayes"?)`; err.Error() != want {
+		t.Errorf("message %q, want %q", err, want)
+	}
+}
+
+func TestUnknownFamilyMessage(t *testing.T) {
+	_, err := query.Between(graph.NewNetwork(storetest.Fixture()), "ngo", "ong")
+	if !errors.Is(err, query.ErrUnknownFamily) {
+		t.Fatalf("error %v does not wrap ErrUnknownFamily", err)
+	}
+	if want := `unknown family "ngo" (families: collectivite, association, ong, entreprise, institution, autre)`; err.Error() != want {
+		t.Errorf("message %q, want %q", err, want)
+	}
+}
+
+func TestDeterministicJSON(t *testing.T) {
+	// Map iteration must not leak into results: 20 runs give the same bytes.
+	n := graph.NewNetwork(storetest.Fixture())
+	first := ""
+	for i := 0; i < 20; i++ {
+		var b strings.Builder
+		a, _ := query.Alliances(n, 1)
+		c, _ := query.CrossBorder(n)
+		e, _ := query.Partners(n, "nantes", 3)
+		fmt.Fprintf(&b, "%+v %+v %+v", a, c, e)
+		if i == 0 {
+			first = b.String()
+		} else if b.String() != first {
+			t.Fatal("results differ between runs")
+		}
+	}
+}
