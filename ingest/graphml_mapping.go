@@ -113,9 +113,9 @@ func isActorKind(v string) bool {
 func buildGraphDataset(file string, nodes []graphNode, edges []graphEdge) (*graph.Dataset, []Problem) {
 	d := &graph.Dataset{}
 	var probs []Problem
-	bad := func(line, col int, field string, err error, format string, args ...any) {
+	bad := func(line, col int, field string, err error, hint, format string, args ...any) {
 		probs = append(probs, Problem{File: file, Line: line, Column: col, Field: field,
-			Err: fmt.Errorf("%w: %s", err, fmt.Sprintf(format, args...))})
+			Err: fmt.Errorf("%w: %s", err, fmt.Sprintf(format, args...)), Hint: hint})
 	}
 	type nodeRef struct {
 		project bool
@@ -123,7 +123,6 @@ func buildGraphDataset(file string, nodes []graphNode, edges []graphEdge) (*grap
 		line    int
 	}
 	byNode := make(map[string]nodeRef, len(nodes))
-	actorIDs := make(map[string]int)
 	projectIDs := make(map[string]int)
 	for _, n := range nodes {
 		if !n.hasID || strings.TrimSpace(n.id) == "" {
@@ -153,8 +152,8 @@ func buildGraphDataset(file string, nodes []graphNode, edges []graphEdge) (*grap
 				continue
 			}
 			if line, dup := projectIDs[p.ID]; dup {
-				bad(n.line, n.col, "id", ErrDuplicate, "project %q", p.ID)
-				_ = line
+				bad(n.line, n.col, "id", ErrDuplicate,
+					fmt.Sprintf("the node at line %d is already project %q", line, p.ID), "project %q", p.ID)
 				continue
 			}
 			projectIDs[p.ID] = n.line
@@ -163,7 +162,6 @@ func buildGraphDataset(file string, nodes []graphNode, edges []graphEdge) (*grap
 			continue
 		}
 		a := nodeActor(file, n)
-		actorIDs[a.ID] = n.line
 		byNode[n.id] = nodeRef{id: a.ID, line: n.line}
 		d.Actors = append(d.Actors, a)
 	}
@@ -192,8 +190,9 @@ func buildGraphDataset(file string, nodes []graphNode, edges []graphEdge) (*grap
 		origin := graph.Provenance{File: file, Line: e.line}
 		switch {
 		case src.project && dst.project:
-			bad(e.line, e.col, "target", ErrBadValue, "edge between two projects %q and %q", src.id, dst.id)
-			probs[len(probs)-1].Hint = "edges join two actors (a link) or an actor and a project (a participation)"
+			bad(e.line, e.col, "target", ErrBadValue,
+				"edges join two actors (a link) or an actor and a project (a participation)",
+				"edge between two projects %q and %q", src.id, dst.id)
 		case src.project || dst.project:
 			actor, project := src.id, dst.id
 			if src.project {
@@ -205,8 +204,9 @@ func buildGraphDataset(file string, nodes []graphNode, edges []graphEdge) (*grap
 			})
 		default:
 			if k := values["kind"]; graph.Normalize(k) == "participation" {
-				bad(e.line, e.col, "kind", ErrBadValue, "participation edge between two actors %q and %q", src.id, dst.id)
-				probs[len(probs)-1].Hint = "a participation edge must join an actor and a node with kind=project"
+				bad(e.line, e.col, "kind", ErrBadValue,
+					"a participation edge must join an actor and a node with kind=project",
+					"participation edge between two actors %q and %q", src.id, dst.id)
 				continue
 			}
 			typ, ok := values["type"]
@@ -222,8 +222,8 @@ func buildGraphDataset(file string, nodes []graphNode, edges []graphEdge) (*grap
 			}
 			weight, err := graphWeight(w)
 			if err != nil {
-				bad(e.line, e.col, "weight", ErrBadValue, "weight %q: %v", w, err)
-				probs[len(probs)-1].Hint = "weights are positive numbers; larger means a stronger tie"
+				bad(e.line, e.col, "weight", ErrBadValue,
+					"weights are positive numbers; larger means a stronger tie", "weight %q: %v", w, err)
 				continue
 			}
 			d.Links = append(d.Links, graph.Link{

@@ -245,6 +245,9 @@ func fuzzCheck(t *testing.T, data []byte, d *graph.Dataset, probs []Problem,
 		if p.File != "f" || p.Line < 0 || p.Line > lines || p.Err == nil {
 			t.Errorf("badly located problem %#v in a file of %d lines", p, lines)
 		}
+		if p.Hint == "" {
+			t.Errorf("problem without a hint: %v", p)
+		}
 		if !errors.Is(p, ErrFormat) && !errors.Is(p, ErrBadValue) && !errors.Is(p, ErrDuplicate) &&
 			!errors.Is(p, ErrUnknownActor) && !errors.Is(p, ErrUnknownProject) {
 			t.Errorf("problem without a sentinel: %v", p)
