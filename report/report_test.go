@@ -302,7 +302,9 @@ var externalRef = regexp.MustCompile(`(?i)(src|href|xlink:href|action|poster|dat
 // style sheet, font or image, no @import or url() to another document.
 func TestSelfContained(t *testing.T) {
 	for _, lang := range Languages {
-		html := string(exampleReport(t, lang)["report.html"])
+		page := exampleReport(t, lang)["report.html"]
+		checkStructure(t, page)
+		html := string(page)
 		if m := externalRef.FindString(html); m != "" {
 			t.Errorf("%s: external reference %q", lang, m)
 		}
@@ -368,6 +370,7 @@ func TestEscaping(t *testing.T) {
 				t.Fatal(err)
 			}
 			files := readAll(t, dir)
+			checkStructure(t, files["report.html"])
 			html, md := string(files["report.html"]), string(files["report.md"])
 			// Code blocks show text literally in Markdown: leave them out.
 			md = regexp.MustCompile("(?s)```.*?```").ReplaceAllString(md, "")

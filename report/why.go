@@ -13,7 +13,7 @@ import (
 // in both languages; the French report translates every phrase it knows and
 // keeps the others as they are.
 func translateWhy(l lang, why string) string {
-	parts := strings.Split(why, "; ")
+	parts := splitPhrases(why)
 	for i, p := range parts {
 		parts[i] = translatePhrase(l, p)
 	}
@@ -80,4 +80,18 @@ func translatePhrase(l lang, p string) string {
 var projectTermsFR = map[string]string{
 	"development": "développement", "local": "locale", "sustainable": "durable", "inclusive": "inclusive",
 	"youth": "jeunes", "women": "femmes", "disability": "handicap", "precarity": "précarité",
+}
+
+// splitPhrases splits why at "; ", but not inside parentheses: the list of
+// common partners names actors, whose names may hold "; ".
+func splitPhrases(why string) []string {
+	var parts []string
+	for _, p := range strings.Split(why, "; ") {
+		if n := len(parts); n > 0 && strings.Count(parts[n-1], "(") > strings.Count(parts[n-1], ")") {
+			parts[n-1] += "; " + p
+			continue
+		}
+		parts = append(parts, p)
+	}
+	return parts
 }
