@@ -291,9 +291,8 @@ func (b *builder) complementarity() section {
 	// Families.
 	names, counts := familyCounts(b.in.Network.Actors)
 	t := &table{
-		Caption: l.T("compl.families"),
-		Head:    []string{l.T("col.family"), l.T("col.actors"), l.T("col.share"), l.T("metric.ei")},
-		Num:     []bool{false, true, true, true},
+		Head: []string{l.T("col.family"), l.T("col.actors"), l.T("col.share"), l.T("metric.ei")},
+		Num:  []bool{false, true, true, true},
 	}
 	total := len(b.in.Network.Actors)
 	for _, f := range names {
