@@ -1,0 +1,123 @@
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"testing"
+
+	"github.com/alliances/alliances/graph"
+)
+
+// memStore is the simplest store that keeps the contract: a dataset in
+// memory, replaced whole by each Put. It checks that the suite asks for
+// nothing beyond the contract, and stands for a store in the examples.
+type memStore struct {
+	d       *graph.Dataset
+	metrics map[string]map[string]float64
+	mutant  string // for checking by hand that the suite catches broken stores
+}
+
+func (m *memStore) Put(ctx context.Context, d *graph.Dataset) error {
+	if err := ctx.Err(); err != nil && m.mutant != "ignore-context" {
+		return err
+	}
+	check := func() error {
+		for _, a := range d.Actors {
+			if a.ID == "" {
+				return fmt.Errorf("empty actor id")
+			}
+		}
+		for _, p := range d.Projects {
+			if p.ID == "" {
+				return fmt.Errorf("empty project id")
+			}
+		}
+		for _, l := range d.Links {
+			if l.Source == "" || l.Target == "" {
+				return fmt.Errorf("link without source or target")
+			}
+		}
+		for _, p := range d.Participations {
+			if p.Actor == "" || p.Project == "" {
+				return fmt.Errorf("participation without actor or project")
+			}
+		}
+		return nil
+	}
+	next := clone(m.d)
+	if m.mutant == "merge-attrs" {
+		old := next.ActorIndex()
+		for _, a := range d.Actors {
+			if i, ok := old[a.ID]; ok && a.Attrs != nil {
+				for k, v := range next.Actors[i].Attrs {
+					if _, ok := a.Attrs[k]; !ok {
+						a.Attrs[k] = v
+					}
+				}
+			}
+		}
+	}
+	next.Merge(clone(d))
+	if m.mutant == "partial" {
+		// Writes the actors before validating the rest.
+		m.d.Merge(&graph.Dataset{Actors: clone(d).Actors})
+	}
+	if err := check(); err != nil {
+		return err
+	}
+	if m.mutant == "unsorted" {
+		sort.Slice(next.Actors, func(i, j int) bool { return next.Actors[i].Name < next.Actors[j].Name })
+	}
+	m.d = next
+	return nil
+}
+
+func (m *memStore) Load(ctx context.Context) (*graph.Dataset, error) {
+	return clone(m.d), ctx.Err()
+}
+
+func (m *memStore) PutMetrics(ctx context.Context, metrics []graph.ActorMetrics) error {
+	idx := m.d.ActorIndex()
+	for _, am := range metrics {
+		if _, ok := idx[am.ID]; !ok {
+			return fmt.Errorf("unknown actor %q", am.ID)
+		}
+	}
+	for _, am := range metrics {
+		if m.mutant == "merge-metrics" && m.metrics[am.ID] != nil {
+			for k, v := range am.Values {
+				m.metrics[am.ID][k] = v
+			}
+			continue
+		}
+		m.metrics[am.ID] = am.Values
+	}
+	return ctx.Err()
+}
+
+func (m *memStore) Metrics(ctx context.Context) ([]graph.ActorMetrics, error) {
+	out := []graph.ActorMetrics{}
+	for id, v := range m.metrics {
+		out = append(out, graph.ActorMetrics{ID: id, Values: v})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, ctx.Err()
+}
+
+func (m *memStore) Close() error { return nil }
+
+// TestMemStore runs the suite on memStore. Each broken variant must make it
+// fail, which is checked by hand:
+//
+//	for m in ignore-context merge-attrs partial unsorted merge-metrics; do
+//		STORETEST_MUTANT=$m go test -count=1 ./graph/storetest && echo "$m not caught"
+//	done
+func TestMemStore(t *testing.T) {
+	open := func(t *testing.T) graph.Store {
+		return &memStore{d: &graph.Dataset{}, metrics: map[string]map[string]float64{}, mutant: os.Getenv("STORETEST_MUTANT")}
+	}
+	Run(t, open)
+	RunQueries(t, open)
+}
