@@ -208,6 +208,7 @@ func (s *suggester) suggestAll(flagged []int) [][]Suggestion {
 				partner: make([]int32, s.g.n),
 				common:  make([]int32, s.g.n),
 				famSeen: make([]int32, len(s.fp.names)),
+				famTop:  make([][]scored, len(s.fp.names)),
 			}
 			for {
 				i := int(next.Add(1)) - 1
@@ -226,6 +227,7 @@ func (s *suggester) suggestAll(flagged []int) [][]Suggestion {
 type suggestWork struct {
 	stamp, partner, common, famSeen []int32
 	cands, skipped                  []int32
+	famTop                          [][]scored // best candidates per family
 	top                             []scored
 }
 
@@ -248,7 +250,7 @@ type scored struct {
 //
 // Only candidates with at least one reason other than being well connected
 // are suggested. Scores are rounded to 3 decimals; equal scores are ordered by
-// id. Candidates are the partners of partners of v (up to twoHopBudget
+// id. The k places are diversified across families (see diversify). Candidates are the partners of partners of v (up to twoHopBudget
 // visits, expanding the least connected partners first; common partners are
 // still counted exactly, through the partners left unexpanded) and the
 // poolSize+k best-connected actors of every family and of v's territory and
@@ -305,7 +307,9 @@ func (s *suggester) suggest(w *suggestWork, v int) []Suggestion {
 			add(x)
 		}
 	}
-	w.top = w.top[:0]
+	for f := range w.famTop {
+		w.famTop[f] = w.famTop[f][:0]
+	}
 	for _, c := range w.cands {
 		common := int(w.common[c])
 		for _, p := range w.skipped {
@@ -317,8 +321,10 @@ func (s *suggester) suggest(w *suggestWork, v int) []Suggestion {
 		if !ok {
 			continue
 		}
-		w.top = insertTop(w.top, scored{c, sc}, s.k)
+		f := s.fp.fam[c]
+		w.famTop[f] = insertTop(w.famTop[f], scored{c, sc}, s.k)
 	}
+	w.top = diversify(w.top[:0], w.famTop, s.k)
 	out := make([]Suggestion, 0, len(w.top))
 	for _, t := range w.top {
 		a := s.net.Actors[t.v]
@@ -330,15 +336,51 @@ func (s *suggester) suggest(w *suggestWork, v int) []Suggestion {
 	return out
 }
 
+// diversify picks k suggestions from the best candidates of every family:
+// first the best candidate of each family whose score is at least half the
+// best score overall, best families first, then the remaining candidates by
+// score. The pick is returned ordered by decreasing score then node, so that a
+// few families do not take every place when candidates of other
+// families are nearly as good.
+func diversify(top []scored, famTop [][]scored, k int) []scored {
+	var heads, rest []scored
+	for _, t := range famTop {
+		if len(t) > 0 {
+			heads = append(heads, t[0])
+			rest = append(rest, t[1:]...)
+		}
+	}
+	sort.Slice(heads, func(i, j int) bool { return better(heads[i], heads[j]) })
+	for i, h := range heads {
+		if len(top) < k && h.score >= heads[0].score/2 {
+			top = append(top, h)
+		} else {
+			rest = append(rest, heads[i])
+		}
+	}
+	sort.Slice(rest, func(i, j int) bool { return better(rest[i], rest[j]) })
+	for _, r := range rest {
+		if len(top) == k {
+			break
+		}
+		top = append(top, r)
+	}
+	sort.Slice(top, func(i, j int) bool { return better(top[i], top[j]) })
+	return top
+}
+
+// better orders candidates by decreasing score, then increasing node (actor id
+// order).
+func better(a, b scored) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	return a.v < b.v
+}
+
 // insertTop inserts x into top, kept sorted by decreasing score then
 // increasing node (actor id order), and at most k long.
 func insertTop(top []scored, x scored, k int) []scored {
-	better := func(a, b scored) bool {
-		if a.score != b.score {
-			return a.score > b.score
-		}
-		return a.v < b.v
-	}
 	if len(top) == k && !better(x, top[k-1]) {
 		return top
 	}

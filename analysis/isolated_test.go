@@ -361,3 +361,47 @@ func syntheticNetwork(n, projects, maxSize int) *graph.Network {
 	}
 	return graph.NewNetwork(d)
 }
+
+// TestIsolatedSuggestionsDiversified checks that suggestions span families
+// when candidates of another family are nearly as good. The isolate v (ong,
+// FR) sees the main component i1 – i2 – i3 – a1 (institutions in FR, an
+// association). Largest degree 2, so "well connected" adds 1 for degree 2 and
+// log 2/log 3 = 0.631 for degree 1:
+//
+//	i2, i3: complementary 3 + same country 1 + main component 1.5 + 1 = 6.5
+//	i1: 3 + 1 + 1.5 + 0.631 = 6.131
+//	a1: 3 + 1.5 + 0.631 = 5.131 (at least half of 6.5)
+//
+// With two places, the best institution (i2, before i3 by id) and the best
+// association are suggested rather than i2 and i3; with three, i3 fills the
+// last place by score.
+func TestIsolatedSuggestionsDiversified(t *testing.T) {
+	d := &graph.Dataset{
+		Actors: []graph.Actor{
+			{ID: "v", Family: "ong", Country: "FR"},
+			{ID: "i1", Family: "institution", Country: "FR"}, {ID: "i2", Family: "institution", Country: "FR"},
+			{ID: "i3", Family: "institution", Country: "FR"}, {ID: "a1", Family: "association"},
+		},
+		Links: []graph.Link{
+			{Source: "i1", Target: "i2", Weight: 1}, {Source: "i2", Target: "i3", Weight: 1}, {Source: "i3", Target: "a1", Weight: 1},
+		},
+	}
+	for _, tc := range []struct {
+		k    int
+		want []string
+	}{{1, []string{"i2 6.5"}}, {2, []string{"i2 6.5", "a1 5.131"}}, {3, []string{"i2 6.5", "i3 6.5", "a1 5.131"}}} {
+		r := Isolated(graph.NewNetwork(d), IsolationOptions{Suggest: tc.k})
+		var got []string
+		for _, a := range r.Actors {
+			if a.ID != "v" {
+				continue
+			}
+			for _, s := range a.Suggestions {
+				got = append(got, fmt.Sprintf("%s %v", s.ID, s.Score))
+			}
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("k=%d: suggestions for v = %v, want %v", tc.k, got, tc.want)
+		}
+	}
+}
