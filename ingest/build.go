@@ -223,6 +223,30 @@ func (p *plan) readAttrs(srcs []attrSource, cells []string) map[string]string {
 	return m
 }
 
+// readLookups fills reg from the lookup tables: for each key, the distinct
+// values in order of appearance, joined with "|".
+func (b *builder) readLookups(plans []*plan, reg lookups) {
+	for _, p := range plans {
+		b.rows(p, func(row *Row) {
+			name, k, v := p.get("name", row.Cells), p.get("key", row.Cells), p.get("value", row.Cells)
+			if name == "" || k == "" || v == "" {
+				return
+			}
+			m := reg[name]
+			if m == nil {
+				m = map[string]string{}
+				reg[name] = m
+			}
+			switch old := m[k]; {
+			case old == "":
+				m[k] = v
+			case !slices.Contains(strings.Split(old, "|"), v):
+				m[k] = old + "|" + v
+			}
+		})
+	}
+}
+
 // addActors reads an actors table.
 func (b *builder) addActors(p *plan) {
 	b.rows(p, func(row *Row) {

@@ -17,6 +17,9 @@ const (
 	KindParticipations Kind = "participations"
 	// KindSkip marks, in a mapping, tables to ignore.
 	KindSkip Kind = "skip"
+	// KindLookup marks, in a mapping, tables that only give values to the
+	// templates of other tables ({@name:Column}).
+	KindLookup Kind = "lookup"
 )
 
 // kinds lists the kinds in the order tables are processed: declarations first.

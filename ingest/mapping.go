@@ -29,6 +29,10 @@ import (
 //
 //	kind = actors|links|projects|participations   (default: recognised from the header)
 //	kind = skip               ignore the tables of the section (a sheet of notes)
+//	kind = lookup             a table of values for other tables' templates:
+//	                          name = "parts", key = COLUMN, value = COLUMN;
+//	                          {@parts:Column} in a template is then the value
+//	                          (values of repeated keys joined with "|")
 //	FIELD = SOURCE            our field (id, name, family, source, actor, project, role…)
 //	actor.FIELD = SOURCE      in links and participations: describe the actors they name
 //	project.FIELD = SOURCE    in participations: describe the projects they name
@@ -182,8 +186,8 @@ func (s *Section) set(k, v string) error {
 	switch lk := strings.ToLower(k); {
 	case lk == "kind":
 		kind := Kind(strings.ToLower(v))
-		if _, ok := kindFields[kind]; !ok && kind != KindSkip {
-			return fmt.Errorf("%w: kind %q (want actors, links, projects, participations or skip)", ErrBadValue, v)
+		if _, ok := kindFields[kind]; !ok && kind != KindSkip && kind != KindLookup {
+			return fmt.Errorf("%w: kind %q (want actors, links, projects, participations, lookup or skip)", ErrBadValue, v)
 		}
 		s.Kind = kind
 	case lk == "missing":
@@ -316,7 +320,9 @@ func (s *Section) columns() []string {
 		}
 		if strings.Contains(src, "{") {
 			for _, p := range parseTemplate(src) {
-				if p.column != "" {
+				if name, c, ok := strings.Cut(p.column, ":"); ok && strings.HasPrefix(name, "@") {
+					cols = append(cols, strings.TrimSpace(c))
+				} else if p.column != "" {
 					cols = append(cols, p.column)
 				}
 			}

@@ -169,7 +169,7 @@ func TestExampleMappings(t *testing.T) {
 				continue
 			}
 			tab := &Table{File: file, HeaderLine: 1, Header: s.columns()}
-			if _, problems := newPlan(tab, s, ','); len(problems) > 0 {
+			if _, problems := newPlan(tab, s, ',', lookups{}); len(problems) > 0 {
 				t.Errorf("%s [%s]: %v", file, s.Pattern, problems)
 			}
 		}
@@ -219,7 +219,7 @@ func TestKeepMapping(t *testing.T) {
 		"private: Les amis de la mer":                "autre",
 	} {
 		tab := &Table{File: "keep_closed_1420_Partnership.csv", Header: strings.Split(strings.TrimSpace(header), ";")}
-		pl, problems := newPlan(tab, m.Sections[0], ';')
+		pl, problems := newPlan(tab, m.Sections[0], ';', lookups{})
 		if len(problems) > 0 {
 			t.Fatal(problems)
 		}
@@ -229,5 +229,42 @@ func TestKeepMapping(t *testing.T) {
 		if got := pl.get("actor.family", cells); got != want {
 			t.Errorf("family of %q = %q, want %q", status, got, want)
 		}
+	}
+}
+
+func TestMappingLookup(t *testing.T) {
+	m, err := ParseMapping(strings.NewReader(`
+[parts.csv]
+kind = lookup
+name = "parts"
+key = rcn
+value = part
+
+[h.csv]
+kind = participations
+actor = pic
+project = rcn
+project.programme = {@parts:rcn}
+`), "h.map")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := "rcn,pic\n1,100\n2,100\n3,200\n"
+	parts := "rcn,part\n1,SC6\n1,ERC\n2,SC6\n1,SC6\n9,MSCA\n"
+	res := mustRead(t, Options{Mapping: m}, "h.csv", h, "parts.csv", parts)
+	var got []string
+	for _, p := range res.Dataset.Projects {
+		got = append(got, p.ID+"="+p.Programme)
+	}
+	if want := []string{"1=SC6|ERC", "2=SC6", "3="}; !reflect.DeepEqual(got, want) {
+		t.Errorf("programmes = %v, want %v", got, want)
+	}
+	if fi := res.Files[1]; !reflect.DeepEqual(fi.Tables, []string{"lookup"}) {
+		t.Errorf("tables of parts.csv = %v", fi.Tables)
+	}
+	// Without the lookup file: a warning, and no programmes.
+	res = mustRead(t, Options{Mapping: m}, "h.csv", h)
+	if res.Dataset.Projects[0].Programme != "" || !strings.Contains(res.Warnings[0].Error(), `no lookup table "parts"`) {
+		t.Errorf("projects %+v, warnings %v", res.Dataset.Projects, res.Warnings)
 	}
 }

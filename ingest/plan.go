@@ -20,7 +20,13 @@ type sourcePart struct {
 	lit    string
 	col    int // -1: literal
 	filter string
+	// lookup, when set, replaces the cell by its value in a lookup table.
+	lookup string
+	reg    lookups
 }
+
+// lookups are the tables of kind lookup of an ingest: name → key → value.
+type lookups map[string]map[string]string
 
 // value returns the trimmed value of s in cells and whether it is missing.
 // A template is missing when every column it reads is missing.
@@ -43,6 +49,11 @@ func (s *source) value(cells []string, missing func(string) bool) (string, bool)
 		v := trimCell(cells[p.col])
 		if missing(v) {
 			continue
+		}
+		if p.lookup != "" {
+			if v = p.reg[p.lookup][v]; v == "" {
+				continue
+			}
 		}
 		allMissing = false
 		b.WriteString(applyFilter(v, p.filter))
@@ -98,6 +109,7 @@ type plan struct {
 	firstDup     bool
 	decimalComma bool
 	mapped       bool
+	uses         []string // lookup tables read by templates
 }
 
 type rowFilter struct {
@@ -147,7 +159,7 @@ func (p *plan) column(field string) (int, string) {
 // newPlan builds the plan of a table: from a mapping section when sec is not
 // nil, else from the header alone. It returns problems when the table cannot
 // be read (unknown kind, missing required or mapped columns).
-func newPlan(t *Table, sec *Section, comma rune) (*plan, []Problem) {
+func newPlan(t *Table, sec *Section, comma rune, reg lookups) (*plan, []Problem) {
 	p := &plan{table: t, fields: map[string]*source{}, missingSet: map[string]bool{},
 		decimalComma: comma != ',', values: map[string]map[string]string{}, split: map[string]string{}}
 	colIndex := make(map[string]int, len(t.Header))
@@ -204,15 +216,20 @@ func newPlan(t *Table, sec *Section, comma rune) (*plan, []Problem) {
 					s.parts = append(s.parts, sourcePart{lit: tp.lit, col: -1})
 					continue
 				}
-				i, ok := colIndex[key(tp.column)]
+				col, lookup := tp.column, ""
+				if name, c, ok := strings.Cut(col, ":"); ok && strings.HasPrefix(name, "@") {
+					lookup, col = strings.TrimSpace(name[1:]), strings.TrimSpace(c)
+					p.uses = append(p.uses, lookup)
+				}
+				i, ok := colIndex[key(col)]
 				if !ok {
-					return nil, fmt.Errorf("%w: no column %q", ErrMissingColumn, tp.column)
+					return nil, fmt.Errorf("%w: no column %q", ErrMissingColumn, col)
 				}
 				used[i] = true
 				if s.pos == 0 {
 					s.pos, s.name = i+1, t.Header[i]
 				}
-				s.parts = append(s.parts, sourcePart{col: i, filter: tp.filter})
+				s.parts = append(s.parts, sourcePart{col: i, filter: tp.filter, lookup: lookup, reg: reg})
 			}
 			return s, nil
 		}
@@ -257,6 +274,20 @@ func newPlan(t *Table, sec *Section, comma rune) (*plan, []Problem) {
 		}
 		if len(problems) > 0 {
 			return nil, problems
+		}
+		if p.kind == KindLookup {
+			for _, f := range []string{"name", "key", "value"} {
+				if p.fields[f] == nil {
+					pr := where(0)
+					pr.Field, pr.Err = f, fmt.Errorf("%w: a lookup section needs name, key and value", ErrMissingColumn)
+					pr.Hint = `e.g. name = "programme_part", key = rcn, value = programme_part`
+					problems = append(problems, pr)
+				}
+			}
+			if len(problems) > 0 {
+				return nil, problems
+			}
+			return p, nil
 		}
 		if p.kind == "" {
 			p.kind = kindOfFields(p.fields)

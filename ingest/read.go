@@ -173,7 +173,8 @@ func read(paths []string, opts Options, readFile func(string) ([]byte, error), o
 
 	// Plan every table, then read them in the order actors, projects, links,
 	// participations so that references can be checked row by row.
-	var plans []*plan
+	var plans, lookupPlans []*plan
+	reg := lookups{}
 	for _, in := range tables {
 		secs := sectionsFor(opts.Mapping, in.table)
 		if len(secs) == 0 {
@@ -184,13 +185,28 @@ func read(paths []string, opts Options, readFile func(string) ([]byte, error), o
 				res.Files[in.file].Tables = append(res.Files[in.file].Tables, string(KindSkip))
 				continue
 			}
-			p, problems := newPlan(in.table, sec, in.comma)
+			p, problems := newPlan(in.table, sec, in.comma, reg)
 			b.errs = append(b.errs, problems...)
 			if p == nil {
 				continue
 			}
-			plans = append(plans, p)
+			if p.kind == KindLookup {
+				lookupPlans = append(lookupPlans, p)
+			} else {
+				plans = append(plans, p)
+			}
 			res.Files[in.file].Tables = append(res.Files[in.file].Tables, string(p.kind))
+		}
+	}
+	b.readLookups(lookupPlans, reg)
+	for _, p := range plans {
+		for _, name := range p.uses {
+			if _, ok := reg[name]; !ok {
+				b.warns = append(b.warns, Problem{File: displayName(p.table), Line: p.table.HeaderLine,
+					Err:  fmt.Errorf("no lookup table %q: the values that come from it are missing", name),
+					Hint: fmt.Sprintf("give the file of the lookup table too, mapped by a section with kind = lookup and name = %q", name)})
+				reg[name] = map[string]string{}
+			}
 		}
 	}
 	for _, p := range plans {
