@@ -18,34 +18,32 @@ func DOT(in Input, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.dot(), nil
+	return s.dot(nil), nil
 }
 
 // style holds the sizes that depend on how big the view is.
 type style struct {
-	layout           string
-	dmin, dmax       float64 // node diameters, inches
-	penBase, penMax  float64 // edge widths, points
-	edgeColor        string
-	labelSize        float64 // xlabel font size, points
-	legendScale      float64 // multiplies every legend font size
-	overlap          string
+	layout          string
+	dmin, dmax      float64 // node diameters, inches
+	penBase, penMax float64 // edge widths, points
+	edgeColor       string
+	labelSize       float64 // xlabel font size, points
+	legendScale     float64 // multiplies every legend font size
+	overlap         string
 }
 
 // styleFor chooses layout and sizes for a view of n nodes. Small views are
-// laid out with neato and overlap removal (prism); large views with sfdp and
-// overlap=scale, since prism is pathologically slow in the embedded
-// Graphviz; clustered views with fdp, the force-directed layout that draws
-// clusters.
+// laid out with neato and overlap removal (prism); larger views with sfdp
+// without overlap removal, since prism is pathologically slow in the embedded
+// Graphviz, and then spread (see placement); clustered views with fdp, the
+// force-directed layout that draws clusters.
 func styleFor(n int, clustered bool) style {
 	st := style{layout: "neato", dmin: 0.22, dmax: 0.75, penBase: 1, penMax: 5, edgeColor: "#4D4D4DA0", labelSize: 11, legendScale: 1, overlap: "false"}
 	switch {
 	case n > 400:
-		st = style{layout: "sfdp", dmin: 0.08, dmax: 0.4, penBase: 0.5, penMax: 3, edgeColor: "#4D4D4D50", overlap: "scale"}
-		st.legendScale = math.Min(3, math.Sqrt(float64(n)/300))
-		st.labelSize = 11 * st.legendScale
+		st = style{layout: "sfdp", dmin: 0.08, dmax: 0.4, penBase: 0.5, penMax: 3, edgeColor: "#4D4D4D50", labelSize: 11, legendScale: 1, overlap: "true"}
 	case n > 60:
-		st = style{layout: "sfdp", dmin: 0.14, dmax: 0.55, penBase: 0.8, penMax: 4, edgeColor: "#4D4D4D80", labelSize: 10, legendScale: 1, overlap: "false"}
+		st = style{layout: "sfdp", dmin: 0.14, dmax: 0.55, penBase: 0.8, penMax: 4, edgeColor: "#4D4D4D80", labelSize: 10, legendScale: 1, overlap: "true"}
 	}
 	if clustered {
 		st.layout = "fdp"
@@ -53,15 +51,34 @@ func styleFor(n int, clustered bool) style {
 	return st
 }
 
-// dot writes the scene as a DOT document.
-func (s *scene) dot() []byte {
+// style returns the style of the scene.
+func (s *scene) style() style {
+	return styleFor(len(s.actors)+len(s.project), s.opts.Cluster != "")
+}
+
+// twoPass reports whether the scene is laid out in two passes (layout, then
+// spread and draw; see placement).
+func (s *scene) twoPass() bool { return s.style().layout == "sfdp" }
+
+// dot writes the scene as a DOT document. With a placement, nodes are pinned
+// at its positions and the legend and labels are scaled to its extent.
+func (s *scene) dot(pl *placement) []byte {
 	var b bytes.Buffer
-	st := styleFor(len(s.actors)+len(s.project), s.opts.Cluster != "")
+	st := s.style()
 	fmt.Fprintf(&b, "// alliances map: view %s, size by %s, seed %d\n", s.opts.View, s.opts.SizeBy, s.opts.Seed)
 	b.WriteString("graph alliances {\n")
-	fmt.Fprintf(&b, "\tgraph [layout=%s, start=%d, overlap=%s, sep=\"+4\", splines=false, outputorder=edgesfirst, pack=true,\n", st.layout, s.opts.Seed, st.overlap)
+	if pl != nil {
+		// Legend and names grow with the drawing so that they stay
+		// readable when the map is shown at the width of a page.
+		k := math.Max(1, math.Min(4, math.Max(pl.width, pl.height)/900))
+		st.legendScale, st.labelSize = k, st.labelSize*math.Max(1, 0.8*k)
+		pl.chooseLabels(s, st)
+		b.WriteString("\tgraph [notranslate=true, splines=false, outputorder=edgesfirst,\n")
+	} else {
+		fmt.Fprintf(&b, "\tgraph [layout=%s, start=%d, overlap=%s, sep=\"+4\", splines=false, outputorder=edgesfirst, pack=true,\n", st.layout, s.opts.Seed, st.overlap)
+	}
 	b.WriteString("\t\tbgcolor=\"#FFFFFF\", pad=0.3, fontname=\"Helvetica\", fontsize=12, labelloc=t, labeljust=l, forcelabels=true]\n")
-	b.WriteString("\tnode [label=\" \", style=filled, fixedsize=true, penwidth=0.6, color=\"#333333\", fontname=\"Helvetica\"" +
+	b.WriteString("\tnode [label=\"\", style=filled, fixedsize=true, penwidth=0.6, color=\"#333333\", fontname=\"Helvetica\"" +
 		fmt.Sprintf(", fontsize=%s, fontcolor=\"#1A1A1A\"]\n", formatNum(st.labelSize)))
 	fmt.Fprintf(&b, "\tedge [color=%q, penwidth=%s]\n", st.edgeColor, formatNum(st.penBase))
 	b.WriteString("\tlabel=<" + s.legend(st) + ">\n")
@@ -77,18 +94,18 @@ func (s *scene) dot() []byte {
 	}
 	sort.Strings(clusters)
 	for _, i := range byCluster[""] {
-		s.writeActor(&b, "\t", i, st)
+		s.writeActor(&b, "\t", i, st, pl)
 	}
 	for k, c := range clusters {
 		fmt.Fprintf(&b, "\tsubgraph cluster_%d {\n", k)
-		fmt.Fprintf(&b, "\t\tlabel=%s, style=\"rounded,dashed\", color=\"#8C8C8C\", fontcolor=\"#4D4D4D\", fontsize=%s\n", quote(c), formatNum(12*st.legendScale))
+		fmt.Fprintf(&b, "\t\tgraph [label=%s, style=\"rounded,dashed\", color=\"#8C8C8C\", fontcolor=\"#4D4D4D\", fontsize=%s]\n", quote(c), formatNum(12*st.legendScale))
 		for _, i := range byCluster[c] {
-			s.writeActor(&b, "\t\t", i, st)
+			s.writeActor(&b, "\t\t", i, st, pl)
 		}
 		b.WriteString("\t}\n")
 	}
 	for _, sp := range s.project {
-		s.writeProject(&b, sp, st)
+		s.writeProject(&b, sp, st, pl)
 	}
 	for _, e := range s.edges {
 		s.writeEdge(&b, e, st)
@@ -117,7 +134,31 @@ func penwidth(w float64, st style) float64 {
 	return math.Min(st.penMax, st.penBase*(1+math.Log2(w)))
 }
 
-func (s *scene) writeActor(b *bytes.Buffer, indent string, i int, st style) {
+// pinned returns the pos attribute of node in pl, or nothing without a
+// placement.
+func pinned(pl *placement, node string) string {
+	if pl == nil {
+		return ""
+	}
+	p := pl.pos[node]
+	return fmt.Sprintf(", pos=\"%.1f,%.1f!\"", p[0], p[1])
+}
+
+// diameters returns the size of every node of the scene in points, for
+// spreading a layout: the diameter of actors and the longer side of
+// projects.
+func (s *scene) diameters(st style) map[string]float64 {
+	d := make(map[string]float64, len(s.actors)+len(s.project))
+	for _, sa := range s.actors {
+		d[sa.node] = 72 * s.diameter(sa.value, st) * shapeScale[shapeOf(sa.a.Level)]
+	}
+	for _, sp := range s.project {
+		d[sp.node] = 0.55*st.labelSize*float64(len([]rune(shorten(sp.p.Label(), 28)))) + 8
+	}
+	return d
+}
+
+func (s *scene) writeActor(b *bytes.Buffer, indent string, i int, st style, pl *placement) {
 	sa := s.actors[i]
 	shape := shapeOf(sa.a.Level)
 	d := s.diameter(sa.value, st) * shapeScale[shape]
@@ -139,11 +180,15 @@ func (s *scene) writeActor(b *bytes.Buffer, indent string, i int, st style) {
 	case sa.centre:
 		attrs = append(attrs, "color=\"#000000\"", "penwidth=2.5")
 	}
-	if sa.label {
+	label := sa.label
+	if pl != nil && pl.labels != nil {
+		label = pl.labels[sa.node]
+	}
+	if label {
 		attrs = append(attrs, "xlabel=<"+htmlEscape(shorten(sa.a.Label(), 32))+">")
 	}
 	attrs = append(attrs, "tooltip="+quote(s.actorTooltip(sa)))
-	fmt.Fprintf(b, "%s%s [%s]\n", indent, sa.node, strings.Join(attrs, ", "))
+	fmt.Fprintf(b, "%s%s [%s%s]\n", indent, sa.node, strings.Join(attrs, ", "), pinned(pl, sa.node))
 }
 
 func (s *scene) actorTooltip(sa sceneActor) string {
@@ -164,10 +209,10 @@ func (s *scene) actorTooltip(sa sceneActor) string {
 	return tip
 }
 
-func (s *scene) writeProject(b *bytes.Buffer, sp sceneProject, st style) {
+func (s *scene) writeProject(b *bytes.Buffer, sp sceneProject, st style, pl *placement) {
 	fs := st.labelSize * 0.9
-	fmt.Fprintf(b, "\t%s [shape=box, style=\"filled,rounded\", fixedsize=false, width=0, height=0, margin=\"0.06,0.03\", fillcolor=\"#FFFFFF\", color=\"#4D4D4D\", penwidth=1, fontsize=%s, label=<%s>, tooltip=%s]\n",
-		sp.node, formatNum(fs), htmlEscape(shorten(sp.p.Label(), 28)), quote(sp.p.Label()+" ("+sp.p.ID+")"))
+	fmt.Fprintf(b, "\t%s [shape=box, style=\"filled,rounded\", fixedsize=false, width=0, height=0, margin=\"0.06,0.03\", fillcolor=\"#FFFFFF\", color=\"#4D4D4D\", penwidth=1, fontsize=%s, label=<%s>, tooltip=%s%s]\n",
+		sp.node, formatNum(fs), htmlEscape(shorten(sp.p.Label(), 28)), quote(sp.p.Label()+" ("+sp.p.ID+")"), pinned(pl, sp.node))
 }
 
 func (s *scene) writeEdge(b *bytes.Buffer, e sceneEdge, st style) {

@@ -99,6 +99,9 @@ func runEmbedded(ctx context.Context, src []byte, layout, format string) (out []
 		}
 		embedded.gv = gv
 	}
+	// go-graphviz gives every node whose label is empty its name as label
+	// (cgraph.setupNodeLabelIfEmpty); a blank label keeps nodes unlabelled.
+	src = bytes.Replace(src, []byte(`node [label="", `), []byte(`node [label=" ", `), 1)
 	g, err := graphviz.ParseBytes(src)
 	if err != nil {
 		return nil, fmt.Errorf("%w: parsing DOT: %v", ErrGraphviz, err)

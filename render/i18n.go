@@ -2,16 +2,16 @@ package render
 
 // texts are the words of the legend in one language.
 type texts struct {
-	families                                   map[string]string
-	levels                                     map[string]string
-	unknownFamily, unknownLevel                string
-	colour, shape, size, width                 string
-	tieWeight, participation                   string
-	actors, ties, projects, seed               string
+	families                                     map[string]string
+	levels                                       map[string]string
+	unknownFamily, unknownLevel                  string
+	colour, shape, size, width                   string
+	tieWeight, participation                     string
+	actors, ties, projects, seed                 string
 	flagged, others, suggested, centre, projNode string
-	titles                                     map[View]string
-	metrics                                    map[string]string
-	labelled                                   string
+	titles                                       map[View]string
+	metrics                                      map[string]string
+	labelled                                     string
 }
 
 var textsByLang = map[string]texts{
@@ -44,7 +44,7 @@ var textsByLang = map[string]texts{
 			"clustering": "clustering", "constraint": "constraint", "effective_size": "effective size",
 			"ei_index": "E-I index", "partner_diversity": "partner diversity",
 		},
-		labelled: "names: top %d by %s",
+		labelled: "names: the first %d by %s where they fit",
 	},
 	"fr": {
 		families: map[string]string{
@@ -75,7 +75,7 @@ var textsByLang = map[string]texts{
 			"clustering": "coefficient de clustering", "constraint": "contrainte", "effective_size": "taille effective",
 			"ei_index": "indice E-I", "partner_diversity": "diversité des partenaires",
 		},
-		labelled: "noms : les %d premiers par %s",
+		labelled: "noms : les %d premiers par %s, là où ils tiennent",
 	},
 }
 

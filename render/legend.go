@@ -20,7 +20,11 @@ func (s *scene) legend(st style) string {
 
 	// One row per legend line: a heading cell, then items.
 	row := func(head string, items ...string) {
-		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2"><TR><TD ALIGN="LEFT"><FONT POINT-SIZE="%s"><B>%s</B></FONT></TD>`, pt(12), htmlEscape(head))
+		b.WriteString("\n\t\t")
+		b.WriteString(`<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2"><TR>`)
+		if head != "" {
+			fmt.Fprintf(&b, `<TD ALIGN="LEFT"><FONT POINT-SIZE="%s"><B>%s</B></FONT></TD>`, pt(12), htmlEscape(head))
+		}
 		for _, it := range items {
 			b.WriteString(it)
 		}
@@ -109,12 +113,12 @@ func (s *scene) legend(st style) string {
 		counts += fmt.Sprintf(" · %d %s", len(s.project), tx.projects)
 	}
 	counts += fmt.Sprintf(" · %s %d", tx.seed, s.opts.Seed)
-	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="%s" COLOR="#4D4D4D">%s</FONT></TD></TR>`, pt(10), htmlEscape(counts))
+	fmt.Fprintf(&b, "\n\t\t"+`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="%s" COLOR="#4D4D4D">%s</FONT></TD></TR>`, pt(10), htmlEscape(counts))
 	if c := strings.TrimSpace(s.opts.Caption); c != "" {
 		for _, line := range strings.Split(c, "\n") {
-			fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="%s" COLOR="#4D4D4D">%s</FONT></TD></TR>`, pt(10), htmlEscape(line))
+			fmt.Fprintf(&b, "\n\t\t"+`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="%s" COLOR="#4D4D4D">%s</FONT></TD></TR>`, pt(10), htmlEscape(line))
 		}
 	}
-	b.WriteString(`</TABLE>`)
+	b.WriteString("\n\t\t</TABLE>")
 	return b.String()
 }

@@ -18,7 +18,7 @@ const maxPDFPoints = 14400
 // drawPDF paints the layout on one PDF page of its own size, with the Go
 // fonts embedded. The file has fixed dates, so the same layout gives the
 // same bytes.
-func drawPDF(l *layout) ([]byte, error) {
+func drawPDF(l *xlayout) ([]byte, error) {
 	scale := 1.0
 	w, h := l.urx-l.llx+2*margin, l.ury-l.lly+2*margin
 	if m := math.Max(w, h); m > maxPDFPoints {

@@ -60,7 +60,7 @@ func face(bold bool, size float64) (font.Face, error) {
 
 // drawPNG paints the layout at scale pixels per point (a scale of 2 is 144
 // dpi), reduced if needed so that no side exceeds maxPixels.
-func drawPNG(l *layout, scale float64) ([]byte, error) {
+func drawPNG(l *xlayout, scale float64) ([]byte, error) {
 	w, h := l.urx-l.llx+2*margin, l.ury-l.lly+2*margin
 	if m := math.Max(w, h) * scale; m > maxPixels {
 		scale *= maxPixels / m
@@ -209,7 +209,7 @@ func glyphPoints(shape string, x, y, r float64) [][2]float64 {
 		q := r * 0.85
 		pts = [][2]float64{{x - q, y - q}, {x + q, y - q}, {x + q, y + q}, {x - q, y + q}}
 	case "diamond":
-		pts = [][2]float64{{x, y - r * 1.1}, {x + r*0.85, y}, {x, y + r*1.1}, {x - r*0.85, y}}
+		pts = [][2]float64{{x, y - r*1.1}, {x + r*0.85, y}, {x, y + r*1.1}, {x - r*0.85, y}}
 	case "triangle":
 		poly(3, -math.Pi/2)
 	case "pentagon":

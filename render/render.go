@@ -24,35 +24,43 @@ func Render(ctx context.Context, w io.Writer, format string, in Input, opts Opti
 	if err != nil {
 		return err
 	}
-	src := s.dot()
+	src := s.dot(nil)
 	if format == "dot" {
 		_, err := w.Write(src)
 		return err
 	}
-	st := styleFor(len(s.actors)+len(s.project), s.opts.Cluster != "")
+	st := s.style()
 	native, err := useNative(s.opts.Engine, st.layout)
 	if err != nil {
 		return err
 	}
-	var out []byte
-	switch {
-	case native && format == "svg":
-		out, err = runNative(ctx, src, st.layout, "svg")
-		out = cleanSVG(out)
-	case native && format == "png":
-		out, err = runNative(ctx, src, st.layout, "png", fmt.Sprintf("-Gdpi=%d", pngDPI(len(s.actors))))
-	case native && format == "pdf":
-		out, err = runNative(ctx, src, st.layout, "pdf")
-	case format == "svg":
-		out, err = runEmbedded(ctx, src, st.layout, "svg")
-		out = cleanSVG(out)
-	default:
-		var js []byte
-		js, err = runEmbedded(ctx, src, st.layout, "json")
+	layout := st.layout
+	if s.twoPass() {
+		pos, err := layoutPass(ctx, native, src, st.layout)
 		if err != nil {
 			return err
 		}
-		var lay *layout
+		src, layout = s.dot(spread(pos, s.diameters(st))), "nop2"
+	}
+	var out []byte
+	switch {
+	case native && format == "svg":
+		out, err = runNative(ctx, src, layout, "svg")
+		out = cleanSVG(out)
+	case native && format == "png":
+		out, err = runNative(ctx, src, layout, "png", fmt.Sprintf("-Gdpi=%d", pngDPI(len(s.actors))))
+	case native && format == "pdf":
+		out, err = runNative(ctx, src, layout, "pdf")
+	case format == "svg":
+		out, err = runEmbedded(ctx, src, layout, "svg")
+		out = cleanSVG(out)
+	default:
+		var js []byte
+		js, err = runEmbedded(ctx, src, layout, "json")
+		if err != nil {
+			return err
+		}
+		var lay *xlayout
 		if lay, err = parseLayout(js); err != nil {
 			return err
 		}

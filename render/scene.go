@@ -25,7 +25,8 @@ type scene struct {
 	vmin, vmax float64
 	ties       int
 	wmin, wmax float64
-	labelled   int // number of labelled actors
+	labelled   int   // number of labelled actors
+	rank       []int // actors in labelling priority order
 }
 
 type sceneActor struct {
@@ -296,6 +297,7 @@ func (s *scene) chooseLabels() {
 		}
 		return a.a.ID < b.a.ID
 	})
+	s.rank = order
 	for _, i := range order[:n] {
 		s.actors[i].label = true
 	}

@@ -7,10 +7,10 @@ import (
 	"strings"
 )
 
-// layout is a laid-out map as Graphviz describes it in its JSON output
+// xlayout is a laid-out map as Graphviz describes it in its JSON output
 // (-Tjson): the bounding box and the xdot drawing operations, in the order
 // they are painted (background, graph label, clusters, edges, nodes, labels).
-type layout struct {
+type xlayout struct {
 	llx, lly, urx, ury float64
 	// groups are the operation lists of the graph objects; each starts
 	// from the default drawing state.
@@ -61,12 +61,12 @@ type xgraph struct {
 }
 
 // parseLayout reads the JSON that Graphviz writes with -Tjson.
-func parseLayout(b []byte) (*layout, error) {
+func parseLayout(b []byte) (*xlayout, error) {
 	var g xgraph
 	if err := json.Unmarshal(b, &g); err != nil {
 		return nil, fmt.Errorf("%w: reading the layout: %v", ErrGraphviz, err)
 	}
-	l := &layout{}
+	l := &xlayout{}
 	f := strings.Split(g.BB, ",")
 	if len(f) != 4 {
 		return nil, fmt.Errorf("%w: layout bounding box %q", ErrGraphviz, g.BB)
@@ -221,7 +221,7 @@ func textX(x, w float64, align string) float64 {
 
 // ops returns the operations of every group, each group preceded by an
 // operation with an empty Op that resets the drawing state.
-func (l *layout) ops() []xop {
+func (l *xlayout) ops() []xop {
 	var out []xop
 	for _, g := range l.groups {
 		out = append(out, xop{})
