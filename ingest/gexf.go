@@ -31,24 +31,19 @@ type gexfAttValue struct {
 	Value string `xml:"value,attr"`
 }
 
+// gexfNode is a node with its attribute values, at its place in the file.
 type gexfNode struct {
-	ID        *string        `xml:"id,attr"`
-	Label     string         `xml:"label,attr"`
-	Start     string         `xml:"start,attr"`
-	End       string         `xml:"end,attr"`
-	AttValues []gexfAttValue `xml:"attvalues>attvalue"`
+	ID                *string
+	Label, Start, End string
+	AttValues         []gexfAttValue
+	line, col         int
 }
 
+// gexfEdge is an edge with its attribute values, at its place in the file.
 type gexfEdge struct {
-	Source    string         `xml:"source,attr"`
-	Target    string         `xml:"target,attr"`
-	Type      string         `xml:"type,attr"`
-	Kind      string         `xml:"kind,attr"`
-	Label     string         `xml:"label,attr"`
-	Weight    string         `xml:"weight,attr"`
-	Start     string         `xml:"start,attr"`
-	End       string         `xml:"end,attr"`
-	AttValues []gexfAttValue `xml:"attvalues>attvalue"`
+	Source, Target, Type, Kind, Label, Weight, Start, End string
+	AttValues                                             []gexfAttValue
+	line, col                                             int
 }
 
 // readGEXF reads a GEXF 1.1, 1.2 or 1.3 file: nodes are actors (or projects,
@@ -60,7 +55,8 @@ type gexfEdge struct {
 // defaultedgetype of the graph ("mutual" counts as undirected). An edge type
 // other than directed, undirected or mutual (NetworkX writes its edge
 // attribute "type" there) is read as the kind of tie. The native start and
-// end of nodes and edges are read when no attribute gives them.
+// end of nodes and edges are read when no attribute gives them. Nodes nested
+// in nodes (hierarchical graphs) are read like the others.
 func readGEXF(r io.Reader, file string) (*graph.Dataset, []Problem) {
 	dec := newXMLDecoder(r)
 	attrs := map[string]map[string]gexfAttribute{"node": {}, "edge": {}}
@@ -68,10 +64,16 @@ func readGEXF(r io.Reader, file string) (*graph.Dataset, []Problem) {
 	var edges []graphEdge
 	var rawNodes []gexfNode
 	var rawEdges []gexfEdge
-	type pos struct{ line, col int }
-	var nodePos, edgePos []pos
 	defaultDirected := false
 	var probs []Problem
+	// owners is the stack of open nodes and edges: attribute values belong to
+	// the innermost one. Nodes nested in nodes (hierarchical graphs) are read
+	// like the others.
+	type owner struct {
+		edge bool
+		i    int
+	}
+	var owners []owner
 	root := false
 	for {
 		line, col := dec.InputPos()
@@ -81,6 +83,12 @@ func readGEXF(r io.Reader, file string) (*graph.Dataset, []Problem) {
 		}
 		if err != nil {
 			return nil, []Problem{xmlProblem(file, dec, err, "GEXF")}
+		}
+		if ee, ok := tok.(xml.EndElement); ok {
+			if (ee.Name.Local == "node" || ee.Name.Local == "edge") && len(owners) > 0 {
+				owners = owners[:len(owners)-1]
+			}
+			continue
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok {
@@ -95,6 +103,7 @@ func readGEXF(r io.Reader, file string) (*graph.Dataset, []Problem) {
 			root = true
 			continue
 		}
+		attr := func(name string) string { v, _ := xmlAttrValue(se.Attr, name); return v }
 		switch se.Name.Local {
 		case "graph":
 			if v, ok := xmlAttrValue(se.Attr, "defaultedgetype"); ok {
@@ -122,19 +131,27 @@ func readGEXF(r io.Reader, file string) (*graph.Dataset, []Problem) {
 				attrs[class][a.ID] = a
 			}
 		case "node":
-			var n gexfNode
-			if err := dec.DecodeElement(&n, &se); err != nil {
-				return nil, []Problem{xmlProblem(file, dec, err, "GEXF node")}
+			n := gexfNode{Label: attr("label"), Start: attr("start"), End: attr("end"), line: line, col: col}
+			if id, ok := xmlAttrValue(se.Attr, "id"); ok {
+				n.ID = &id
 			}
 			rawNodes = append(rawNodes, n)
-			nodePos = append(nodePos, pos{line, col})
+			owners = append(owners, owner{false, len(rawNodes) - 1})
 		case "edge":
-			var e gexfEdge
-			if err := dec.DecodeElement(&e, &se); err != nil {
-				return nil, []Problem{xmlProblem(file, dec, err, "GEXF edge")}
+			rawEdges = append(rawEdges, gexfEdge{Source: attr("source"), Target: attr("target"), Type: attr("type"),
+				Kind: attr("kind"), Label: attr("label"), Weight: attr("weight"), Start: attr("start"), End: attr("end"),
+				line: line, col: col})
+			owners = append(owners, owner{true, len(rawEdges) - 1})
+		case "attvalue":
+			if len(owners) == 0 {
+				continue
 			}
-			rawEdges = append(rawEdges, e)
-			edgePos = append(edgePos, pos{line, col})
+			v := gexfAttValue{For: attr("for"), ID: attr("id"), Value: attr("value")}
+			if o := owners[len(owners)-1]; o.edge {
+				rawEdges[o.i].AttValues = append(rawEdges[o.i].AttValues, v)
+			} else {
+				rawNodes[o.i].AttValues = append(rawNodes[o.i].AttValues, v)
+			}
 		}
 	}
 	if !root {
@@ -186,18 +203,17 @@ func readGEXF(r io.Reader, file string) (*graph.Dataset, []Problem) {
 		}
 		return out
 	}
-	for i, n := range rawNodes {
-		gn := graphNode{label: n.Label, line: nodePos[i].line, col: nodePos[i].col}
+	for _, n := range rawNodes {
+		gn := graphNode{label: n.Label, line: n.line, col: n.col}
 		if n.ID != nil {
 			gn.id, gn.hasID = *n.ID, true
 		}
 		gn.attrs = append(resolve("node", n.AttValues, gn.line, gn.col), spell(n.Start, n.End)...)
 		nodes = append(nodes, gn)
 	}
-	for i, e := range rawEdges {
+	for _, e := range rawEdges {
 		ge := graphEdge{source: e.Source, target: e.Target, directed: defaultDirected,
-			weight: e.Weight, kind: e.Kind, label: e.Label,
-			line: edgePos[i].line, col: edgePos[i].col}
+			weight: e.Weight, kind: e.Kind, label: e.Label, line: e.line, col: e.col}
 		switch strings.TrimSpace(e.Type) {
 		case "":
 		case "directed":

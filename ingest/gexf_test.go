@@ -129,3 +129,30 @@ func FuzzReadGEXF(f *testing.F) {
 		fuzzCheck(t, data, d, probs, export.GEXF, readGEXF)
 	})
 }
+
+// TestReadGEXFHierarchy reads the nodes of a hierarchical graph (nodes
+// nested in nodes) like the others, each at its own line.
+func TestReadGEXFHierarchy(t *testing.T) {
+	in := gexfDoc(`<nodes>
+  <node id="sn" label="Sénégal">
+    <nodes>
+      <node id="enda" label="ENDA"/>
+    </nodes>
+  </node>
+</nodes>
+<edges><edge source="sn" target="enda" type="mutual"/></edges>`)
+	d, probs := readGEXF(bytes.NewReader([]byte(in)), "h.gexf")
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	want := &graph.Dataset{
+		Actors: []graph.Actor{
+			{ID: "enda", Name: "ENDA", Origin: graph.Provenance{File: "h.gexf", Line: 12}},
+			{ID: "sn", Name: "Sénégal", Origin: graph.Provenance{File: "h.gexf", Line: 10}},
+		},
+		Links: []graph.Link{{Source: "sn", Target: "enda", Weight: 1, Origin: graph.Provenance{File: "h.gexf", Line: 16}}},
+	}
+	if !equalDatasets(d, want) {
+		t.Errorf("got  %+v\nwant %+v", d, want)
+	}
+}

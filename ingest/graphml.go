@@ -70,16 +70,21 @@ func (g *yEdGraphics) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error
 	return nil
 }
 
+// graphmlNode is a node with its data, at its place in the file.
 type graphmlNode struct {
-	ID   *string       `xml:"id,attr"`
-	Data []graphmlData `xml:"data"`
+	ID        *string
+	Data      []graphmlData
+	group     bool // a yEd group or folder: a box around nodes, not an actor
+	line, col int
 }
 
+// graphmlEdge is an edge with its data; directed is the edgedefault of its
+// graph, before the edge's own directed attribute.
 type graphmlEdge struct {
-	Source   string        `xml:"source,attr"`
-	Target   string        `xml:"target,attr"`
-	Directed string        `xml:"directed,attr"`
-	Data     []graphmlData `xml:"data"`
+	Source, Target, Directed string
+	Data                     []graphmlData
+	directed                 bool
+	line, col                int
 }
 
 // metricKeyPrefix starts the ids of the keys and attributes that export writes
@@ -92,9 +97,10 @@ const metricKeyPrefix = "metric."
 // an actor and a project). Data keys are mapped by their attr.name: name or
 // label, family, country, territory, level; other keys become attributes.
 // Edges read type, weight, start, end and role; they are directed as their
-// directed attribute says, else as the edgedefault of their graph. Files of
-// yEd are read too: the node label of its graphics is the actor's name, the
-// edge label the link type.
+// directed attribute says, else as the edgedefault of their graph. Nodes of
+// nested graphs are read like the others. Files of yEd are read too: the node
+// label of its graphics is the actor's name, the edge label the link type, and
+// group nodes (boxes around other nodes) are not actors.
 func readGraphML(r io.Reader, file string) (*graph.Dataset, []Problem) {
 	dec := newXMLDecoder(r)
 	keys := map[string]graphmlKey{}
@@ -102,10 +108,15 @@ func readGraphML(r io.Reader, file string) (*graph.Dataset, []Problem) {
 	var edges []graphEdge
 	var rawNodes []graphmlNode
 	var rawEdges []graphmlEdge
-	type pos struct{ line, col int }
-	var nodePos, edgePos []pos
-	var edgeDir []bool
 	var directedStack []bool
+	// owners is the stack of open node, edge and graph elements: <data>
+	// belongs to the innermost one. Nodes of nested graphs (yEd groups) are
+	// read like the others.
+	type owner struct {
+		kind byte // 'n' node, 'e' edge, 'o' other
+		i    int
+	}
+	var owners []owner
 	root := false
 	for {
 		line, col := dec.InputPos()
@@ -116,11 +127,22 @@ func readGraphML(r io.Reader, file string) (*graph.Dataset, []Problem) {
 		if err != nil {
 			return nil, []Problem{xmlProblem(file, dec, err, "GraphML")}
 		}
+		if ee, ok := tok.(xml.EndElement); ok {
+			switch ee.Name.Local {
+			case "graph":
+				if len(directedStack) > 0 {
+					directedStack = directedStack[:len(directedStack)-1]
+				}
+				fallthrough
+			case "node", "edge", "hyperedge", "port", "endpoint":
+				if len(owners) > 0 {
+					owners = owners[:len(owners)-1]
+				}
+			}
+			continue
+		}
 		se, ok := tok.(xml.StartElement)
 		if !ok {
-			if ee, ok := tok.(xml.EndElement); ok && ee.Name.Local == "graph" && len(directedStack) > 0 {
-				directedStack = directedStack[:len(directedStack)-1]
-			}
 			continue
 		}
 		if !root {
@@ -140,24 +162,46 @@ func readGraphML(r io.Reader, file string) (*graph.Dataset, []Problem) {
 			}
 			keys[k.ID] = k
 		case "graph":
-			def, _ := xmlAttrValue(se.Attr, "edgedefault")
-			directedStack = append(directedStack, strings.TrimSpace(def) == "directed")
+			dir := len(directedStack) > 0 && directedStack[len(directedStack)-1]
+			if def, ok := xmlAttrValue(se.Attr, "edgedefault"); ok {
+				dir = strings.TrimSpace(def) == "directed"
+			}
+			directedStack = append(directedStack, dir)
+			owners = append(owners, owner{kind: 'o'})
 		case "node":
-			var n graphmlNode
-			if err := dec.DecodeElement(&n, &se); err != nil {
-				return nil, []Problem{xmlProblem(file, dec, err, "GraphML node")}
+			n := graphmlNode{line: line, col: col}
+			if id, ok := xmlAttrValue(se.Attr, "id"); ok {
+				n.ID = &id
+			}
+			if f, ok := xmlAttrValue(se.Attr, "yfiles.foldertype"); ok && (f == "group" || f == "folder") {
+				n.group = true
 			}
 			rawNodes = append(rawNodes, n)
-			nodePos = append(nodePos, pos{line, col})
+			owners = append(owners, owner{'n', len(rawNodes) - 1})
 		case "edge":
-			var e graphmlEdge
-			if err := dec.DecodeElement(&e, &se); err != nil {
-				return nil, []Problem{xmlProblem(file, dec, err, "GraphML edge")}
-			}
+			e := graphmlEdge{line: line, col: col,
+				directed: len(directedStack) > 0 && directedStack[len(directedStack)-1]}
+			e.Source, _ = xmlAttrValue(se.Attr, "source")
+			e.Target, _ = xmlAttrValue(se.Attr, "target")
+			e.Directed, _ = xmlAttrValue(se.Attr, "directed")
 			rawEdges = append(rawEdges, e)
-			edgePos = append(edgePos, pos{line, col})
-			dir := len(directedStack) > 0 && directedStack[len(directedStack)-1]
-			edgeDir = append(edgeDir, dir)
+			owners = append(owners, owner{'e', len(rawEdges) - 1})
+		case "hyperedge", "port", "endpoint":
+			owners = append(owners, owner{kind: 'o'})
+		case "data":
+			var dt graphmlData
+			if err := dec.DecodeElement(&dt, &se); err != nil {
+				return nil, []Problem{xmlProblem(file, dec, err, "GraphML data")}
+			}
+			if len(owners) == 0 {
+				continue
+			}
+			switch o := owners[len(owners)-1]; o.kind {
+			case 'n':
+				rawNodes[o.i].Data = append(rawNodes[o.i].Data, dt)
+			case 'e':
+				rawEdges[o.i].Data = append(rawEdges[o.i].Data, dt)
+			}
 		}
 	}
 	if !root {
@@ -220,17 +264,16 @@ func readGraphML(r io.Reader, file string) (*graph.Dataset, []Problem) {
 		}
 		return out, label
 	}
-	for i, n := range rawNodes {
-		gn := graphNode{line: nodePos[i].line, col: nodePos[i].col}
+	for _, n := range rawNodes {
+		gn := graphNode{line: n.line, col: n.col, group: n.group}
 		if n.ID != nil {
 			gn.id, gn.hasID = *n.ID, true
 		}
 		gn.attrs, gn.label = resolve("node", n.Data, gn.line, gn.col)
 		nodes = append(nodes, gn)
 	}
-	for i, e := range rawEdges {
-		ge := graphEdge{source: e.Source, target: e.Target, directed: edgeDir[i],
-			line: edgePos[i].line, col: edgePos[i].col}
+	for _, e := range rawEdges {
+		ge := graphEdge{source: e.Source, target: e.Target, directed: e.directed, line: e.line, col: e.col}
 		if e.Directed != "" {
 			d, ok := parseXMLBool(e.Directed)
 			if !ok {

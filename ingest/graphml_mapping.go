@@ -42,6 +42,7 @@ type graphNode struct {
 	line  int
 	col   int
 	hasID bool
+	group bool // a box around other nodes (yEd): neither actor nor project
 }
 
 // graphEdge is an edge of a graph file with its attributes resolved by name.
@@ -119,6 +120,7 @@ func buildGraphDataset(file string, nodes []graphNode, edges []graphEdge) (*grap
 	}
 	type nodeRef struct {
 		project bool
+		group   bool
 		id      string // domain id
 		line    int
 	}
@@ -134,6 +136,10 @@ func buildGraphDataset(file string, nodes []graphNode, edges []graphEdge) (*grap
 			probs = append(probs, Problem{File: file, Line: n.line, Column: n.col, Field: "id",
 				Err:  fmt.Errorf("%w: node id %q", ErrDuplicate, n.id),
 				Hint: fmt.Sprintf("node %q is already defined at line %d", n.id, prev.line)})
+			continue
+		}
+		if n.group {
+			byNode[n.id] = nodeRef{group: true, id: n.id, line: n.line}
 			continue
 		}
 		project := false
@@ -189,6 +195,14 @@ func buildGraphDataset(file string, nodes []graphNode, edges []graphEdge) (*grap
 		}
 		origin := graph.Provenance{File: file, Line: e.line}
 		switch {
+		case src.group || dst.group:
+			group := src.id
+			if dst.group {
+				group = dst.id
+			}
+			bad(e.line, e.col, "target", ErrBadValue,
+				"a group box is not an actor: draw the edge to an actor inside the group",
+				"edge to the group node %q", group)
 		case src.project && dst.project:
 			bad(e.line, e.col, "target", ErrBadValue,
 				"edges join two actors (a link) or an actor and a project (a participation)",

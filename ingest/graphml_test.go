@@ -65,17 +65,21 @@ func TestReadGraphMLNetworkX(t *testing.T) {
 }
 
 // TestReadGraphMLYEd reads a file drawn in yEd: names and link types are the
-// labels of its graphics, the other graphics are skipped.
+// labels of its graphics, the other graphics are skipped, the nodes inside a
+// group are actors but the group box is not.
 func TestReadGraphMLYEd(t *testing.T) {
 	got := readTestFile(t, "graphml_yed.graphml", func(r *bytes.Reader, f string) (*graph.Dataset, []Problem) { return readGraphML(r, f) })
 	f := "graphml_yed.graphml"
 	want := &graph.Dataset{
 		Actors: []graph.Actor{
-			{ID: "n0", Name: "Commune de Kaolack", Family: "collectivité", Origin: graph.Provenance{File: f, Line: 13}},
-			{ID: "n1", Name: "Femmes\nsolidaires", Family: "association", Origin: graph.Provenance{File: f, Line: 25}},
+			{ID: "n0", Name: "Commune de Kaolack", Family: "collectivité", Origin: graph.Provenance{File: f, Line: 14}},
+			{ID: "n1", Name: "Femmes\nsolidaires", Family: "association", Origin: graph.Provenance{File: f, Line: 26}},
+			{ID: "n2::n0", Name: "ENDA", Family: "ong", Origin: graph.Provenance{File: f, Line: 44}},
 		},
-		Links: []graph.Link{{Source: "n0", Target: "n1", Type: "subvention", Weight: 1, Directed: true,
-			Origin: graph.Provenance{File: f, Line: 34}}},
+		Links: []graph.Link{
+			{Source: "n0", Target: "n1", Type: "subvention", Weight: 1, Directed: true, Origin: graph.Provenance{File: f, Line: 51}},
+			{Source: "n2::n0", Target: "n0", Weight: 1, Directed: true, Origin: graph.Provenance{File: f, Line: 50}},
+		},
 	}
 	if !equalDatasets(got, want) {
 		t.Errorf("got  %+v\nwant %+v", got, want)
@@ -172,6 +176,8 @@ func TestReadGraphMLProblems(t *testing.T) {
 			ErrBadValue, 10, 5, "target", "two projects"},
 		{"participation between actors", graphmlDoc("    <node id=\"a\"/><node id=\"b\"/>\n    <edge source=\"a\" target=\"b\"><data key=\"ek\">participation</data></edge>"),
 			ErrBadValue, 9, 5, "kind", "participation edge between two actors"},
+		{"edge to a yEd group", graphmlDoc("    <node id=\"g\" yfiles.foldertype=\"group\"><graph><node id=\"a\"/></graph></node>\n    <edge source=\"a\" target=\"g\"/>"),
+			ErrBadValue, 9, 5, "target", `group node "g"`},
 		{"bad phase", graphmlDoc("    <node id=\"p\"><data key=\"k\">project</data><data key=\"ph\">deux</data></node>"),
 			ErrBadValue, 8, 5, "phase", `"deux"`},
 	}
