@@ -250,11 +250,13 @@ type scored struct {
 //
 // Only candidates with at least one reason other than being well connected
 // are suggested. Scores are rounded to 3 decimals; equal scores are ordered by
-// id. The k places are diversified across families (see diversify). Candidates are the partners of partners of v (up to twoHopBudget
-// visits, expanding the least connected partners first; common partners are
-// still counted exactly, through the partners left unexpanded) and the
-// poolSize+k best-connected actors of every family and of v's territory and
-// country.
+// id. The k places are diversified across families (see diversify).
+//
+// Candidates are the partners of partners of v, expanding the least connected
+// partners first until twoHopBudget neighbours have been visited (the first
+// partner is always expanded; common partners are still counted exactly,
+// through the partners left unexpanded), and the poolSize+k best-placed actors
+// of every family and of v's territory and country.
 func (s *suggester) suggest(w *suggestWork, v int) []Suggestion {
 	g := s.g
 	mark := int32(v + 1)
