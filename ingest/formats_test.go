@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"errors"
 	"os"
@@ -132,5 +134,22 @@ func TestReadXLSX(t *testing.T) {
 	if len(d.Actors) != 2 || d.Actors[1].Family != "ong" || len(d.Links) != 2 || d.Links[1].Weight != 2.5 ||
 		d.Links[1].Origin.File != p+"[Liens]" || len(res.Warnings) != 1 {
 		t.Errorf("dataset %+v", d)
+	}
+
+	// The same workbook from an fs.FS, gzip-compressed.
+	raw, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write(raw)
+	zw.Close()
+	res2, err := ReadFS(mapFS{"reseau.xlsx.gz": gz.Bytes()}, []string{"reseau.xlsx.gz"}, Options{Mapping: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res2.Dataset.Links) != 2 || res2.Dataset.Links[1].Origin.File != "reseau.xlsx.gz[Liens]" {
+		t.Errorf("dataset from fs.FS: %+v", res2.Dataset)
 	}
 }

@@ -19,7 +19,7 @@ import (
 // A mapping file has one "key = value" per line, "#" comments, and sections
 // introduced by "[pattern]", a path.Match pattern on the file's base name,
 // optionally followed by "#sheet" for spreadsheets (several patterns may be
-// given, separated by commas). Lines before the first
+// given, separated by commas); "data.csv" also matches data.csv.gz. Lines before the first
 // section form a section that applies to every table holding all the columns
 // it names. Several sections may match the same file: each reads it as a
 // table of its own kind (e.g. the projects and the participations of one
@@ -279,6 +279,9 @@ func (s *Section) matches(file, sheet string) bool {
 		pat, sh, hasSheet := strings.Cut(strings.TrimSpace(alt), "#")
 		pat = strings.TrimSpace(pat)
 		ok, _ := path.Match(pat, base)
+		if !ok {
+			ok, _ = path.Match(pat, strings.TrimSuffix(base, ".gz"))
+		}
 		if !ok {
 			ok, _ = path.Match(pat, file)
 		}

@@ -134,11 +134,7 @@ func read(paths []string, opts Options, readFile func(string) ([]byte, error), o
 			t := f.Table
 			tables = append(tables, tableInput{&t, f.Comma, fi})
 		case "xlsx":
-			if !osFiles || info.Compressed {
-				b.errs = append(b.errs, Problem{File: p, Err: fmt.Errorf("%w: XLSX files can only be read from disk, uncompressed", ErrFormat)})
-				break
-			}
-			ts, err := readXLSX(p)
+			ts, err := readWorkbook(p, data, osFiles && !info.Compressed)
 			if err != nil {
 				if !errors.Is(err, ErrFormat) {
 					err = fmt.Errorf("%w: %w", ErrFormat, err)
@@ -264,6 +260,35 @@ func read(paths []string, opts Options, readFile func(string) ([]byte, error), o
 	res.Dataset = d
 	res.Warnings = b.warns
 	return res, nil
+}
+
+// readWorkbook reads an XLSX file from its path, or from its bytes through a
+// temporary file when it does not come from disk as is (fs.FS, gzip).
+func readWorkbook(p string, data []byte, onDisk bool) ([]Table, error) {
+	if onDisk {
+		return readXLSX(p)
+	}
+	f, err := os.CreateTemp("", "alliances-*.xlsx")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(f.Name())
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	ts, err := readXLSX(f.Name())
+	for i := range ts {
+		ts[i].File = p
+	}
+	if err != nil {
+		err = errors.New(strings.ReplaceAll(err.Error(), f.Name(), p))
+		err = fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	return ts, err
 }
 
 // firstInvalidLine is the line of the first byte of data that is not UTF-8.
