@@ -98,6 +98,13 @@ func writeMarkdownTable(w *bytes.Buffer, t *table) {
 			for _, item := range c.Items {
 				parts = append(parts, "• "+mdEscape(item))
 			}
+			for _, e := range c.Entries {
+				item := "• **" + mdEscape(e.Main) + "** " + mdEscape(e.Extra)
+				if e.Detail != "" {
+					item += " — " + mdEscape(e.Detail)
+				}
+				parts = append(parts, item)
+			}
 			w.WriteString(" " + strings.Join(parts, "<br>") + " |")
 		}
 		w.WriteString("\n")

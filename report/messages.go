@@ -149,7 +149,7 @@ var messages = map[string][2]string{
 	"isolated.none":         {"No actor is isolated or peripheral.", "Aucun acteur n’est isolé ni périphérique."},
 	"isolated.intro":        {"%s of the %s actors are isolated or peripheral, for the following reasons (an actor may have several):", "%s des %s acteurs sont isolés ou périphériques, pour les motifs suivants (un acteur peut en cumuler plusieurs) :"},
 	"isolated.reasoncount":  {"%s: %s", "%s : %s"},
-	"isolated.suggestion":   {"%s (%s), %s", "%s (%s), %s"},
+	"isolated.suggestion":   {"(%s), score %s", "(%s), score %s"},
 	"isolated.nosuggestion": {"no suggestion", "aucune suggestion"},
 	"isolated.note":         {"Suggested partners are actors the flagged actor has no tie with, scored by complementary family, shared country, territory or project dimension, and common partners. They are leads to discuss, not recommendations.", "Les partenaires suggérés sont des acteurs avec lesquels l’acteur signalé n’a aucun lien, classés selon la complémentarité des familles, le pays, le territoire ou la dimension de projet partagés et les partenaires communs. Ce sont des pistes à discuter, non des recommandations."},
 

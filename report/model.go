@@ -70,6 +70,13 @@ type cell struct {
 	Text  string
 	Sub   string
 	Items []string
+	// Entries are list items with a main text in bold, a short complement
+	// and a detail on its own line (suggested partners and their reasons).
+	Entries []entry
+}
+
+type entry struct {
+	Main, Extra, Detail string
 }
 
 func txt(s string) cell { return cell{Text: s} }
@@ -509,13 +516,13 @@ func (b *builder) isolated() section {
 			if name == "" {
 				name = sg.ID
 			}
-			item := l.F("isolated.suggestion", name, l.Family(sg.Family), l.Num(sg.Score, 2))
-			if sg.Why != "" {
-				item += " — " + translateWhy(l, sg.Why)
-			}
-			sc.Items = append(sc.Items, item)
+			sc.Entries = append(sc.Entries, entry{
+				Main:   name,
+				Extra:  l.F("isolated.suggestion", l.Family(sg.Family), l.Num(sg.Score, 2)),
+				Detail: translateWhy(l, sg.Why),
+			})
 		}
-		if len(sc.Items) == 0 {
+		if len(sc.Entries) == 0 {
 			sc.Text = l.T("isolated.nosuggestion")
 		}
 		t.Rows = append(t.Rows, []cell{b.actorCell(a.ID, a.Name, a.Family), {Items: rs}, sc})
