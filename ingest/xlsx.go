@@ -12,8 +12,9 @@ import (
 // spreadsheet displays them in.
 const isoDate = "yyyy-mm-dd"
 
-// readXLSX reads every non-empty sheet of an Excel workbook as a Table, in the
-// order of the workbook. The header of a sheet is its first row with at least
+// readXLSX reads every visible, non-empty sheet of an Excel workbook as a
+// Table, in the order of the workbook (hidden sheets usually hold the lists of
+// drop-down menus). The header of a sheet is its first row with at least
 // two non-empty cells (title rows above it are skipped); Row.Line is the
 // spreadsheet row number and cells keep their column positions (column A is
 // Cells[0]). Cells are read as Excel displays
@@ -36,6 +37,9 @@ func readXLSX(path string) (tables []Table, err error) {
 	defer f.Close()
 	isoDates(f)
 	for _, sheet := range f.GetSheetList() {
+		if visible, err := f.GetSheetVisible(sheet); err == nil && !visible {
+			continue // hidden sheets hold lists and lookups, not data
+		}
 		t, err := readSheet(f, path, sheet)
 		if err != nil {
 			return nil, err

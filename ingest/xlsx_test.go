@@ -42,7 +42,7 @@ func TestReadXLSXOpenpyxl(t *testing.T) {
 
 // TestReadXLSXExcelize reads a workbook written by excelize with the built-in
 // date format (14), a custom one, a sheet that starts at column B and row 2,
-// short rows, and a one-column sheet.
+// short rows, a one-column sheet, and a hidden sheet (skipped).
 func TestReadXLSXExcelize(t *testing.T) {
 	f := excelize.NewFile()
 	must := func(err error) {
@@ -72,6 +72,11 @@ func TestReadXLSXExcelize(t *testing.T) {
 	must(f.SetSheetRow("Ids", "A1", &[]any{"id"}))
 	must(f.SetSheetRow("Ids", "A2", &[]any{"x1"}))
 	must(f.SetSheetRow("Ids", "A4", &[]any{"x2"}))
+	_, err = f.NewSheet("Listes")
+	must(err)
+	must(f.SetSheetRow("Listes", "A1", &[]any{"famille", "niveau"}))
+	must(f.SetSheetRow("Listes", "A2", &[]any{"ong", "local"}))
+	must(f.SetSheetVisible("Listes", false))
 	path := filepath.Join(t.TempDir(), "book.xlsx")
 	must(f.SaveAs(path))
 
