@@ -111,7 +111,7 @@ func key(s string) string {
 			return '\''
 		case '.':
 			return -1
-		case '(', ')', ':', '*', '"':
+		case '(', ')', ':', '*', '"', '?', '!':
 			return ' '
 		}
 		return r
