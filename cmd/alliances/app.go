@@ -46,7 +46,7 @@ func commands() []command {
 		ingestCommand(),
 		analyzeCommand(),
 		isolatedCommand(),
-		// queryCommand(),
+		queryCommand(),
 		mapCommand(),
 		reportCommand(),
 		exportCommand(),

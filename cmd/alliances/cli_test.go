@@ -201,3 +201,42 @@ func TestExitCodes(t *testing.T) {
 		})
 	}
 }
+
+// TestQueries checks the named queries on the bundled example, where the
+// answers can be read off the CSV files: cd44 leads every project, so it is a
+// partner of every project participant; asso-tiznit has no tie at all.
+func TestQueries(t *testing.T) {
+	store := filepath.Join(t.TempDir(), "a.db")
+	if code, _, errs := cli(t, append([]string{"ingest", "--store", store, "--quiet"}, exampleFiles(t)...)...); code != 0 {
+		t.Fatal(errs)
+	}
+	code, out, errs := cli(t, "query", "partners", "cd44", "--store", store, "--format", "json")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var ego struct {
+		Actors []struct {
+			ID       string `json:"id"`
+			Distance int    `json:"distance"`
+		} `json:"actors"`
+	}
+	if err := json.Unmarshal([]byte(out), &ego); err != nil {
+		t.Fatal(err)
+	}
+	// 30 partners (every participant of the 6 projects it leads, plus its
+	// declared links), and cd44 itself first at distance 0.
+	if len(ego.Actors) != 31 || ego.Actors[0].ID != "cd44" || ego.Actors[0].Distance != 0 {
+		t.Errorf("ego of cd44: %d actors, first %+v", len(ego.Actors), ego.Actors[0])
+	}
+	if code, out, _ := cli(t, "query", "path", "asso-tiznit", "cd44", "--store", store); code != 0 || !strings.Contains(out, "not connected") {
+		t.Errorf("path from an isolate: exit %d, %q", code, out)
+	}
+	if code, _, errs := cli(t, "query", "partners", "nobody", "--store", store); code != exitUsage || !strings.Contains(errs, "nobody") {
+		t.Errorf("unknown actor: exit %d, %q", code, errs)
+	}
+	// p1-eau and p4-argan combine all five families.
+	code, out, _ = cli(t, "query", "alliances", "--min-families", "5", "--store", store, "--format", "csv")
+	if code != 0 || !strings.Contains(out, "project,p1-eau") || !strings.Contains(out, "project,p4-argan") || strings.Contains(out, "p2-gouv") {
+		t.Errorf("alliances --min-families 5: exit %d\n%s", code, out)
+	}
+}
