@@ -2,16 +2,16 @@ package render
 
 // texts are the words of the legend in one language.
 type texts struct {
-	families                                     map[string]string
-	levels                                       map[string]string
-	unknownFamily, unknownLevel                  string
-	colour, shape, size, width                   string
-	tieWeight, participation                     string
-	actors, ties, projects, seed                 string
-	flagged, others, suggested, centre, projNode string
-	titles                                       map[View]string
-	metrics                                      map[string]string
-	labelled                                     string
+	families                                                    map[string]string
+	levels                                                      map[string]string
+	unknownFamily, unknownLevel                                 string
+	colour, shape, size, width                                  string
+	tieWeight, participation                                    string
+	actors, ties, projects, seed                                string
+	flagged, others, othersSuggest, suggested, centre, projNode string
+	titles                                                      map[View]string
+	metrics                                                     map[string]string
+	labelled                                                    string
 }
 
 var textsByLang = map[string]texts{
@@ -27,7 +27,7 @@ var textsByLang = map[string]texts{
 		colour: "Colour: family", shape: "Shape: level", size: "Size: %s", width: "Line width: tie weight",
 		tieWeight: "shared projects + declared links", participation: "thin line: takes part in the project",
 		actors: "actors", ties: "ties", projects: "projects", seed: "layout seed",
-		flagged: "red outline: flagged (reasons in tooltip)", others: "grey: not flagged",
+		flagged: "red outline: flagged (reasons in tooltip)", others: "grey: not flagged", othersSuggest: "grey: neither flagged nor suggested",
 		suggested: "dashed line: suggested partner", centre: "thick outline: centre of the view",
 		projNode: "white rectangle: project",
 		titles: map[View]string{
@@ -58,7 +58,7 @@ var textsByLang = map[string]texts{
 		colour: "Couleur : famille", shape: "Forme : niveau", size: "Taille : %s", width: "Épaisseur : poids du lien",
 		tieWeight: "projets communs + liens déclarés", participation: "trait fin : participe au projet",
 		actors: "acteurs", ties: "liens", projects: "projets", seed: "graine de placement",
-		flagged: "contour rouge : acteur signalé (raisons en infobulle)", others: "gris : non signalé",
+		flagged: "contour rouge : acteur signalé (raisons en infobulle)", others: "gris : non signalé", othersSuggest: "gris : ni signalé ni suggéré",
 		suggested: "tirets : partenaire suggéré", centre: "contour épais : centre de la vue",
 		projNode: "rectangle blanc : projet",
 		titles: map[View]string{

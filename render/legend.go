@@ -88,12 +88,13 @@ func (s *scene) legend(st style) string {
 	switch s.opts.View {
 	case ViewEgo:
 		marks = append(marks, tx.centre)
-	case ViewProject, ViewBipartite:
+	case ViewBipartite:
 		marks = append(marks, tx.projNode, tx.participation)
 	case ViewIsolated:
-		marks = append(marks, tx.flagged, tx.others)
 		if s.opts.Suggestions {
-			marks = append(marks, tx.suggested)
+			marks = append(marks, tx.flagged, tx.suggested, tx.othersSuggest)
+		} else {
+			marks = append(marks, tx.flagged, tx.others)
 		}
 	}
 	if s.labelled < len(s.actors) && s.labelled > 0 {

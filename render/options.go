@@ -19,8 +19,8 @@ const (
 	ViewNetwork View = "network"
 	// ViewEgo shows Options.Actor and its neighbours up to Options.Depth.
 	ViewEgo View = "ego"
-	// ViewProject shows the participants of Options.Project, the ties among
-	// them and the project itself.
+	// ViewProject shows the participants of Options.Project and every tie
+	// among them (from any project or declared link).
 	ViewProject View = "project"
 	// ViewBipartite shows actors and projects as two kinds of nodes joined by
 	// participations.

@@ -126,12 +126,18 @@ func newScene(in Input, opts Options) (*scene, error) {
 	}
 
 	flags := make(map[string]analysis.IsolatedActor)
+	suggested := make(map[string]bool)
 	if opts.View == ViewIsolated {
 		if in.Isolated == nil {
 			return nil, fmt.Errorf("%w: the isolated view needs the isolated actors", ErrMissingInput)
 		}
 		for _, ia := range in.Isolated.Actors {
 			flags[ia.ID] = ia
+			if opts.Suggestions {
+				for _, sg := range ia.Suggestions {
+					suggested[sg.ID] = true
+				}
+			}
 		}
 	}
 
@@ -148,7 +154,9 @@ func newScene(in Input, opts Options) (*scene, error) {
 			if ia, ok := flags[a.ID]; ok {
 				sa.flagged, sa.reasons = true, ia.Reasons
 			} else {
-				sa.grey = true
+				// Suggested partners keep their family colour, so that
+				// the map shows which families would join.
+				sa.grey = !suggested[a.ID]
 			}
 		}
 		switch opts.Cluster {
@@ -180,17 +188,14 @@ func newScene(in Input, opts Options) (*scene, error) {
 
 	// Projects and participations.
 	switch opts.View {
-	case ViewProject, ViewBipartite:
+	case ViewBipartite:
 		for _, p := range net.Projects {
-			if opts.View == ViewProject && p.ID != opts.Project {
-				continue
-			}
 			s.project = append(s.project, sceneProject{node: projectNode(pidx[p.ID]), p: p})
 		}
 		for _, p := range net.Participations {
 			i, okA := pos[p.Actor]
 			j, okP := pidx[p.Project]
-			if !okA || !okP || (opts.View == ViewProject && p.Project != opts.Project) {
+			if !okA || !okP {
 				continue
 			}
 			tip := net.Actors[i].Label() + " → " + net.Projects[j].Label()
