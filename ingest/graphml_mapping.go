@@ -172,6 +172,19 @@ func buildGraphDataset(file string, nodes []graphNode, edges []graphEdge) (*grap
 		d.Actors = append(d.Actors, a)
 	}
 	for _, e := range edges {
+		values := map[string]string{}
+		for _, a := range e.attrs {
+			if f := graphField(a.name, edgeFields); f != "" {
+				if _, seen := values[f]; !seen {
+					values[f] = a.value
+				}
+			}
+		}
+		w := e.weight
+		if v, ok := values["weight"]; ok && w == "" {
+			w = v
+		}
+		weight, werr := graphWeight(w)
 		src, okS := byNode[e.source]
 		dst, okT := byNode[e.target]
 		if !okS || !okT {
@@ -183,15 +196,11 @@ func buildGraphDataset(file string, nodes []graphNode, edges []graphEdge) (*grap
 			probs = append(probs, Problem{File: file, Line: e.line, Column: e.col, Field: field,
 				Err:  fmt.Errorf("%w: edge %s %q is not a node of the file", ErrUnknownActor, field, missing),
 				Hint: "every edge must join two nodes declared in the same file"})
-			continue
-		}
-		values := map[string]string{}
-		for _, a := range e.attrs {
-			if f := graphField(a.name, edgeFields); f != "" {
-				if _, seen := values[f]; !seen {
-					values[f] = a.value
-				}
+			if werr != nil {
+				bad(e.line, e.col, "weight", ErrBadValue,
+					"weights are positive numbers; larger means a stronger tie", "weight %q: %v", w, werr)
 			}
+			continue
 		}
 		origin := graph.Provenance{File: file, Line: e.line}
 		switch {
@@ -230,14 +239,9 @@ func buildGraphDataset(file string, nodes []graphNode, edges []graphEdge) (*grap
 					typ = e.label
 				}
 			}
-			w := e.weight
-			if v, ok := values["weight"]; ok && w == "" {
-				w = v
-			}
-			weight, err := graphWeight(w)
-			if err != nil {
+			if werr != nil {
 				bad(e.line, e.col, "weight", ErrBadValue,
-					"weights are positive numbers; larger means a stronger tie", "weight %q: %v", w, err)
+					"weights are positive numbers; larger means a stronger tie", "weight %q: %v", w, werr)
 				continue
 			}
 			d.Links = append(d.Links, graph.Link{

@@ -184,6 +184,26 @@ func TestReadGraphMLProblems(t *testing.T) {
 	checkProblems(t, cases, func(r *bytes.Reader, f string) (*graph.Dataset, []Problem) { return readGraphML(r, f) })
 }
 
+// TestReadGraphMLEveryProblem checks that one read reports every problem of
+// the file, not only the first.
+func TestReadGraphMLEveryProblem(t *testing.T) {
+	in := "<graphml><key id=\"w\" for=\"edge\" attr.name=\"poids\"/><graph>\n<node id=\"a\"/>\n<node id=\"a\"/>\n" +
+		"<edge source=\"a\" target=\"zz\"><data key=\"w\">lourd</data></edge>\n<node/>\n</graph></graphml>"
+	_, probs := readGraphML(strings.NewReader(in), "bad.graphml")
+	want := []struct {
+		line int
+		err  error
+	}{{3, ErrDuplicate}, {5, ErrBadValue}, {4, ErrUnknownActor}, {4, ErrBadValue}}
+	if len(probs) != len(want) {
+		t.Fatalf("got %d problems, want %d: %v", len(probs), len(want), probs)
+	}
+	for i, w := range want {
+		if probs[i].Line != w.line || !errors.Is(probs[i], w.err) {
+			t.Errorf("problem %d: %v, want line %d, %v", i, probs[i], w.line, w.err)
+		}
+	}
+}
+
 func TestReadGraphMLDirectedAndDefaults(t *testing.T) {
 	in := `<graphml>
   <key id="f" for="node" attr.name="famille"><default>ong</default></key>
