@@ -89,6 +89,9 @@ func complementarity(net *graph.Network, g *adjacency, opts Options) complementa
 // number in its own family. It ranges from −1 (every tie inside the family) to
 // +1 (every tie to other families). Tie weights are ignored. An actor without
 // ties has an undefined (NaN) index.
+//
+// D. Krackhardt, R. N. Stern, Informal networks and organizational crises: an
+// experimental simulation, Social Psychology Quarterly 51(2):123–140 (1988).
 func eiIndex(g *adjacency, fam []int32) []Num {
 	out := make([]Num, g.n)
 	for v := 0; v < g.n; v++ {
@@ -122,6 +125,8 @@ func eiIndex(g *adjacency, fam []int32) []Num {
 // of another family (a tie between two families is external for both). Every
 // family that has at least one actor appears in Families; a family, or a
 // network, without ties has an undefined (NaN) index.
+//
+// Krackhardt & Stern (1988), see eiIndex.
 func eiByGroup(g *adjacency, fp familyPartition) EIByGroup {
 	ext := make([]int, len(fp.names))
 	in := make([]int, len(fp.names))
@@ -166,6 +171,9 @@ func ratioEI(e, i int) Num {
 // It is 0 when every partner is in one family and approaches 1 − 1/k when the
 // partners are spread evenly over k families. Tie weights are ignored. An
 // actor without partners has an undefined (NaN) diversity.
+//
+// P. M. Blau, Inequality and Heterogeneity: A Primitive Theory of Social
+// Structure, Free Press (1977).
 func partnerDiversity(g *adjacency, fp familyPartition) []Num {
 	out := make([]Num, g.n)
 	count := make([]int, len(fp.names))
