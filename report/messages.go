@@ -72,12 +72,13 @@ var messages = map[string][2]string{
 	"sec.methods":  {"Methods", "Méthodes"},
 
 	// Data.
-	"data.counts":     {"The network has %s actors and %s ties; the data describe %s projects and %s participations. A tie joins two actors that declared a link or took part in the same project.", "Le réseau compte %s acteurs et %s liens ; les données décrivent %s projets et %s participations. Un lien relie deux acteurs qui ont déclaré une relation ou participé au même projet."},
-	"data.source":     {"Source: %s.", "Source : %s."},
-	"data.files":      {"The data were read from %s files, listed with their SHA-256 fingerprints in the Methods section.", "Les données proviennent de %s fichiers, dont les empreintes SHA-256 figurent dans la section Méthodes."},
-	"data.warnings":   {"Validation warnings", "Avertissements de validation"},
-	"data.nowarnings": {"The ingest reported no warning.", "L’import n’a signalé aucun avertissement."},
-	"data.nwarnings":  {"The ingest reported %s warnings. They did not block the import, but deserve a check (near-duplicate names, self-loops…):", "L’import a signalé %s avertissements. Ils n’ont pas bloqué l’import, mais méritent une vérification (noms presque identiques, boucles…) :"},
+	"data.counts":       {"The network has %s actors and %s ties; the data describe %s projects and %s participations. A tie joins two actors that declared a link or took part in the same project.", "Le réseau compte %s acteurs et %s liens ; les données décrivent %s projets et %s participations. Un lien relie deux acteurs qui ont déclaré une relation ou participé au même projet."},
+	"data.source":       {"Source: %s.", "Source : %s."},
+	"data.files":        {"The data were read from %s files, listed with their SHA-256 fingerprints in the Methods section.", "Les données proviennent de %s fichiers, dont les empreintes SHA-256 figurent dans la section Méthodes."},
+	"data.warnings":     {"Validation warnings", "Avertissements de validation"},
+	"data.nowarnings":   {"The ingest reported no warning.", "L’import n’a signalé aucun avertissement."},
+	"data.morewarnings": {"… and %s more warnings, listed in tables/warnings.csv.", "… et %s autres avertissements, listés dans tables/warnings.csv."},
+	"data.nwarnings":    {"The ingest reported %s warnings. They did not block the import, but deserve a check (near-duplicate names, self-loops…):", "L’import a signalé %s avertissements. Ils n’ont pas bloqué l’import, mais méritent une vérification (noms presque identiques, boucles…) :"},
 
 	// Overview.
 	"overview.summary":      {"The network links %s actors by %s ties (density %s). It has %s connected components; the largest one gathers %s of the actors. Community detection finds %s communities.", "Le réseau relie %s acteurs par %s liens (densité %s). Il compte %s composantes connexes ; la plus grande rassemble %s des acteurs. La détection de communautés en trouve %s."},
@@ -151,7 +152,8 @@ var messages = map[string][2]string{
 	"isolated.reasoncount":  {"%s: %s", "%s : %s"},
 	"isolated.suggestion":   {"(%s), score %s", "(%s), score %s"},
 	"isolated.nosuggestion": {"no suggestion", "aucune suggestion"},
-	"isolated.note":         {"Suggested partners are actors the flagged actor has no tie with, scored by complementary family, shared country, territory or project dimension, and common partners. They are leads to discuss, not recommendations.", "Les partenaires suggérés sont des acteurs avec lesquels l’acteur signalé n’a aucun lien, classés selon la complémentarité des familles, le pays, le territoire ou la dimension de projet partagés et les partenaires communs. Ce sont des pistes à discuter, non des recommandations."},
+	"isolated.more":         {"The table shows %s of the %s flagged actors, the most isolated first; tables/isolated.csv lists them all.", "Le tableau montre %s des %s acteurs signalés, les plus isolés d’abord ; tables/isolated.csv les donne tous."},
+	"isolated.note":         {"Actors are listed from the most isolated (no tie, outside the main component) to the least (ties only within their own family). Suggested partners are actors the flagged actor has no tie with, scored by complementary family, shared country, territory or project dimension, and common partners. They are leads to discuss, not recommendations.", "Les acteurs sont classés du plus isolé (aucun lien, hors de la composante principale) au moins isolé (liens uniquement avec sa propre famille). Les partenaires suggérés sont des acteurs avec lesquels l’acteur signalé n’a aucun lien, classés selon la complémentarité des familles, le pays, le territoire ou la dimension de projet partagés et les partenaires communs. Ce sont des pistes à discuter, non des recommandations."},
 
 	// Methods.
 	"methods.intro":          {"Every value in this report can be recomputed with NetworkX or igraph: unless stated otherwise, the conventions are those of NetworkX. Undefined values are shown as a dash.", "Chaque valeur de ce rapport peut être recalculée avec NetworkX ou igraph : sauf mention contraire, les conventions sont celles de NetworkX. Les valeurs non définies sont indiquées par un tiret."},

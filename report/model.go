@@ -164,8 +164,15 @@ func (b *builder) data() section {
 	if len(b.in.Warnings) == 0 {
 		s.Blocks = append(s.Blocks, block{Para: l.T("data.nowarnings")})
 	} else {
-		s.Blocks = append(s.Blocks, block{Para: l.F("data.nwarnings", l.Int(len(b.in.Warnings)))},
-			block{List: b.in.Warnings})
+		ws := b.in.Warnings
+		s.Blocks = append(s.Blocks, block{Para: l.F("data.nwarnings", l.Int(len(ws)))})
+		if len(ws) > maxWarnings {
+			ws = ws[:maxWarnings]
+		}
+		s.Blocks = append(s.Blocks, block{List: ws})
+		if len(b.in.Warnings) > maxWarnings {
+			s.Blocks = append(s.Blocks, block{Note: l.F("data.morewarnings", l.Int(len(b.in.Warnings)-maxWarnings))})
+		}
 	}
 	return s
 }
@@ -505,7 +512,12 @@ func (b *builder) isolated() section {
 		Head: []string{l.T("col.actor"), l.T("col.reasons"), l.T("col.suggestions")},
 		Num:  []bool{false, false, false},
 	}
-	for _, a := range as {
+	as = bySeverity(as)
+	shown := as
+	if len(shown) > maxIsolatedRows {
+		shown = shown[:maxIsolatedRows]
+	}
+	for _, a := range shown {
 		rs := make([]string, len(a.Reasons))
 		for i, r := range a.Reasons {
 			rs[i] = l.Reason(r)
@@ -527,8 +539,49 @@ func (b *builder) isolated() section {
 		}
 		t.Rows = append(t.Rows, []cell{b.actorCell(a.ID, a.Name, a.Family), {Items: rs}, sc})
 	}
-	s.Blocks = append(s.Blocks, block{Table: t}, block{Note: l.T("isolated.note")})
+	s.Blocks = append(s.Blocks, block{Table: t})
+	if len(as) > len(shown) {
+		s.Blocks = append(s.Blocks, block{Note: l.F("isolated.more", l.Int(len(shown)), l.Int(len(as)))})
+	}
+	s.Blocks = append(s.Blocks, block{Note: l.T("isolated.note")})
 	return s
+}
+
+// Limits of the lists in the text; the tables hold everything.
+const (
+	maxWarnings     = 50
+	maxIsolatedRows = 100
+)
+
+// severity ranks the isolation reasons, most severe first.
+var severity = map[string]int{
+	analysis.ReasonIsolate: 0, analysis.ReasonOutsideMain: 1, analysis.ReasonPendant: 2,
+	analysis.ReasonBrokerDependent: 3, analysis.ReasonSingleFamily: 4,
+}
+
+// bySeverity orders flagged actors by their most severe reason, then by
+// number of reasons (more first), then by id.
+func bySeverity(as []analysis.IsolatedActor) []analysis.IsolatedActor {
+	worst := func(a analysis.IsolatedActor) int {
+		w := len(severity)
+		for _, r := range a.Reasons {
+			if v, ok := severity[r]; ok && v < w {
+				w = v
+			}
+		}
+		return w
+	}
+	out := slices.Clone(as)
+	slices.SortStableFunc(out, func(x, y analysis.IsolatedActor) int {
+		if c := cmp.Compare(worst(x), worst(y)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(len(y.Reasons), len(x.Reasons)); c != 0 {
+			return c
+		}
+		return strings.Compare(x.ID, y.ID)
+	})
+	return out
 }
 
 func (b *builder) methods() section {

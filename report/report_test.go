@@ -459,3 +459,33 @@ func TestCatalogueComplete(t *testing.T) {
 		}
 	}
 }
+
+// Long lists are cut in the text, with a pointer to the table that holds
+// everything; flagged actors come most isolated first.
+func TestLimits(t *testing.T) {
+	in := hostile()
+	for i := 0; i < maxWarnings+7; i++ {
+		in.Warnings = append(in.Warnings, fmt.Sprintf("liens.csv:%d:1: self-loop", i+2))
+	}
+	dir := t.TempDir()
+	if _, err := Write(context.Background(), dir, in, Options{Date: testDate, NoMaps: true}); err != nil {
+		t.Fatal(err)
+	}
+	files := readAll(t, dir)
+	html := string(files["report.html"])
+	if !strings.Contains(html, "liens.csv:50:1: self-loop") || strings.Contains(html, "liens.csv:52:1: self-loop") {
+		t.Errorf("report.html does not show exactly the first %d warnings", maxWarnings)
+	}
+	if !strings.Contains(html, "… and 8 more warnings, listed in tables/warnings.csv.") {
+		t.Errorf("report.html does not say how many warnings are left out")
+	}
+	if n := strings.Count(string(files["tables/warnings.csv"]), "\n"); n != maxWarnings+8+1 {
+		t.Errorf("tables/warnings.csv has %d lines, want every warning and a header", n)
+	}
+	// The isolate ("e", no tie) comes before the others in the isolated table.
+	sec := html[strings.Index(html, `<section id="isolated">`):]
+	first, other := strings.Index(sec, "=cmd|"), strings.Index(sec, "Ville d’Été")
+	if first < 0 || other < 0 || first > other {
+		t.Errorf("the isolate is not listed first (positions %d, %d)", first, other)
+	}
+}
