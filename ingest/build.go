@@ -41,6 +41,8 @@ type builder struct {
 	errs, warns []Problem
 	buf         [2][]string // reused by ids
 
+	sheetFiles map[string]string // "book.xlsx[Sheet]" → "book.xlsx"
+
 	actorCands, projectCands   *candidates
 	actorCandsN, projectCandsN int
 }
@@ -58,6 +60,45 @@ func newBuilder(vocab *Vocabulary, known *graph.Dataset) *builder {
 		}
 	}
 	return b
+}
+
+// origin is the file named in the provenance of records while they are
+// built: the sheet is named too (book.xlsx[Partners]) so that warnings about
+// duplicates locate them, and finish puts the path alone.
+func (b *builder) origin(t *Table) string {
+	if t.Sheet == "" {
+		return t.File
+	}
+	name := displayName(t)
+	if b.sheetFiles == nil {
+		b.sheetFiles = map[string]string{}
+	}
+	b.sheetFiles[name] = t.File
+	return name
+}
+
+// pathOrigins replaces sheet names in provenance by the files' paths.
+func (b *builder) pathOrigins(d *graph.Dataset) {
+	if len(b.sheetFiles) == 0 {
+		return
+	}
+	fix := func(o *graph.Provenance) {
+		if f, ok := b.sheetFiles[o.File]; ok {
+			o.File = f
+		}
+	}
+	for i := range d.Actors {
+		fix(&d.Actors[i].Origin)
+	}
+	for i := range d.Projects {
+		fix(&d.Projects[i].Origin)
+	}
+	for i := range d.Links {
+		fix(&d.Links[i].Origin)
+	}
+	for i := range d.Participations {
+		fix(&d.Participations[i].Origin)
+	}
 }
 
 func (b *builder) errorf(t *Table, line, col int, field string, err error, hint string) {
@@ -253,7 +294,7 @@ func (b *builder) addActors(p *plan) {
 		c := row.Cells
 		a := graph.Actor{ID: p.get("id", c), Name: p.get("name", c), Country: normaliseCountry(p.get("country", c)),
 			Territory: p.get("territory", c), Attrs: p.readAttrs(p.attrs, c),
-			Origin: graph.Provenance{File: displayName(p.table), Line: row.Line}}
+			Origin: graph.Provenance{File: b.origin(p.table), Line: row.Line}}
 		a.Family = b.family(p, row, "family", p.get("family", c))
 		a.Level = b.level(p, row, "level", p.get("level", c))
 		if a.ID == "" {
@@ -306,7 +347,7 @@ func (b *builder) readProject(p *plan, row *Row, prefix string, attrs []attrSour
 	c := row.Cells
 	pr := graph.Project{Name: p.get(prefix+"name", c), Programme: p.get(prefix+"programme", c),
 		Territory: p.get(prefix+"territory", c), Attrs: p.readAttrs(attrs, c),
-		Origin: graph.Provenance{File: displayName(p.table), Line: row.Line}}
+		Origin: graph.Provenance{File: b.origin(p.table), Line: row.Line}}
 	if prefix == "" {
 		pr.ID = p.get("id", c)
 	}
@@ -373,7 +414,7 @@ func (b *builder) resolveActor(p *plan, row *Row, field, id string) bool {
 		return true
 	}
 	if !b.declaredActors {
-		a := graph.Actor{ID: id, Origin: graph.Provenance{File: displayName(p.table), Line: row.Line}}
+		a := graph.Actor{ID: id, Origin: graph.Provenance{File: b.origin(p.table), Line: row.Line}}
 		if p.hasActorDetails() {
 			c := row.Cells
 			a.Name, a.Territory = p.get("actor.name", c), p.get("actor.territory", c)
@@ -461,7 +502,7 @@ func (b *builder) checkActorDetails(p *plan, row *Row, id string) {
 		return
 	}
 	a := &b.actors[b.actorAt[id]]
-	if a.Origin.Line == row.Line && a.Origin.File == displayName(p.table) {
+	if a.Origin.Line == row.Line && a.Origin.File == b.origin(p.table) {
 		return
 	}
 	c := row.Cells
@@ -488,7 +529,7 @@ func (b *builder) resolveProject(p *plan, row *Row, id string) bool {
 		return true
 	}
 	if !b.declaredProjects {
-		pr := graph.Project{ID: id, Origin: graph.Provenance{File: displayName(p.table), Line: row.Line}}
+		pr := graph.Project{ID: id, Origin: graph.Provenance{File: b.origin(p.table), Line: row.Line}}
 		if p.hasProjectDetails() {
 			pr = b.readProject(p, row, "project.", p.projectAttrs)
 			pr.ID = id
@@ -619,7 +660,7 @@ func (b *builder) addLinks(p *plan) {
 					b.warnf(p.table, row.Line, col, name, fmt.Errorf("self-loop: %q is linked to itself", s), "the link is kept in the store but ignored by the analysis")
 				}
 				b.links = append(b.links, graph.Link{Source: s, Target: t, Type: typ, Weight: w, Directed: dir,
-					Start: start, End: end, Origin: graph.Provenance{File: displayName(p.table), Line: row.Line}})
+					Start: start, End: end, Origin: graph.Provenance{File: b.origin(p.table), Line: row.Line}})
 			}
 		}
 	})
@@ -661,7 +702,7 @@ func (b *builder) addParticipations(p *plan) {
 		for _, a := range actors {
 			for _, pid := range projects {
 				b.parts = append(b.parts, graph.Participation{Actor: a, Project: pid, Role: role, Start: start, End: end,
-					Origin: graph.Provenance{File: displayName(p.table), Line: row.Line}})
+					Origin: graph.Provenance{File: b.origin(p.table), Line: row.Line}})
 			}
 		}
 	})
@@ -761,6 +802,7 @@ func (b *builder) finish() *graph.Dataset {
 			Hint: "no projects table was given: projects are identified by the values of the project column"})
 	}
 	b.nearDuplicates(d.Actors)
+	b.pathOrigins(d)
 	return d
 }
 

@@ -132,7 +132,7 @@ func TestReadXLSX(t *testing.T) {
 	}
 	d := res.Dataset
 	if len(d.Actors) != 2 || d.Actors[1].Family != "ong" || len(d.Links) != 2 || d.Links[1].Weight != 2.5 ||
-		d.Links[1].Origin.File != p+"[Liens]" || len(res.Warnings) != 1 {
+		d.Links[1].Origin.File != p || d.Links[1].Origin.Line != 2 || len(res.Warnings) != 1 {
 		t.Errorf("dataset %+v", d)
 	}
 
@@ -149,7 +149,7 @@ func TestReadXLSX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res2.Dataset.Links) != 2 || res2.Dataset.Links[1].Origin.File != "reseau.xlsx.gz[Liens]" {
+	if len(res2.Dataset.Links) != 2 || res2.Dataset.Links[1].Origin.File != "reseau.xlsx.gz" {
 		t.Errorf("dataset from fs.FS: %+v", res2.Dataset)
 	}
 }

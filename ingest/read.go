@@ -307,8 +307,8 @@ func firstInvalidLine(data []byte) int {
 	return 0
 }
 
-// displayName names a table in problems and provenance: the file, and the
-// sheet of a workbook (book.xlsx[Partners]).
+// displayName names a table in problems: the file, and the sheet of a
+// workbook (book.xlsx[Partners]). Provenance keeps the file's path alone.
 func displayName(t *Table) string {
 	if t.Sheet != "" {
 		return t.File + "[" + t.Sheet + "]"
