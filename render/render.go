@@ -20,25 +20,35 @@ func Render(ctx context.Context, w io.Writer, format string, in Input, opts Opti
 	default:
 		return fmt.Errorf("%w: %q (want svg, png, pdf or dot)", ErrFormat, format)
 	}
-	s, err := newScene(in, opts)
+	out, err := render(ctx, format, in, opts)
 	if err != nil {
 		return err
 	}
+	_, err = w.Write(out)
+	return err
+}
+
+// render returns the map in format, which may also be "json": the final
+// layout as Graphviz's xdot JSON, which the tests read.
+func render(ctx context.Context, format string, in Input, opts Options) ([]byte, error) {
+	s, err := newScene(in, opts)
+	if err != nil {
+		return nil, err
+	}
 	src := s.dot(nil)
 	if format == "dot" {
-		_, err := w.Write(src)
-		return err
+		return src, nil
 	}
 	st := s.style()
 	native, err := useNative(s.opts.Engine, st.layout)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	layout := st.layout
 	if s.twoPass() {
 		pos, err := layoutPass(ctx, native, src, st.layout)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		src, layout = s.dot(spread(pos, s.diameters(st))), "nop2"
 	}
@@ -51,18 +61,20 @@ func Render(ctx context.Context, w io.Writer, format string, in Input, opts Opti
 		out, err = runNative(ctx, src, layout, "png", fmt.Sprintf("-Gdpi=%d", pngDPI(len(s.actors))))
 	case native && format == "pdf":
 		out, err = runNative(ctx, src, layout, "pdf")
+	case native && format == "json":
+		out, err = runNative(ctx, src, layout, "json")
 	case format == "svg":
 		out, err = runEmbedded(ctx, src, layout, "svg")
 		out = cleanSVG(out)
 	default:
 		var js []byte
 		js, err = runEmbedded(ctx, src, layout, "json")
-		if err != nil {
-			return err
+		if err != nil || format == "json" {
+			return js, err
 		}
 		var lay *xlayout
 		if lay, err = parseLayout(js); err != nil {
-			return err
+			return nil, err
 		}
 		if format == "png" {
 			out, err = drawPNG(lay, float64(pngDPI(len(s.actors)))/72)
@@ -70,11 +82,7 @@ func Render(ctx context.Context, w io.Writer, format string, in Input, opts Opti
 			out, err = drawPDF(lay)
 		}
 	}
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(out)
-	return err
+	return out, err
 }
 
 // pngDPI is the resolution of PNG maps: 144 dpi for views of up to 400
