@@ -405,3 +405,49 @@ func TestIsolatedSuggestionsDiversified(t *testing.T) {
 		}
 	}
 }
+
+// FuzzIsolated builds a network from arbitrary bytes (each pair of bytes a
+// tie between actors named by their values modulo 16, families and territories
+// from the actor number) and checks that isolation and the complementarity
+// metrics do not panic and keep their invariants: reasons in SPEC order,
+// suggestions never an existing partner, at most k of them.
+func FuzzIsolated(f *testing.F) {
+	f.Add([]byte{0, 1, 1, 2, 2, 0, 3, 4}, uint8(3))
+	f.Add([]byte{}, uint8(1))
+	f.Add([]byte{5, 5, 1, 2, 2, 3, 3, 4, 4, 1, 9, 10}, uint8(0))
+	order := map[string]int{ReasonIsolate: 0, ReasonPendant: 1, ReasonOutsideMain: 2, ReasonSingleFamily: 3, ReasonBrokerDependent: 4}
+	f.Fuzz(func(t *testing.T, ties []byte, k uint8) {
+		d := &graph.Dataset{}
+		for i := 0; i < 16; i++ {
+			d.Actors = append(d.Actors, graph.Actor{
+				ID: fmt.Sprintf("a%02d", i), Family: graph.Families[i%7%len(graph.Families)],
+				Territory: []string{"", "Agadir", "Nantes"}[i%3],
+			})
+		}
+		for i := 0; i+1 < len(ties); i += 2 {
+			d.Links = append(d.Links, graph.Link{
+				Source: fmt.Sprintf("a%02d", ties[i]%16), Target: fmt.Sprintf("a%02d", ties[i+1]%16), Weight: float64(1 + ties[i]%3),
+			})
+		}
+		net := graph.NewNetwork(d)
+		g := newAdjacency(net)
+		complementarity(net, g, Options{Weighted: k%2 == 1})
+		r := Isolated(net, IsolationOptions{Suggest: int(k % 8)})
+		idx := byID(net)
+		for _, a := range r.Actors {
+			for i := 1; i < len(a.Reasons); i++ {
+				if order[a.Reasons[i-1]] >= order[a.Reasons[i]] {
+					t.Fatalf("%s: reasons %v out of order", a.ID, a.Reasons)
+				}
+			}
+			if len(a.Suggestions) > int(k%8) {
+				t.Fatalf("%s: %d suggestions for k = %d", a.ID, len(a.Suggestions), k%8)
+			}
+			for _, s := range a.Suggestions {
+				if s.ID == a.ID || g.weight(idx[a.ID], idx[s.ID]) > 0 {
+					t.Fatalf("%s: suggested %s, itself or a partner", a.ID, s.ID)
+				}
+			}
+		}
+	})
+}
