@@ -153,3 +153,21 @@ func TestReadXLSX(t *testing.T) {
 		t.Errorf("dataset from fs.FS: %+v", res2.Dataset)
 	}
 }
+
+func TestDescribe(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "partners.csv")
+	os.WriteFile(p, []byte("Partner;Acronym\nA;B\n"), 0o644)
+	infos, err := Describe([]string{p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// sha256 of the bytes above, from: printf 'Partner;Acronym\nA;B\n' | sha256sum
+	want := FileInfo{Path: p, SHA256: "3ae99550d975c646c313da56a1493f01f85b89432a80616647a1ee8cbea1a2df", Format: "csv"}
+	if !reflect.DeepEqual(infos[0], want) {
+		t.Errorf("Describe = %+v, want %+v", infos[0], want)
+	}
+	if _, err := Describe([]string{filepath.Join(dir, "missing.csv")}); !errors.Is(err, ErrFormat) {
+		t.Errorf("missing file: err = %v", err)
+	}
+}

@@ -82,6 +82,22 @@ func ReadFS(fsys fs.FS, paths []string, opts Options) (*Result, error) {
 	return read(paths, opts, func(p string) ([]byte, error) { return fs.ReadFile(fsys, p) }, false)
 }
 
+// Describe returns the path, SHA-256, format and compression of each file
+// without reading its tables (Tables and Records are left empty): what a
+// report needs to name its inputs, without the mapping they were read with.
+func Describe(paths []string) ([]FileInfo, error) {
+	out := make([]FileInfo, 0, len(paths))
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+		}
+		sum := sha256.Sum256(raw)
+		out = append(out, FileInfo{Path: p, SHA256: hex.EncodeToString(sum[:]), Format: formatOf(p, raw), Compressed: isGzip(raw)})
+	}
+	return out, nil
+}
+
 // tableInput is one table waiting to be planned.
 type tableInput struct {
 	table *Table
