@@ -55,6 +55,14 @@ type boltResult struct {
 	block <-chan struct{}
 }
 
+// fakeDB is a database behind the fake server.
+type fakeDB interface {
+	begin(conn int)
+	commit(conn int)
+	rollback(conn int)
+	run(conn int, query string, params map[string]any) boltResult
+}
+
 // boltEvent is one message received by the fake, in order.
 type boltEvent struct {
 	conn   int
@@ -74,6 +82,9 @@ type fakeBolt struct {
 	// answer scripts the result of RUN; nil answers every statement with no
 	// rows.
 	answer func(query string, params map[string]any) boltResult
+	// db, when set, answers RUNs instead of answer and keeps transactions:
+	// it is told when a connection begins, commits or rolls back one.
+	db fakeDB
 	// failCommit, when positive, fails that many COMMITs with a transient
 	// error, so that the driver retries the transaction.
 	failCommit int
@@ -123,6 +134,9 @@ func (f *fakeBolt) serve() {
 			defer c.Close()
 			if err := f.session(id, c); err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, net.ErrClosed) {
 				f.t.Logf("fake bolt connection %d: %v", id, err)
+			}
+			if f.db != nil {
+				f.db.rollback(id) // a transaction left open dies with its connection
 			}
 		}()
 	}
@@ -218,6 +232,9 @@ func (f *fakeBolt) session(id int, c net.Conn) error {
 			w.Flush()
 			return nil
 		case boltReset:
+			if inTx && f.db != nil {
+				f.db.rollback(id)
+			}
 			failed, pending, inTx = false, nil, false
 			err = reply(boltSuccess, map[string]any{})
 		case boltBegin:
@@ -227,13 +244,19 @@ func (f *fakeBolt) session(id int, c net.Conn) error {
 				break
 			}
 			inTx = true
+			if f.db != nil {
+				f.db.begin(id)
+			}
 			err = reply(boltSuccess, map[string]any{})
 		case boltRun:
 			res := boltResult{}
 			f.mu.Lock()
 			answer := f.answer
 			f.mu.Unlock()
-			if answer != nil {
+			switch {
+			case f.db != nil:
+				res = f.db.run(id, ev.query, ev.params)
+			case answer != nil:
 				res = answer(ev.query, ev.params)
 			}
 			if res.block != nil {
@@ -288,11 +311,20 @@ func (f *fakeBolt) session(id int, c net.Conn) error {
 			f.mu.Unlock()
 			inTx = false
 			if transient {
+				if f.db != nil {
+					f.db.rollback(id)
+				}
 				err = fail("Neo.TransientError.Transaction.DeadlockDetected", "ForsetiClient can't acquire ExclusiveLock")
 				break
 			}
+			if f.db != nil {
+				f.db.commit(id)
+			}
 			err = reply(boltSuccess, map[string]any{"bookmark": "fake:bm"})
 		case boltRollback:
+			if inTx && f.db != nil {
+				f.db.rollback(id)
+			}
 			inTx = false
 			err = reply(boltSuccess, map[string]any{})
 		default:
