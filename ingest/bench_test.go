@@ -110,10 +110,11 @@ func datasetsDir() string {
 	return "/work/shared/datasets"
 }
 
-// BenchmarkReadH2020 reads the 144,726 CORDIS H2020 participations with the
-// mapping of examples/mappings/h2020.map.
+// BenchmarkReadH2020 reads the 144,726 CORDIS H2020 participations and the
+// 37,441 programme parts with the mapping of examples/mappings/h2020.map.
 func BenchmarkReadH2020(b *testing.B) {
 	data := filepath.Join(datasetsDir(), "h2020-participations", "h2020.csv.gz")
+	parts := filepath.Join(datasetsDir(), "h2020-participations", "programme_parts.csv.gz")
 	if _, err := os.Stat(data); err != nil {
 		b.Skip("H2020 data set not found; set ALLIANCES_DATASETS")
 	}
@@ -123,7 +124,7 @@ func BenchmarkReadH2020(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		res, err := Read([]string{data}, Options{Mapping: m})
+		res, err := Read([]string{data, parts}, Options{Mapping: m})
 		if err != nil {
 			b.Fatal(err)
 		}
