@@ -17,10 +17,11 @@ const isoDate = "yyyy-mm-dd"
 // drop-down menus). The header of a sheet is its first row with at least
 // two non-empty cells (title rows above it are skipped); Row.Line is the
 // spreadsheet row number and cells keep their column positions (column A is
-// Cells[0]). Cells are read as Excel displays
-// them, except that dates are written as ISO 8601 (2024-03-31, or
-// 2024-03-31 14:30:00 with a time) and that numbers in the General format have
-// no floating-point noise. Rows that are entirely empty are skipped; short
+// Cells[0]). Cells are read as Excel displays them, except that dates are
+// written as ISO 8601 (2024-03-31, or 2024-03-31 14:30:00 with a time), and
+// that numbers lose their decoration (thousands separators, currency, percent:
+// 1500, not "1,500 €") and their floating-point noise (0.3, not
+// 0.30000000000000004). Rows that are entirely empty are skipped; short
 // rows are padded to the header width.
 func readXLSX(path string) (tables []Table, err error) {
 	defer func() {
@@ -35,7 +36,7 @@ func readXLSX(path string) (tables []Table, err error) {
 		return nil, fmt.Errorf("%w: %s: not a readable Excel workbook (.xlsx): %v", ErrFormat, path, err)
 	}
 	defer f.Close()
-	isoDates(f)
+	numberFormats(f)
 	for _, sheet := range f.GetSheetList() {
 		if visible, err := f.GetSheetVisible(sheet); err == nil && !visible {
 			continue // hidden sheets hold lists and lookups, not data
@@ -134,20 +135,29 @@ func cleanCell(s string) string {
 	return s
 }
 
-// isoDates makes every date number format of the workbook display ISO 8601:
-// built-in formats 14–17 and 22, and custom formats with day or year codes.
-func isoDates(f *excelize.File) {
+// numberFormats rewrites the number formats of the workbook so that cells
+// read as data rather than as decorated text: dates display ISO 8601
+// (built-in formats 14–17 and 22, custom formats with day or year codes),
+// and numbers display plainly (General) when their format adds thousands
+// separators, currency, percent, exponents, fractions or literal text — "1,500"
+// or "1 500 €" would not read back as 1500. Formats of zeros only ("00000" for
+// a postal code, "0.00") and times are kept.
+func numberFormats(f *excelize.File) {
 	if _, err := f.GetStyle(0); err != nil || f.Styles == nil {
 		return
 	}
 	if f.Styles.CellXfs != nil {
-		for _, xf := range f.Styles.CellXfs.Xf {
+		for i := range f.Styles.CellXfs.Xf {
+			xf := &f.Styles.CellXfs.Xf[i]
 			if xf.NumFmtID == nil {
 				continue
 			}
 			switch *xf.NumFmtID {
 			case 15, 16, 17:
-				id := 14
+				id := 14 // d-mmm-yy and others: the short date, which is ISO here
+				xf.NumFmtID = &id
+			case 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 37, 38, 39, 40, 41, 42, 43, 44, 48:
+				id := 0 // grouped, currency, percent, scientific, fraction: General
 				xf.NumFmtID = &id
 			}
 		}
@@ -160,16 +170,18 @@ func isoDates(f *excelize.File) {
 		if nf.FormatCode16 != "" {
 			code = nf.FormatCode16
 		}
-		if iso, ok := isoFormat(code); ok {
-			nf.FormatCode, nf.FormatCode16 = iso, ""
+		if plain, ok := plainFormat(code); ok {
+			nf.FormatCode, nf.FormatCode16 = plain, ""
 		}
 	}
 }
 
-// isoFormat returns the ISO 8601 format for a custom date number format.
-func isoFormat(code string) (string, bool) {
+// plainFormat returns the format that a custom number format is read with,
+// and whether it differs from code: ISO 8601 for dates, General for decorated
+// numbers (see numberFormats).
+func plainFormat(code string) (string, bool) {
 	var b strings.Builder
-	quoted, bracket := false, false
+	quoted, bracket, literal, currency := false, false, false, false
 	for i := 0; i < len(code); i++ {
 		c := code[i]
 		switch {
@@ -178,23 +190,36 @@ func isoFormat(code string) (string, bool) {
 		case bracket:
 			bracket = c != ']'
 		case c == '"':
-			quoted = true
+			quoted, literal = true, true
 		case c == '[':
 			bracket = true
-		case c == '\\' || c == '_' || c == '*':
+			if i+1 < len(code) && code[i+1] == '$' {
+				currency = true
+			}
+		case c == '\\':
+			i++
+			literal = true
+		case c == '_' || c == '*':
 			i++
 		case c == ';':
 			i = len(code) // only the first section matters
+		case 'A' <= c && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
 		default:
-			b.WriteByte(c | 0x20) // lower case letters
+			b.WriteByte(c)
 		}
 	}
 	plain := b.String()
-	if !strings.ContainsAny(plain, "yd") {
-		return "", false
+	switch {
+	case strings.ContainsAny(plain, "yd"):
+		if strings.ContainsAny(plain, "hs") {
+			return isoDate + " hh:mm:ss", true
+		}
+		return isoDate, true
+	case strings.ContainsAny(plain, "hs"), plain == "general", plain == "@", plain == "":
+		return code, false
+	case strings.Trim(plain, "0.") == "" && !literal && !currency:
+		return code, false
 	}
-	if strings.ContainsAny(plain, "hs") {
-		return isoDate + " hh:mm:ss", true
-	}
-	return isoDate, true
+	return "General", true
 }

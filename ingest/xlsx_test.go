@@ -42,7 +42,9 @@ func TestReadXLSXOpenpyxl(t *testing.T) {
 
 // TestReadXLSXExcelize reads a workbook written by excelize with the built-in
 // date format (14), a custom one, a sheet that starts at column B and row 2,
-// short rows, a one-column sheet, and a hidden sheet (skipped).
+// short rows, a one-column sheet, a hidden sheet (skipped), and numbers with
+// thousands separators, percent and currency (read plainly) or zero padding
+// (kept).
 func TestReadXLSXExcelize(t *testing.T) {
 	f := excelize.NewFile()
 	must := func(err error) {
@@ -77,6 +79,18 @@ func TestReadXLSXExcelize(t *testing.T) {
 	must(f.SetSheetRow("Listes", "A1", &[]any{"famille", "niveau"}))
 	must(f.SetSheetRow("Listes", "A2", &[]any{"ong", "local"}))
 	must(f.SetSheetVisible("Listes", false))
+	_, err = f.NewSheet("Montants")
+	must(err)
+	must(f.SetSheetRow("Montants", "A1", &[]any{"grouped", "percent", "postcode", "euros", "plain", "d-mmm-yy"}))
+	must(f.SetSheetRow("Montants", "A2", &[]any{1500, 0.25, 4000, 1234.5, 7, time.Date(2020, 2, 29, 0, 0, 0, 0, time.UTC)}))
+	for cell, st := range map[string]excelize.Style{
+		"A2": {NumFmt: 3}, "B2": {NumFmt: 9}, "F2": {NumFmt: 15},
+		"C2": {CustomNumFmt: ptr("00000")}, "D2": {CustomNumFmt: ptr(`#,##0.00\ "€"`)},
+	} {
+		id, err := f.NewStyle(&st)
+		must(err)
+		must(f.SetCellStyle("Montants", cell, cell, id))
+	}
 	path := filepath.Join(t.TempDir(), "book.xlsx")
 	must(f.SaveAs(path))
 
@@ -93,6 +107,8 @@ func TestReadXLSXExcelize(t *testing.T) {
 			Rows: []Row{{Line: 3, Cells: []string{"", "a1", "a2"}}}},
 		{File: path, Sheet: "Ids", HeaderLine: 1, Header: []string{"id"},
 			Rows: []Row{{Line: 2, Cells: []string{"x1"}}, {Line: 4, Cells: []string{"x2"}}}},
+		{File: path, Sheet: "Montants", HeaderLine: 1, Header: []string{"grouped", "percent", "postcode", "euros", "plain", "d-mmm-yy"},
+			Rows: []Row{{Line: 2, Cells: []string{"1500", "0.25", "04000", "1234.5", "7", "2020-02-29"}}}},
 	}
 	if !reflect.DeepEqual(tables, want) {
 		t.Errorf("got  %+v\nwant %+v", tables, want)
@@ -113,24 +129,32 @@ func TestReadXLSXErrors(t *testing.T) {
 	}
 }
 
-func TestISOFormat(t *testing.T) {
+func TestPlainFormat(t *testing.T) {
 	for _, c := range []struct {
 		code, want string
-		date       bool
+		changed    bool
 	}{
 		{"dd/mm/yyyy", isoDate, true},
 		{"[$-409]MM/DD/YYYY", isoDate, true},
 		{"d mmmm yyyy", isoDate, true},
 		{"yyyy-mm-dd hh:mm", isoDate + " hh:mm:ss", true},
 		{`dd" de "mmmm" de "yyyy;@`, isoDate, true},
-		{"0.00", "", false},
-		{`#,##0 "days"`, "", false}, // quoted text does not make a date
-		{"[Red]0.0;[Blue]-0.0", "", false},
-		{"hh:mm", "", false}, // times without a date stay as displayed
+		{"0.00", "0.00", false},
+		{"00000", "00000", false}, // postal codes keep their leading zero
+		{"hh:mm", "hh:mm", false}, // times without a date stay as displayed
+		{"@", "@", false},
+		{`#,##0 "days"`, "General", true}, // quoted text does not make a date
+		{"[Red]0.0;[Blue]-0.0", "[Red]0.0;[Blue]-0.0", false},
+		{`#\ ##0`, "General", true},
+		{"0%", "General", true},
+		{`#,##0.00\ "€"`, "General", true},
+		{"[$€-40C]0.00", "General", true},
+		{`0.00" k€"`, "General", true},
+		{"0.00E+00", "General", true},
 	} {
-		got, ok := isoFormat(c.code)
-		if ok != c.date || got != c.want {
-			t.Errorf("isoFormat(%q) = %q, %v; want %q, %v", c.code, got, ok, c.want, c.date)
+		got, changed := plainFormat(c.code)
+		if changed != c.changed || got != c.want {
+			t.Errorf("plainFormat(%q) = %q, %v; want %q, %v", c.code, got, changed, c.want, c.changed)
 		}
 	}
 }
@@ -184,3 +208,5 @@ func FuzzReadXLSX(f *testing.F) {
 		}
 	})
 }
+
+func ptr[T any](v T) *T { return &v }
