@@ -21,10 +21,9 @@ func Between(n *graph.Network, f1, f2 string) ([]TieInfo, error) {
 	}
 	x := newIndex(n)
 	out := []TieInfo{}
-	for t, tie := range n.Ties {
-		a, okA := x.pos[tie.A]
-		b, okB := x.pos[tie.B]
-		if !okA || !okB || a == b {
+	for t, e := range x.ends {
+		a, b := e[0], e[1]
+		if a < 0 {
 			continue
 		}
 		fa, fb := n.Actors[a].Family, n.Actors[b].Family
@@ -72,12 +71,12 @@ func CrossBorder(n *graph.Network) (*CrossBorderResult, error) {
 	pairs := map[key]*CountryPair{}
 	actors := map[key]map[int]bool{}
 	projects := map[key]map[string]bool{}
-	for t, tie := range n.Ties {
-		a, okA := x.pos[tie.A]
-		b, okB := x.pos[tie.B]
-		if !okA || !okB || a == b {
+	for t, e := range x.ends {
+		a, b := e[0], e[1]
+		if a < 0 {
 			continue
 		}
+		tie := n.Ties[t]
 		ca, cb := n.Actors[a].Country, n.Actors[b].Country
 		if ca == "" || cb == "" {
 			res.WithoutCountry++

@@ -49,17 +49,11 @@ func Partners(n *graph.Network, id string, depth int) (*Ego, error) {
 		}
 		return a.ID < b.ID
 	})
-	for t, tie := range n.Ties {
-		a, okA := x.pos[tie.A]
-		b, okB := x.pos[tie.B]
-		if !okA || !okB || a == b {
-			continue
-		}
-		if _, in := dist[a]; !in {
-			continue
-		}
-		if _, in := dist[b]; in {
-			ego.Ties = append(ego.Ties, x.tie(t, a))
+	for a := range dist {
+		for _, nb := range x.adj[a] {
+			if _, in := dist[nb.to]; in && x.ends[nb.tie][0] == a {
+				ego.Ties = append(ego.Ties, x.tie(nb.tie, a))
+			}
 		}
 	}
 	sortTies(ego.Ties)

@@ -36,12 +36,14 @@ type TieInfo struct {
 	Projects []string `json:"projects"`
 }
 
-// index is the network in the form the queries walk: actors by id, and for
-// each actor its neighbours in increasing id order with the tie to each.
+// index is the network in the form the queries walk: actors by id, the
+// positions of the ends of each tie, and for each actor its neighbours in
+// increasing id order with the tie to each.
 type index struct {
 	net   *graph.Network
 	pos   map[string]int // actor id → position in net.Actors
 	order []int          // positions of actors in increasing id order
+	ends  [][2]int       // by tie: positions of A and B, or -1 for a tie to skip
 	adj   [][]neighbour  // by position
 }
 
@@ -51,23 +53,43 @@ type neighbour struct {
 }
 
 func newIndex(n *graph.Network) *index {
-	x := &index{net: n, pos: make(map[string]int, len(n.Actors)), adj: make([][]neighbour, len(n.Actors))}
+	x := &index{
+		net:   n,
+		pos:   make(map[string]int, len(n.Actors)),
+		order: make([]int, len(n.Actors)),
+		ends:  make([][2]int, len(n.Ties)),
+		adj:   make([][]neighbour, len(n.Actors)),
+	}
 	for i, a := range n.Actors {
 		x.pos[a.ID] = i
-		x.order = append(x.order, i)
+		x.order[i] = i
 	}
-	sort.Slice(x.order, func(i, j int) bool { return n.Actors[x.order[i]].ID < n.Actors[x.order[j]].ID })
+	// graph.NewNetwork sorts actors by id: then positions compare as ids do.
+	byID := sort.SliceIsSorted(n.Actors, func(i, j int) bool { return n.Actors[i].ID < n.Actors[j].ID })
+	if !byID {
+		sort.Slice(x.order, func(i, j int) bool { return n.Actors[x.order[i]].ID < n.Actors[x.order[j]].ID })
+	}
+	lastA, posA, okA := "", 0, false
 	for t, tie := range n.Ties {
-		a, okA := x.pos[tie.A]
+		if tie.A != lastA || t == 0 { // ties come sorted by A: look it up once
+			lastA = tie.A
+			posA, okA = x.pos[tie.A]
+		}
 		b, okB := x.pos[tie.B]
-		if !okA || !okB || a == b {
+		if !okA || !okB || posA == b {
+			x.ends[t] = [2]int{-1, -1}
 			continue
 		}
-		x.adj[a] = append(x.adj[a], neighbour{b, t})
-		x.adj[b] = append(x.adj[b], neighbour{a, t})
+		x.ends[t] = [2]int{posA, b}
+		x.adj[posA] = append(x.adj[posA], neighbour{b, t})
+		x.adj[b] = append(x.adj[b], neighbour{posA, t})
 	}
 	for _, nb := range x.adj {
-		sort.Slice(nb, func(i, j int) bool { return n.Actors[nb[i].to].ID < n.Actors[nb[j].to].ID })
+		if byID {
+			sort.Slice(nb, func(i, j int) bool { return nb[i].to < nb[j].to })
+		} else {
+			sort.Slice(nb, func(i, j int) bool { return n.Actors[nb[i].to].ID < n.Actors[nb[j].to].ID })
+		}
 	}
 	return x
 }
@@ -84,7 +106,7 @@ func (x *index) ref(i int) ActorRef {
 // tie returns the tie at position t oriented from the actor at position from.
 func (x *index) tie(t, from int) TieInfo {
 	tie := x.net.Ties[t]
-	a, b := x.pos[tie.A], x.pos[tie.B]
+	a, b := x.ends[t][0], x.ends[t][1]
 	if from == b {
 		a, b = b, a
 	}
