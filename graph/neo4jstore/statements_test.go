@@ -141,8 +141,8 @@ func TestStatementsOnlyFromRegistry(t *testing.T) {
 					name = fn.Name
 				}
 				i, ok := senders[name]
-				if !ok || i >= len(x.Args) {
-					return true
+				if !ok || i >= len(x.Args) || (strings.HasSuffix(fname, "_test.go") && fname != "store_test.go") {
+					return true // the fake server's methods are not senders
 				}
 				id, ok := x.Args[i].(*ast.Ident)
 				if !ok {
