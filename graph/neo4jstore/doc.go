@@ -41,7 +41,10 @@
 // # Transactions
 //
 // Put runs in one managed write transaction (retried by the driver on transient
-// errors), so it is atomic. Records are sent in batches of BatchSize rows with
+// errors), so it is atomic; cancelling its context rolls it back, even while
+// the driver waits for the server (the store gives contexts without a
+// deadline a distant one, since the driver only watches contexts that have
+// one). Records are sent in batches of BatchSize rows with
 // UNWIND $rows AS row MERGE … statements; every user value travels as a query
 // parameter, and labels, relationship types and property names of the schema
 // are fixed in the statement registry (Statements), the only Cypher this
