@@ -10,10 +10,11 @@ import (
 // "pdf" or "dot" (see FormatFromPath). The same input, options and engine
 // give the same bytes.
 //
-// SVG is written by Graphviz, native or embedded. PNG and PDF are written by
-// the native Graphviz (cairo) when it is used; with the embedded Graphviz,
-// whose PNG and PDF are broken, they are drawn by this package from the
-// layout that Graphviz writes as xdot JSON.
+// SVG is written by Graphviz, native or embedded. PNG is written by the
+// native Graphviz (cairo) when it is used. Otherwise PNG, and PDF always,
+// are drawn by this package from the layout that Graphviz writes as xdot
+// JSON: the embedded Graphviz writes PNG without strokes and empty PDF, and
+// the native cairo PDF is not byte-for-byte reproducible.
 func Render(ctx context.Context, w io.Writer, format string, in Input, opts Options) error {
 	switch format {
 	case "svg", "png", "pdf", "dot":
@@ -59,16 +60,18 @@ func render(ctx context.Context, format string, in Input, opts Options) ([]byte,
 		out = cleanSVG(out)
 	case native && format == "png":
 		out, err = runNative(ctx, src, layout, "png", fmt.Sprintf("-Gdpi=%d", pngDPI(len(s.actors))))
-	case native && format == "pdf":
-		out, err = runNative(ctx, src, layout, "pdf")
-	case native && format == "json":
-		out, err = runNative(ctx, src, layout, "json")
 	case format == "svg":
 		out, err = runEmbedded(ctx, src, layout, "svg")
 		out = cleanSVG(out)
 	default:
+		// PDF is always drawn from the layout: the native cairo PDF writes
+		// text positions whose last digit varies between runs.
 		var js []byte
-		js, err = runEmbedded(ctx, src, layout, "json")
+		if native {
+			js, err = runNative(ctx, src, layout, "json")
+		} else {
+			js, err = runEmbedded(ctx, src, layout, "json")
+		}
 		if err != nil || format == "json" {
 			return js, err
 		}

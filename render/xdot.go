@@ -229,3 +229,5 @@ func (l *xlayout) ops() []xop {
 	}
 	return out
 }
+
+func parseFloat(s string) (float64, error) { return strconv.ParseFloat(strings.TrimSpace(s), 64) }

@@ -1,0 +1,337 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// engines lists the engines to test: the embedded one always, the native one
+// when Graphviz is installed.
+func engines(t *testing.T) []string {
+	t.Helper()
+	es := []string{EngineEmbedded}
+	if NativeAvailable() {
+		es = append(es, EngineNative)
+	} else {
+		t.Log("native Graphviz not installed: testing the embedded engine only")
+	}
+	return es
+}
+
+// finalLayout returns the layout that Render draws for in and opts, as
+// Graphviz xdot JSON.
+func finalLayout(t *testing.T, in Input, opts Options) *xgraph {
+	t.Helper()
+	js, err := render(context.Background(), "json", in, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g xgraph
+	if err := json.Unmarshal(js, &g); err != nil {
+		t.Fatal(err)
+	}
+	return &g
+}
+
+// edgeMidpoints returns, in layout points, the middle of every straight
+// edge of g (tie edges are drawn as one cubic Bézier segment, splines=false).
+func edgeMidpoints(g *xgraph) [][2]float64 {
+	var out [][2]float64
+	for _, e := range g.Edges {
+		for _, op := range e.Draw {
+			if (op.Op == "b" || op.Op == "B") && len(op.Points) == 4 {
+				a, b := op.Points[0], op.Points[3]
+				out = append(out, [2]float64{(a[0] + b[0]) / 2, (a[1] + b[1]) / 2})
+			}
+		}
+	}
+	return out
+}
+
+// inkedEdges counts the edges of g whose midpoint is drawn (a pixel darker
+// than the white background within 2 pixels) in img, a raster of the whole
+// map at 2 pixels per point (144 dpi) centred in its margins.
+func inkedEdges(g *xgraph, img image.Image) (inked, total int) {
+	var llx, lly, urx, ury float64
+	if _, err := fmtSscanBB(g.BB, &llx, &lly, &urx, &ury); err != nil {
+		return 0, 0
+	}
+	const s = 2
+	b := img.Bounds()
+	ox := (float64(b.Dx()) - (urx-llx)*s) / 2
+	oy := (float64(b.Dy()) - (ury-lly)*s) / 2
+	for _, m := range edgeMidpoints(g) {
+		total++
+		px := int((m[0]-llx)*s + ox)
+		py := int((ury-m[1])*s + oy)
+		found := false
+		for dx := -2; dx <= 2 && !found; dx++ {
+			for dy := -2; dy <= 2 && !found; dy++ {
+				p := image.Pt(b.Min.X+px+dx, b.Min.Y+py+dy)
+				if !p.In(b) {
+					continue
+				}
+				r, gg, bb, _ := img.At(p.X, p.Y).RGBA()
+				found = (r+gg+bb)/3 < 0xE000
+			}
+		}
+		if found {
+			inked++
+		}
+	}
+	return inked, total
+}
+
+func fmtSscanBB(bb string, v ...*float64) (int, error) {
+	f := strings.Split(bb, ",")
+	if len(f) != 4 {
+		return 0, errors.New("bad bb")
+	}
+	for i, s := range f {
+		x, err := parseFloat(s)
+		if err != nil {
+			return i, err
+		}
+		*v[i] = x
+	}
+	return 4, nil
+}
+
+// rasterize turns an SVG or PDF map into an image with the installed
+// rsvg-convert or pdftoppm, skipping the test when the tool is missing.
+func rasterize(t *testing.T, format string, data []byte) image.Image {
+	t.Helper()
+	dir := t.TempDir()
+	src := filepath.Join(dir, "map."+format)
+	if err := os.WriteFile(src, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var cmd *exec.Cmd
+	out := filepath.Join(dir, "map.png")
+	switch format {
+	case "svg":
+		if _, err := exec.LookPath("rsvg-convert"); err != nil {
+			t.Skip("rsvg-convert not installed")
+		}
+		cmd = exec.Command("rsvg-convert", "-d", "144", "-p", "144", "-b", "white", "-o", out, src)
+	case "pdf":
+		if _, err := exec.LookPath("pdftoppm"); err != nil {
+			t.Skip("pdftoppm not installed")
+		}
+		cmd = exec.Command("pdftoppm", "-r", "144", "-png", "-singlefile", src, filepath.Join(dir, "map"))
+	}
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v: %s", err, b)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+// TestRenderFormats renders the hand-made network in every format with
+// every engine and checks what a reader would see: every edge drawn in the
+// PNG, the PDF and the SVG, every node in the SVG, and the same bytes on a
+// second run.
+func TestRenderFormats(t *testing.T) {
+	in := small()
+	ctx := context.Background()
+	for _, engine := range engines(t) {
+		opts := Options{Seed: 3, Engine: engine, Caption: "Source: hand-made example"}
+		g := finalLayout(t, in, opts)
+		if n := len(edgeMidpoints(g)); n != len(in.Network.Ties) {
+			t.Fatalf("%s: layout has %d straight edges, want %d", engine, n, len(in.Network.Ties))
+		}
+		for _, format := range []string{"svg", "png", "pdf"} {
+			t.Run(engine+"/"+format, func(t *testing.T) {
+				var buf, again bytes.Buffer
+				if err := Render(ctx, &buf, format, in, opts); err != nil {
+					t.Fatal(err)
+				}
+				if err := Render(ctx, &again, format, in, opts); err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(buf.Bytes(), again.Bytes()) {
+					t.Error("two renderings differ")
+				}
+				var img image.Image
+				switch format {
+				case "svg":
+					svg := buf.String()
+					if n := strings.Count(svg, `class="node"`); n != len(in.Network.Actors) {
+						t.Errorf("SVG has %d nodes, want %d", n, len(in.Network.Actors))
+					}
+					if n := strings.Count(svg, `class="edge"`); n != len(in.Network.Ties) {
+						t.Errorf("SVG has %d edges, want %d", n, len(in.Network.Ties))
+					}
+					if strings.Contains(svg, "Generated by graphviz") {
+						t.Error("SVG keeps the Graphviz version comment")
+					}
+					for _, s := range []string{"Cooperation network", "Source:", "Ville de Nantes"} {
+						if !strings.Contains(svg, s) {
+							t.Errorf("SVG lacks %q", s)
+						}
+					}
+					img = rasterize(t, "svg", buf.Bytes())
+				case "png":
+					var err error
+					if img, err = png.Decode(&buf); err != nil {
+						t.Fatal(err)
+					}
+				case "pdf":
+					img = rasterize(t, "pdf", buf.Bytes())
+				}
+				inked, total := inkedEdges(g, img)
+				// A few midpoints may fall on a node drawn over the edge,
+				// which is ink too; all must be drawn.
+				if inked != total || total == 0 {
+					t.Errorf("%d of %d edges drawn", inked, total)
+				}
+			})
+		}
+	}
+}
+
+// TestInkedEdgesCanFail checks the edge check itself on a blank image.
+func TestInkedEdgesCanFail(t *testing.T) {
+	in := small()
+	g := finalLayout(t, in, Options{Engine: EngineEmbedded})
+	blank := image.NewGray(image.Rect(0, 0, 800, 800))
+	for i := range blank.Pix {
+		blank.Pix[i] = 0xFF
+	}
+	if inked, total := inkedEdges(g, blank); inked != 0 || total == 0 {
+		t.Errorf("blank image: %d of %d edges found", inked, total)
+	}
+}
+
+func TestRenderViewsEmbedded(t *testing.T) {
+	in := small()
+	for _, tc := range goldenCases {
+		t.Run(tc.name, func(t *testing.T) {
+			opts := tc.opts
+			opts.Engine = EngineEmbedded
+			var buf bytes.Buffer
+			if err := Render(context.Background(), &buf, "svg", in, opts); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(buf.Bytes(), []byte("<svg")) || !bytes.Contains(buf.Bytes(), []byte(`class="node"`)) {
+				t.Error("no SVG drawing")
+			}
+		})
+	}
+}
+
+func TestEngineSelection(t *testing.T) {
+	in := small()
+	ctx := context.Background()
+	t.Run("embedded works with nothing on PATH", func(t *testing.T) {
+		t.Setenv("PATH", "")
+		var buf bytes.Buffer
+		if err := Render(ctx, &buf, "png", in, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := png.Decode(&buf); err != nil {
+			t.Fatal(err)
+		}
+	})
+	t.Run("native required but missing", func(t *testing.T) {
+		t.Setenv("PATH", "")
+		err := Render(ctx, &bytes.Buffer{}, "svg", in, Options{Engine: EngineNative})
+		if !errors.Is(err, ErrNoNative) {
+			t.Fatalf("err = %v, want ErrNoNative", err)
+		}
+	})
+	t.Run("environment forces the embedded engine", func(t *testing.T) {
+		t.Setenv(EngineEnv, "embedded")
+		native, err := useNative("", "neato")
+		if err != nil || native {
+			t.Fatalf("useNative = %v, %v", native, err)
+		}
+		// An explicit option wins over the environment.
+		if NativeAvailable() {
+			if native, err := useNative(EngineNative, "neato"); err != nil || !native {
+				t.Fatalf("useNative(native) = %v, %v", native, err)
+			}
+		}
+	})
+	t.Run("environment with a bad value", func(t *testing.T) {
+		t.Setenv(EngineEnv, "gpu")
+		if _, err := useNative("", "neato"); !errors.Is(err, ErrBadOption) {
+			t.Fatalf("err = %v, want ErrBadOption", err)
+		}
+	})
+	t.Run("auto uses native when installed", func(t *testing.T) {
+		t.Setenv(EngineEnv, "")
+		native, err := useNative(EngineAuto, "sfdp")
+		if err != nil || native != NativeAvailable() {
+			t.Fatalf("useNative(auto) = %v, %v; native available %v", native, err, NativeAvailable())
+		}
+	})
+}
+
+func TestRenderRejectsFormat(t *testing.T) {
+	err := Render(context.Background(), &bytes.Buffer{}, "jpg", small(), Options{})
+	if !errors.Is(err, ErrFormat) {
+		t.Fatalf("err = %v, want ErrFormat", err)
+	}
+}
+
+func TestRenderDOTFormat(t *testing.T) {
+	in := small()
+	var buf bytes.Buffer
+	if err := Render(context.Background(), &buf, "dot", in, Options{Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := DOT(in, Options{Seed: 7})
+	if !bytes.Equal(buf.Bytes(), want) {
+		t.Error("Render dot differs from DOT")
+	}
+}
+
+// TestRenderLargeNamesDoNotCollide lays out a large synthetic network and
+// checks that the names placed by Graphviz do not overlap.
+func TestRenderLargeNamesDoNotCollide(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large layout")
+	}
+	in := Input{Network: largeNetwork(600, 1800)}
+	g := finalLayout(t, in, Options{Seed: 1, Engine: EngineEmbedded})
+	type box struct{ x0, y0, x1, y1 float64 }
+	var boxes []box
+	for _, o := range g.Objects {
+		for _, op := range o.LDraw {
+			if op.Op == "T" && strings.TrimSpace(op.Text) != "" {
+				x := textX(op.Pt[0], op.Width, op.Align)
+				boxes = append(boxes, box{x, op.Pt[1] - 3, x + op.Width, op.Pt[1] + 10})
+			}
+		}
+	}
+	if len(boxes) != 20 {
+		t.Errorf("%d names, want 20", len(boxes))
+	}
+	for i := range boxes {
+		for j := i + 1; j < len(boxes); j++ {
+			a, b := boxes[i], boxes[j]
+			if a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1 {
+				t.Errorf("names %d and %d overlap", i, j)
+			}
+		}
+	}
+}
+
