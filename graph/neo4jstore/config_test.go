@@ -209,6 +209,12 @@ func TestOpenUnreachable(t *testing.T) {
 				t.Fatal("Open succeeded on a port where nothing listens")
 			}
 			checkSafe(t, err, "check the address and port")
+			if s != nil {
+				t.Errorf("Open returned a store with its error")
+			}
+			if err := s.Close(); err != nil { // as in a deferred Close after a failed Open
+				t.Errorf("Close of the nil store: %v", err)
+			}
 			t.Logf("error shown to the user:\n%s", err)
 			if !strings.Contains(err.Error(), addr) {
 				t.Errorf("error %q does not name the address %s", err, addr)

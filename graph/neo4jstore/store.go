@@ -82,8 +82,11 @@ func (s *Store) init(ctx context.Context) error {
 	return nil
 }
 
-// Close releases the driver's connections.
+// Close releases the driver's connections. Closing a nil store does nothing.
 func (s *Store) Close() error {
+	if s == nil || s.driver == nil {
+		return nil
+	}
 	return s.driver.Close(context.Background())
 }
 
