@@ -39,7 +39,7 @@ func xmlProblem(file string, dec *xml.Decoder, err error, what string) Problem {
 		err = errors.New("unexpected end of file")
 	}
 	return Problem{File: file, Line: line, Column: col,
-		Err:  fmt.Errorf("%w: %s: %v", ErrFormat, what, err),
+		Err:  fmt.Errorf("%w: %s: %w", ErrFormat, what, err),
 		Hint: "the file is not well-formed XML; open it in a text editor at that line, or export it again"}
 }
 

@@ -33,7 +33,7 @@ type jsonLink struct {
 func readJSON(r io.Reader, file string) (*graph.Dataset, []Problem) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, []Problem{{File: file, Err: fmt.Errorf("%w: %v", ErrFormat, err)}}
+		return nil, []Problem{{File: file, Err: fmt.Errorf("%w: %w", ErrFormat, err), Hint: "the file could not be read"}}
 	}
 	jr := &jsonReader{file: file, data: data, dec: json.NewDecoder(bytes.NewReader(data))}
 	d := jr.read()
@@ -106,7 +106,7 @@ func (jr *jsonReader) decodeErr(start int64, err error) bool {
 	}
 	switch {
 	case errors.As(err, &syn) && syn.Offset < int64(len(jr.data)):
-		jr.fail(syn.Offset-1, "", fmt.Errorf("%w: invalid JSON: %v", ErrFormat, syn),
+		jr.fail(syn.Offset-1, "", fmt.Errorf("%w: invalid JSON: %w", ErrFormat, syn),
 			"the file is not valid JSON; write it again with alliances export --to json")
 		return false
 	case errors.As(err, &typ):
@@ -119,7 +119,7 @@ func (jr *jsonReader) decodeErr(start int64, err error) bool {
 			"the file is truncated")
 		return false
 	default:
-		jr.fail(start, "", fmt.Errorf("%w: %v", ErrFormat, err), "the file is not valid JSON")
+		jr.fail(start, "", fmt.Errorf("%w: %w", ErrFormat, err), "the file is not valid JSON")
 		return false
 	}
 }

@@ -33,7 +33,7 @@ func readXLSX(path string) (tables []Table, err error) {
 	}()
 	f, err := excelize.OpenFile(path, excelize.Options{ShortDatePattern: isoDate})
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s: not a readable Excel workbook (.xlsx): %v", ErrFormat, path, err)
+		return nil, fmt.Errorf("%w: %s: not a readable Excel workbook (.xlsx): %w", ErrFormat, path, err)
 	}
 	defer f.Close()
 	numberFormats(f)
@@ -59,7 +59,7 @@ func readXLSX(path string) (tables []Table, err error) {
 func readSheet(f *excelize.File, path, sheet string) (*Table, error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s: sheet %q: %v", ErrFormat, path, sheet, err)
+		return nil, fmt.Errorf("%w: %s: sheet %q: %w", ErrFormat, path, sheet, err)
 	}
 	defer rows.Close()
 	var t *Table
@@ -69,7 +69,7 @@ func readSheet(f *excelize.File, path, sheet string) (*Table, error) {
 		line++
 		cells, err := rows.Columns()
 		if err != nil {
-			return nil, fmt.Errorf("%w: %s: sheet %q, row %d: %v", ErrFormat, path, sheet, line, err)
+			return nil, fmt.Errorf("%w: %s: sheet %q, row %d: %w", ErrFormat, path, sheet, line, err)
 		}
 		filled := 0
 		for i, c := range cells {
@@ -96,7 +96,7 @@ func readSheet(f *excelize.File, path, sheet string) (*Table, error) {
 		t.Rows = append(t.Rows, Row{Line: line, Cells: cells})
 	}
 	if err := rows.Error(); err != nil {
-		return nil, fmt.Errorf("%w: %s: sheet %q: %v", ErrFormat, path, sheet, err)
+		return nil, fmt.Errorf("%w: %s: sheet %q: %w", ErrFormat, path, sheet, err)
 	}
 	if t == nil && len(titles) > 0 {
 		// A one-column sheet: its first row is the header.

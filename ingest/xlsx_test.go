@@ -127,6 +127,9 @@ func TestReadXLSXErrors(t *testing.T) {
 			t.Errorf("%s: error %v, want ErrFormat", filepath.Base(path), err)
 		}
 	}
+	if _, err := readXLSX(filepath.Join(dir, "missing.xlsx")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("missing file: error %v does not wrap os.ErrNotExist", err)
+	}
 }
 
 func TestPlainFormat(t *testing.T) {
