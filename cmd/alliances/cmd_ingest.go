@@ -14,6 +14,7 @@ type ingestOptions struct {
 	storeFlags
 	dryRun   bool
 	mapping  string
+	mapFlag  string
 	families string
 }
 
@@ -39,10 +40,34 @@ Examples:
 			o.bind(fs)
 			fs.BoolVar(&o.dryRun, "dry-run", false, "validate only: report problems and counts, write nothing")
 			fs.StringVar(&o.mapping, "mapping", "", "column mapping `FILE` for files whose headers are not alliances' own (docs/ingest.md)")
+			fs.StringVar(&o.mapFlag, "map", "", "inline column mapping, e.g. 'actor=Project Partner,project=Acronym' (docs/ingest.md)")
 			fs.StringVar(&o.families, "families", "", "`FILE` of extra family aliases or families (docs/ingest.md)")
 			return func(ctx context.Context, args []string) error { return runIngest(ctx, o, std, args) }
 		},
 	}
+}
+
+// loadMapping reads the --mapping file and the --map flag; sections of both
+// apply.
+func loadMapping(file, inline string) (*ingest.Mapping, error) {
+	var m *ingest.Mapping
+	if file != "" {
+		var err error
+		if m, err = ingest.LoadMapping(file); err != nil {
+			return nil, &invalidInputError{err}
+		}
+	}
+	if inline != "" {
+		im, err := ingest.ParseMappingFlag(inline)
+		if err != nil {
+			return nil, usageError{err.Error()}
+		}
+		if m == nil {
+			return im, nil
+		}
+		m.Sections = append(m.Sections, im.Sections...)
+	}
+	return m, nil
 }
 
 func runIngest(ctx context.Context, o *ingestOptions, std *streams, paths []string) error {
@@ -50,13 +75,11 @@ func runIngest(ctx context.Context, o *ingestOptions, std *streams, paths []stri
 		return usagef("no input file: give one or more CSV, XLSX, GraphML, GEXF or JSON files")
 	}
 	opts := ingest.Options{}
-	if o.mapping != "" {
-		m, err := ingest.LoadMapping(o.mapping)
-		if err != nil {
-			return &invalidInputError{err}
-		}
-		opts.Mapping = m
+	m, err := loadMapping(o.mapping, o.mapFlag)
+	if err != nil {
+		return err
 	}
+	opts.Mapping = m
 	if o.families != "" {
 		v, err := ingest.LoadVocabulary(o.families)
 		if err != nil {
@@ -103,7 +126,7 @@ func runIngest(ctx context.Context, o *ingestOptions, std *streams, paths []stri
 	}
 	if opts.Known != nil && opts.Known.Covers(d) {
 		if !o.quiet {
-			fmt.Fprintf(std.out, "nothing changed: the store %s already holds these %s\n", o.store, counts)
+			fmt.Fprintf(std.out, "nothing changed: the store %s already holds every record of these file(s)\n", o.store)
 		}
 		return nil
 	}

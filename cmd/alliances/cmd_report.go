@@ -25,6 +25,8 @@ type reportOptions struct {
 	suggest  int
 	title    string
 	engine   string
+	mapping  string
+	mapFlag  string
 }
 
 func reportCommand() command {
@@ -51,6 +53,8 @@ Examples:
 			fs.BoolVar(&o.weighted, "weighted", false, "use tie weights in the metrics")
 			fs.IntVar(&o.suggest, "suggest", 3, "suggested partners per isolated actor")
 			fs.StringVar(&o.title, "title", "", "report title")
+			fs.StringVar(&o.mapping, "mapping", "", "the column mapping `FILE` the data were ingested with, to list validation warnings")
+			fs.StringVar(&o.mapFlag, "map", "", "the inline column mapping the data were ingested with")
 			fs.StringVar(&o.engine, "engine", "auto", "Graphviz engine for the maps: auto, embedded or native")
 			return func(ctx context.Context, args []string) error { return runReport(ctx, o, std, args) }
 		},
@@ -75,7 +79,11 @@ func runReport(ctx context.Context, o *reportOptions, std *streams, args []strin
 	if err != nil {
 		return err
 	}
-	in, err := reportInput(d, net, analysis.Options{Seed: o.seed, Weighted: o.weighted}, o.suggest)
+	m, err := loadMapping(o.mapping, o.mapFlag)
+	if err != nil {
+		return err
+	}
+	in, err := reportInput(d, net, analysis.Options{Seed: o.seed, Weighted: o.weighted}, o.suggest, m)
 	if err != nil {
 		return err
 	}
@@ -95,7 +103,7 @@ func runReport(ctx context.Context, o *reportOptions, std *streams, args []strin
 // reportInput analyses the network and gathers what the methods and data
 // sections need: the files the data came from (from the provenance of every
 // record), their hashes and validation warnings when they can still be read.
-func reportInput(d *graph.Dataset, net *graph.Network, opts analysis.Options, suggest int) (report.Input, error) {
+func reportInput(d *graph.Dataset, net *graph.Network, opts analysis.Options, suggest int, m *ingest.Mapping) (report.Input, error) {
 	res, err := analysis.Analyze(net, opts)
 	if err != nil {
 		return report.Input{}, err
@@ -114,18 +122,25 @@ func reportInput(d *graph.Dataset, net *graph.Network, opts analysis.Options, su
 			in.Warnings = append(in.Warnings, fmt.Sprintf("%s: the file the data came from is no longer there; its hash is not in this report", f))
 		}
 	}
-	if len(readable) > 0 {
-		r, err := ingest.Read(readable, ingest.Options{Known: d})
-		if err != nil {
-			in.Warnings = append(in.Warnings, "the input files changed since they were ingested: "+firstLine(err.Error()))
-		} else {
-			for _, w := range r.Warnings {
-				in.Warnings = append(in.Warnings, w.Error())
-			}
-			for _, f := range r.Files {
-				in.Inputs = append(in.Inputs, report.InputFile{Path: f.Path, SHA256: f.SHA256})
-			}
-		}
+	if len(readable) == 0 {
+		return in, nil
+	}
+	infos, err := ingest.Describe(readable)
+	if err != nil {
+		return report.Input{}, err
+	}
+	for _, f := range infos {
+		in.Inputs = append(in.Inputs, report.InputFile{Path: f.Path, SHA256: f.SHA256})
+	}
+	// Validation warnings come from reading the files again, as they were
+	// ingested (with the same mapping).
+	r, err := ingest.Read(readable, ingest.Options{Known: d, Mapping: m})
+	if err != nil {
+		in.Warnings = append(in.Warnings, "the input files could not be validated again (changed since they were ingested, or ingested with a --mapping this report was not given): "+firstLine(err.Error()))
+		return in, nil
+	}
+	for _, w := range r.Warnings {
+		in.Warnings = append(in.Warnings, w.Error())
 	}
 	return in, nil
 }
