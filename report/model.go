@@ -650,6 +650,12 @@ func reproduceCommand(in Input, opts Options, l lang) string {
 	if opts.TopN != 10 {
 		c.WriteString(" --top " + formatInt(int64(opts.TopN)))
 	}
+	if opts.Title != "" {
+		c.WriteString(" --title " + shellQuote(opts.Title))
+	}
+	if opts.Engine != "" && opts.Engine != "auto" {
+		c.WriteString(" --engine " + shellQuote(opts.Engine))
+	}
 	return c.String()
 }
 

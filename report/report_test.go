@@ -489,3 +489,45 @@ func TestLimits(t *testing.T) {
 		t.Errorf("the isolate is not listed first (positions %d, %d)", first, other)
 	}
 }
+
+// Small and degenerate networks give a complete report, without panics:
+// no actor, one actor, no tie, no project, isolation not run.
+func TestDegenerate(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		d        graph.Dataset
+		isolated bool
+		want     []string
+	}{
+		{"empty", graph.Dataset{}, true, []string{"The network has 0 actors and 0 ties", "The data describe no project.", "No actor is isolated or peripheral."}},
+		{"one actor", graph.Dataset{Actors: []graph.Actor{{ID: "a", Name: "Seul", Family: "ong"}}}, true,
+			[]string{"1 of the 1 actors are isolated", "isolate (no tie)", "No actor holds a brokerage position."}},
+		{"not run", graph.Dataset{Actors: []graph.Actor{{ID: "a"}, {ID: "b"}},
+			Links: []graph.Link{{Source: "a", Target: "b", Weight: 1}}}, false,
+			[]string{"The detection of isolated actors was not run."}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			net := graph.NewNetwork(&tc.d)
+			res, err := analysis.Analyze(net, analysis.Options{Seed: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			in := Input{Network: net, Metrics: res}
+			if tc.isolated {
+				in.Isolated = analysis.Isolated(net, analysis.IsolationOptions{Suggest: 3})
+			}
+			dir := t.TempDir()
+			if _, err := Write(context.Background(), dir, in, Options{Date: testDate, Engine: testEngine}); err != nil {
+				t.Fatal(err)
+			}
+			files := readAll(t, dir)
+			checkStructure(t, files["report.html"])
+			html := string(files["report.html"])
+			for _, w := range tc.want {
+				if !strings.Contains(html, w) {
+					t.Errorf("report.html lacks %q", w)
+				}
+			}
+		})
+	}
+}
