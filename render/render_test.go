@@ -334,4 +334,3 @@ func TestRenderLargeNamesDoNotCollide(t *testing.T) {
 		}
 	}
 }
-
