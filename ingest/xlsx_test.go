@@ -1,7 +1,10 @@
 package ingest
 
 import (
+	"archive/zip"
+	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -213,3 +216,88 @@ func FuzzReadXLSX(f *testing.F) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// FuzzReadXLSXParts fuzzes the parts of a valid workbook that hold the data —
+// the first sheet and the styles with their number formats — since random
+// bytes rarely make a valid zip: the reader must never panic and must keep
+// its row invariants.
+func FuzzReadXLSXParts(f *testing.F) {
+	base, err := os.ReadFile("testdata/xlsx_openpyxl.xlsx")
+	if err != nil {
+		f.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(base), int64(len(base)))
+	if err != nil {
+		f.Fatal(err)
+	}
+	part := func(name string) []byte {
+		for _, zf := range zr.File {
+			if zf.Name == name {
+				rc, err := zf.Open()
+				if err != nil {
+					f.Fatal(err)
+				}
+				defer rc.Close()
+				b, err := io.ReadAll(rc)
+				if err != nil {
+					f.Fatal(err)
+				}
+				return b
+			}
+		}
+		f.Fatalf("no %s in the workbook", name)
+		return nil
+	}
+	parts := map[string][]byte{}
+	for _, zf := range zr.File {
+		parts[zf.Name] = part(zf.Name)
+	}
+	f.Add(parts["xl/worksheets/sheet1.xml"], parts["xl/styles.xml"])
+	f.Add([]byte(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="2"><c r="B2" s="3" t="n"><v>1e308</v></c><c r="A2" t="s"><v>99</v></c></row><row r="1"><c r="ZZ1" t="b"><v>1</v></c></row></sheetData></worksheet>`),
+		[]byte(`<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts><numFmt numFmtId="164" formatCode="[$-40C]dddd d mmmm yyyy;@"/></numFmts><cellXfs><xf numFmtId="164"/><xf numFmtId="17"/><xf numFmtId="3"/></cellXfs></styleSheet>`))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, sheet, styles []byte) {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		for _, zf := range zr.File {
+			w, err := zw.Create(zf.Name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch zf.Name {
+			case "xl/worksheets/sheet1.xml":
+				_, err = w.Write(sheet)
+			case "xl/styles.xml":
+				_, err = w.Write(styles)
+			default:
+				_, err = w.Write(parts[zf.Name])
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, "parts.xlsx")
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		tables, err := readXLSX(path)
+		if err != nil {
+			if !errors.Is(err, ErrFormat) {
+				t.Errorf("error %v does not wrap ErrFormat", err)
+			}
+			return
+		}
+		for _, tb := range tables {
+			last := tb.HeaderLine
+			for _, r := range tb.Rows {
+				if r.Line <= last || len(r.Cells) < len(tb.Header) {
+					t.Errorf("sheet %q: row %d after %d with %d cells for %d columns", tb.Sheet, r.Line, last, len(r.Cells), len(tb.Header))
+				}
+				last = r.Line
+			}
+		}
+	})
+}
