@@ -9,6 +9,7 @@ var messages = map[string][2]string{
 	"subtitle":         {"Report of %s", "Rapport du %s"},
 	"subtitle.version": {"alliances %s", "alliances %s"},
 	"contents":         {"Contents", "Sommaire"},
+	"generated.nov":    {"Written by alliances on %s. The same data, seed and date give the same report.", "Rédigé par alliances le %s. Les mêmes données, la même graine et la même date donnent le même rapport."},
 	"generated":        {"Written by alliances %s on %s. The same data, seed and date give the same report.", "Rédigé par alliances %s le %s. Les mêmes données, la même graine et la même date donnent le même rapport."},
 	"none":             {"none", "aucune"},
 	"yes":              {"yes", "oui"},

@@ -99,6 +99,9 @@ func build(in Input, opts Options, l lang, maps []*mapFigure) *document {
 		Contents:  l.T("contents"),
 		Generated: l.F("generated", opts.Version, l.Date(opts.Date)),
 	}
+	if opts.Version == "" {
+		d.Generated = l.F("generated.nov", l.Date(opts.Date))
+	}
 	b := &builder{in: in, opts: opts, l: l, maps: maps}
 	b.index()
 	d.Sections = []section{
