@@ -370,38 +370,28 @@ func (s *Store) Load(ctx context.Context) (*graph.Dataset, error) {
 	return d, nil
 }
 
-// decode decodes every record of a bucket, in key order, in parallel. Keys
-// and values point into the memory map, valid until the transaction ends.
+// decode decodes every record of a bucket, in key order.
 func decode[T any](ctx context.Context, tx *bolt.Tx, name []byte, intern bool,
 	decodeValue func(d *decoder, key []byte, x *T)) ([]T, error) {
-	var kvs [][2][]byte
-	c := tx.Bucket(name).Cursor()
+	b := tx.Bucket(name)
+	out := make([]T, 0, b.Stats().KeyN)
+	d := &decoder{}
+	if intern {
+		d.intern = make(map[string]string)
+	}
+	c := b.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
-		kvs = append(kvs, [2][]byte{k, v})
-		if len(kvs)%checkEvery == 0 {
+		if len(out)%checkEvery == checkEvery-1 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
-	}
-	out := make([]T, len(kvs))
-	var errs firstError
-	parallel(len(kvs), func(lo, hi int) {
-		d := &decoder{}
-		if intern {
-			d.intern = make(map[string]string)
+		out = append(out, *new(T))
+		d.reset(v)
+		decodeValue(d, k, &out[len(out)-1])
+		if err := d.done(); err != nil {
+			return nil, fmt.Errorf("%s %q: %w", name, k, err)
 		}
-		for i := lo; i < hi; i++ {
-			d.reset(kvs[i][1])
-			decodeValue(d, kvs[i][0], &out[i])
-			if err := d.done(); err != nil {
-				errs.set(fmt.Errorf("%s %q: %w", name, kvs[i][0], err))
-				return
-			}
-		}
-	})
-	if errs.err != nil {
-		return nil, errs.err
 	}
 	return out, ctx.Err()
 }
