@@ -20,8 +20,9 @@ import (
 	"github.com/alliances/alliances/graph"
 )
 
-// Schema is the version of the layout of the file that this package writes.
-const Schema = 1
+// Schema is the version of the layout of the file that this package writes
+// and reads. Schema 1, records as JSON, only existed during development.
+const Schema = 2
 
 // ErrNotStore is wrapped by Open when the file exists but is not a store of
 // alliances: another kind of file, a damaged file, or a bbolt database of
@@ -146,7 +147,10 @@ func initialise(tx *bolt.Tx) error {
 			return fmt.Errorf("%w: unreadable schema version %q", ErrNotStore, meta.Get(keySchema))
 		}
 		if v > Schema {
-			return fmt.Errorf("the store was written by a newer version of alliances (schema %d, this version reads up to %d)", v, Schema)
+			return fmt.Errorf("the store was written by a newer version of alliances (schema %d, this version reads %d)", v, Schema)
+		}
+		if v < Schema {
+			return fmt.Errorf("the store was written by an older version of alliances (schema %d, this version reads %d): ingest the data again into a new store", v, Schema)
 		}
 	}
 	if !tx.Writable() {
@@ -166,7 +170,7 @@ func (s *Store) Path() string { return s.path }
 // Close releases the file.
 func (s *Store) Close() error { return s.db.Close() }
 
-// record is one encoded record: its key in its bucket and its JSON value.
+// record is one encoded record: its key in its bucket and its value.
 type record struct {
 	kv    []byte // key then value
 	klen  uint32
@@ -307,20 +311,6 @@ func encode[T any](xs []T, key func(*T) string, appendValue func([]byte, *T) []b
 		out = append(out, r)
 	}
 	return out
-}
-
-// firstError keeps the first error set from several goroutines.
-type firstError struct {
-	mu  sync.Mutex
-	err error
-}
-
-func (f *firstError) set(err error) {
-	f.mu.Lock()
-	if f.err == nil {
-		f.err = err
-	}
-	f.mu.Unlock()
 }
 
 // parallel calls f on consecutive ranges of [0, n) from several goroutines.

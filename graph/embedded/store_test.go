@@ -161,21 +161,23 @@ func TestUnreachablePath(t *testing.T) {
 	}
 }
 
-func TestNewerSchema(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "alliances.db")
-	s, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.db.Update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketMeta).Put(keySchema, []byte("99"))
-	}); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	_, err = Open(path)
-	if err == nil || !strings.Contains(err.Error(), "newer version") {
-		t.Errorf("opening a store of schema 99: error %v, want one about a newer version", err)
+func TestOtherSchema(t *testing.T) {
+	for _, c := range []struct{ schema, want string }{{"99", "newer version"}, {"1", "older version"}} {
+		path := filepath.Join(t.TempDir(), "alliances.db")
+		s, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.db.Update(func(tx *bolt.Tx) error {
+			return tx.Bucket(bucketMeta).Put(keySchema, []byte(c.schema))
+		}); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		_, err = Open(path)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("opening a store of schema %s: error %v, want one about an %s", c.schema, err, c.want)
+		}
 	}
 }
 
