@@ -176,7 +176,7 @@ func TestOtherSchema(t *testing.T) {
 		s.Close()
 		_, err = Open(path)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
-			t.Errorf("opening a store of schema %s: error %v, want one about an %s", c.schema, err, c.want)
+			t.Errorf("opening a store of schema %s: error %v, want one saying %q", c.schema, err, c.want)
 		}
 	}
 }
