@@ -208,6 +208,13 @@ func (jr *jsonReader) read() *graph.Dataset {
 		jr.decodeErr(end, err)
 		return nil
 	}
+	after := jr.data[jr.dec.InputOffset():]
+	if trimmed := bytes.TrimLeft(after, " \t\r\n"); len(trimmed) > 0 {
+		rest := int64(len(jr.data) - len(trimmed))
+		jr.fail(rest, "", fmt.Errorf("%w: unexpected data after the JSON object", ErrFormat),
+			"the file holds more than one JSON document; keep the one alliances export wrote")
+		return nil
+	}
 	return d
 }
 

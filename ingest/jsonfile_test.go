@@ -69,6 +69,8 @@ func TestReadJSONProblems(t *testing.T) {
 		{"actors not an array", `{"actors": {"id": "a"}}`, ErrFormat, 1, 12, "", "expected an array"},
 		{"wrong type", "{\"actors\": [{\"id\": \"a\"}],\n \"links\": [\n  {\"source\": \"a\", \"target\": \"a\", \"weight\": \"lourd\"}]}", ErrBadValue, 3, 3, "weight", "string"},
 		{"zero weight", "{\"links\": [\n\n  {\"source\": \"a\", \"target\": \"b\", \"weight\": 0}]}", ErrBadValue, 3, 0, "weight", "weight 0"},
+		{"trailing comma", "{\"actors\": []},", ErrFormat, 1, 15, "", "after the JSON object"},
+		{"two documents", "{\"actors\": []}\n{\"actors\": []}\n", ErrFormat, 2, 1, "", "after the JSON object"},
 		{"phase not a number", "{\"projects\": [{\"id\": \"p\", \"phase\": \"one\"}]}", ErrBadValue, 1, 15, "phase", "string"},
 	}
 	checkProblems(t, cases, readJSONBytes)
