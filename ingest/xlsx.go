@@ -31,7 +31,9 @@ func readXLSX(path string) (tables []Table, err error) {
 			tables, err = nil, fmt.Errorf("%w: %s: malformed Excel workbook: %v", ErrFormat, path, r)
 		}
 	}()
-	f, err := excelize.OpenFile(path, excelize.Options{ShortDatePattern: isoDate})
+	// A workbook that unzips to more than 1 GiB is not a survey: refuse it
+	// rather than fill the disk (zip bombs).
+	f, err := excelize.OpenFile(path, excelize.Options{ShortDatePattern: isoDate, UnzipSizeLimit: 1 << 30})
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: not a readable Excel workbook (.xlsx): %w", ErrFormat, path, err)
 	}
