@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/debug"
 
 	"github.com/alliances/alliances/ingest"
 )
@@ -74,6 +75,7 @@ func runIngest(ctx context.Context, o *ingestOptions, std *streams, paths []stri
 	if len(paths) == 0 {
 		return usagef("no input file: give one or more CSV, XLSX, GraphML, GEXF or JSON files")
 	}
+	limitMemory()
 	opts := ingest.Options{}
 	m, err := loadMapping(o.mapping, o.mapFlag)
 	if err != nil {
@@ -143,4 +145,12 @@ func runIngest(ctx context.Context, o *ingestOptions, std *streams, paths []stri
 		fmt.Fprintf(std.out, "ingested %s from %d file(s) into %s, %d warning(s)\n", counts, len(paths), o.store, len(res.Warnings))
 	}
 	return nil
+}
+
+// limitMemory makes the garbage collector keep a large ingest under about
+// 1 GiB (docs/benchmarks.md), unless the user set GOMEMLIMIT.
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(700 << 20)
+	}
 }
