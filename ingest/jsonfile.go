@@ -35,6 +35,7 @@ func readJSON(r io.Reader, file string) (*graph.Dataset, []Problem) {
 	if err != nil {
 		return nil, []Problem{{File: file, Err: fmt.Errorf("%w: %w", ErrFormat, err), Hint: "the file could not be read"}}
 	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte order mark, as Windows editors write
 	jr := &jsonReader{file: file, data: data, dec: json.NewDecoder(bytes.NewReader(data))}
 	d := jr.read()
 	if d == nil {

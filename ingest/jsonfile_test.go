@@ -46,8 +46,10 @@ func TestReadJSONExport(t *testing.T) {
 	}
 }
 
+// TestReadJSONDefaults reads a minimal file, with a byte order mark as
+// Windows editors write it: missing weights are 1, other members are ignored.
 func TestReadJSONDefaults(t *testing.T) {
-	in := `{"actors": [{"id": "a"}, {"id": "b"}], "links": [{"source": "a", "target": "b"}], "extra": {"x": [1, 2]}}`
+	in := "\ufeff" + `{"actors": [{"id": "a"}, {"id": "b"}], "links": [{"source": "a", "target": "b"}], "extra": {"x": [1, 2]}}`
 	d, probs := readJSON(strings.NewReader(in), "x.json")
 	if len(probs) > 0 {
 		t.Fatal(probs)
