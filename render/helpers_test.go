@@ -2,7 +2,7 @@ package render
 
 import (
 	"github.com/alliances/alliances/graph"
-	"github.com/alliances/alliances/render/internal/synth"
+	"github.com/alliances/alliances/render/rendertest"
 )
 
-func largeNetwork(n, m int) *graph.Network { return synth.Network(n, m, 1) }
+func largeNetwork(n, m int) *graph.Network { return rendertest.Network(n, m, 1) }

@@ -47,7 +47,10 @@ func render(ctx context.Context, format string, in Input, opts Options) ([]byte,
 	}
 	layout := st.layout
 	if s.twoPass() {
-		pos, err := layoutPass(ctx, native, src, st.layout)
+		s.bare = true
+		bare := s.dot(nil)
+		s.bare = false
+		pos, err := layoutPass(ctx, native, bare, st.layout)
 		if err != nil {
 			return nil, err
 		}

@@ -26,6 +26,7 @@ type scene struct {
 	ties       int
 	wmin, wmax float64
 	labelled   int   // number of labelled actors
+	bare       bool  // write DOT without legend, names and tooltips
 	rank       []int // actors in labelling priority order
 }
 

@@ -1,6 +1,6 @@
-// Package synth makes synthetic cooperation networks for the tests,
+// Package rendertest makes cooperation networks for the tests,
 // benchmarks and examples of package render.
-package synth
+package rendertest
 
 import (
 	"fmt"
@@ -41,9 +41,9 @@ func pick(r *rand.Rand, xs []string, w []int) string {
 	return xs[len(xs)-1]
 }
 
-// Network returns a network of n actors and about m ties from declared
-// links, plus n/8 projects of 3 to 6 participants each, the same for the same
-// seed. Ties follow preferential attachment inside six regional groups with
+// Network returns a network of n actors with n/8 projects of 3 to 6
+// participants each and declared links, m ties in all (co-participation
+// and links), the same for the same seed. Ties follow preferential attachment inside six regional groups with
 // a few ties across groups, so the map has hubs, groups and peripheral
 // actors; one actor in 40 has no tie.
 func Network(n, m int, seed uint64) *graph.Network {
@@ -62,11 +62,33 @@ func Network(n, m int, seed uint64) *graph.Network {
 		d.Actors = append(d.Actors, a)
 	}
 	group := func(i int) int { return i % 6 }
+	connected := func(i int) bool { return i%40 != 39 }
+	linked := make(map[[2]int]bool)
+	for p := 0; p < n/8; p++ {
+		id := fmt.Sprintf("P%03d", p)
+		d.Projects = append(d.Projects, graph.Project{ID: id, Name: fmt.Sprintf("Projet %d", p), Programme: "PRG", Phase: 1 + p%3})
+		g := r.IntN(6)
+		k := 3 + r.IntN(4)
+		seen := make(map[int]bool)
+		for len(seen) < k {
+			a := g + 6*r.IntN((n-g+5)/6)
+			if a >= n || !connected(a) || seen[a] {
+				continue
+			}
+			for b := range seen {
+				linked[[2]int{min(a, b), max(a, b)}] = true
+			}
+			seen[a] = true
+			role := "partner"
+			if len(seen) == 1 {
+				role = "lead"
+			}
+			d.Participations = append(d.Participations, graph.Participation{Actor: d.Actors[a].ID, Project: id, Role: role})
+		}
+	}
 	// Endpoints list for preferential attachment, per group.
 	ends := make([][]int, 6)
-	linked := make(map[[2]int]bool)
-	connected := func(i int) bool { return i%40 != 39 }
-	for k := 0; len(d.Links) < m && k < 20*m+100; k++ {
+	for k := 0; len(linked) < m && k < 20*m+100; k++ {
 		a := r.IntN(n)
 		if !connected(a) {
 			continue
@@ -96,25 +118,6 @@ func Network(n, m int, seed uint64) *graph.Network {
 			w = float64(1 + r.IntN(6))
 		}
 		d.Links = append(d.Links, graph.Link{Source: d.Actors[a].ID, Target: d.Actors[b].ID, Type: "partnership", Weight: w})
-	}
-	for p := 0; p < n/8; p++ {
-		id := fmt.Sprintf("P%03d", p)
-		d.Projects = append(d.Projects, graph.Project{ID: id, Name: fmt.Sprintf("Projet %d", p), Programme: "PRG", Phase: 1 + p%3})
-		g := r.IntN(6)
-		k := 3 + r.IntN(4)
-		seen := make(map[int]bool)
-		for len(seen) < k {
-			a := g + 6*r.IntN((n-g+5)/6)
-			if a >= n || !connected(a) || seen[a] {
-				continue
-			}
-			seen[a] = true
-			role := "partner"
-			if len(seen) == 1 {
-				role = "lead"
-			}
-			d.Participations = append(d.Participations, graph.Participation{Actor: d.Actors[a].ID, Project: id, Role: role})
-		}
 	}
 	d.Sort()
 	return graph.NewNetwork(d)
