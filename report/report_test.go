@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -529,5 +530,41 @@ func TestDegenerate(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The methods section gives the sampling of betweenness and its error bound
+// when betweenness was estimated, and the weighting.
+func TestMethodsParameters(t *testing.T) {
+	in := hostile()
+	m := *in.Metrics
+	m.Parameters.Weighted = true
+	m.Parameters.Betweenness, m.Parameters.Samples, m.Parameters.ErrorBound, m.Parameters.Delta = "sampled", 1200, 0.0125, 0.05
+	in.Metrics = &m
+	for _, tc := range []struct{ lang, want string }{
+		{"en", "estimated from 1,200 sampled source actors; absolute error at most 0.0125 with probability 95.0%"},
+		{"fr", "estimée à partir de 1\u202f200 acteurs sources tirés au hasard ; erreur absolue d’au plus 0,0125 avec une probabilité de 95,0\u202f%"},
+	} {
+		dir := t.TempDir()
+		if _, err := Write(context.Background(), dir, in, Options{Lang: tc.lang, Date: testDate, NoMaps: true, Seed: 9}); err != nil {
+			t.Fatal(err)
+		}
+		files := readAll(t, dir)
+		html := string(files["report.html"])
+		if !strings.Contains(html, template_escape(tc.want)) {
+			t.Errorf("%s: methods lack %q", tc.lang, tc.want)
+		}
+		if !strings.Contains(string(files["report.md"]), "--weighted --seed 3 --date 2026-03-01") {
+			t.Errorf("%s: the reproduce command lacks the weighting, the analysis seed or the date", tc.lang)
+		}
+		var params struct {
+			Parameters analysis.Parameters `json:"parameters"`
+		}
+		if err := json.Unmarshal(files["tables/network.json"], &params); err != nil {
+			t.Fatal(err)
+		}
+		if params.Parameters != m.Parameters {
+			t.Errorf("%s: tables/network.json parameters = %+v, want %+v", tc.lang, params.Parameters, m.Parameters)
+		}
 	}
 }

@@ -4,8 +4,8 @@
 #
 # Usage: report/testdata/chromium_check.sh [OUTDIR]   (from the repository root)
 #
-# Writes the example reports with "go test ./report -run TestWriteFiles -out
-# OUTDIR" (default: a temporary directory), then for each language:
+# Writes the example reports with "go test ./report -run TestSections -args
+# -out OUTDIR" (default: a temporary directory), then for each language:
 #   OUTDIR/LANG/screenshot.png  (1280×4000 window)
 #   OUTDIR/LANG/report.pdf      (printed with the @media print style sheet)
 #   OUTDIR/LANG/page-N.png      (the first pages of the PDF at 60 dpi, with pdftoppm)
@@ -24,7 +24,6 @@ fi
 OUT=${1:-$(mktemp -d)}
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
-go test ./report -count=1 -run 'TestWriteFiles$' -args -out "$OUT" >/dev/null
 go test ./report -count=1 -run 'TestSections$' -args -out "$OUT" >/dev/null
 
 fail=0
