@@ -14,7 +14,6 @@ var messages = map[string][2]string{
 	"none":             {"none", "aucune"},
 	"yes":              {"yes", "oui"},
 	"no":               {"no", "non"},
-	"figure":           {"Figure", "Figure"},
 
 	// Families, levels, reasons.
 	"family.collectivite":  {"Local authority", "Collectivité territoriale"},
@@ -181,7 +180,6 @@ var messages = map[string][2]string{
 	"map.isolated.cap": {"Flagged actors are highlighted; dashed lines lead to suggested partners.", "Les acteurs signalés sont mis en évidence ; les pointillés mènent aux partenaires suggérés."},
 	"map.ego":          {"Ego network of the main broker, %s", "Réseau personnel du principal intermédiaire, %s"},
 	"map.ego.cap":      {"The actor, its partners and the ties between them; size: betweenness.", "L’acteur, ses partenaires et les liens entre eux ; taille : intermédiarité."},
-	"map.caption.date": {"%s · %s · seed %d", "%s · %s · graine %d"},
 }
 
 // definitionKeys lists the definitions of the methods section, in order;
