@@ -6,11 +6,11 @@ package report
 var messages = map[string][2]string{
 	// Page furniture.
 	"title.default":    {"Cooperation network report", "Rapport sur le réseau de coopération"},
-	"subtitle":         {"Report of %s", "Rapport du %s"},
+	"subtitle":         {"Report dated %s", "Rapport du %s"},
 	"subtitle.version": {"alliances %s", "alliances %s"},
 	"contents":         {"Contents", "Sommaire"},
-	"generated.nov":    {"Written by alliances on %s. The same data, seed and date give the same report.", "Rédigé par alliances le %s. Les mêmes données, la même graine et la même date donnent le même rapport."},
-	"generated":        {"Written by alliances %s on %s. The same data, seed and date give the same report.", "Rédigé par alliances %s le %s. Les mêmes données, la même graine et la même date donnent le même rapport."},
+	"generated.nov":    {"Written by alliances on %s. The same data, seed and date give the same report.", "Produit par alliances le %s. Les mêmes données, la même graine et la même date donnent le même rapport."},
+	"generated":        {"Written by alliances %s on %s. The same data, seed and date give the same report.", "Produit par alliances %s le %s. Les mêmes données, la même graine et la même date donnent le même rapport."},
 	"none":             {"none", "aucune"},
 	"yes":              {"yes", "oui"},
 	"no":               {"no", "non"},
@@ -78,7 +78,7 @@ var messages = map[string][2]string{
 	"data.warnings":     {"Validation warnings", "Avertissements de validation"},
 	"data.nowarnings":   {"The ingest reported no warning.", "L’import n’a signalé aucun avertissement."},
 	"data.morewarnings": {"… and %s more warnings, listed in tables/warnings.csv.", "… et %s autres avertissements, listés dans tables/warnings.csv."},
-	"data.nwarnings":    {"The ingest reported %s warnings. They did not block the import, but deserve a check (near-duplicate names, self-loops…):", "L’import a signalé %s avertissements. Ils n’ont pas bloqué l’import, mais méritent une vérification (noms presque identiques, boucles…) :"},
+	"data.nwarnings":    {"The ingest reported %s warnings. They did not block the import, but deserve a check (near-duplicate names, self-loops…):", "L’import a signalé %s avertissements. Ils n’ont pas bloqué l’import, mais méritent une vérification (noms presque identiques, liens d’un acteur avec lui-même…) :"},
 
 	// Overview.
 	"overview.summary":      {"The network links %s actors by %s ties (density %s). It has %s connected components; the largest one gathers %s of the actors. Community detection finds %s communities.", "Le réseau relie %s acteurs par %s liens (densité %s). Il compte %s composantes connexes ; la plus grande rassemble %s des acteurs. La détection de communautés en trouve %s."},
@@ -96,7 +96,7 @@ var messages = map[string][2]string{
 	"net.degassortativity":  {"Degree assortativity", "Assortativité de degré"},
 
 	// Key actors.
-	"key.intro":             {"The tables list the %s actors that rank highest on each centrality measure (ties in value are listed by identifier). Each measure captures a different kind of importance; the Methods section defines them.", "Les tableaux donnent les %s acteurs les mieux placés selon chaque mesure de centralité (à valeur égale, par identifiant). Chaque mesure saisit une forme différente d’importance ; la section Méthodes les définit."},
+	"key.intro":             {"The tables list the %s actors that rank highest on each centrality measure (equal values in the order of identifiers). Each measure captures a different kind of importance; the Methods section defines them.", "Les tableaux donnent les %s acteurs les mieux placés selon chaque mesure de centralité (à valeur égale, dans l’ordre des identifiants). Chaque mesure saisit une forme différente d’importance ; la section Méthodes les définit."},
 	"metric.degree":         {"Degree", "Degré"},
 	"metric.betweenness":    {"Betweenness", "Intermédiarité"},
 	"metric.closeness":      {"Closeness", "Centralité de proximité"},
@@ -178,7 +178,7 @@ var messages = map[string][2]string{
 	"map.network.cap":  {"Colour: family; size: degree; shape: level; edge width: tie weight.", "Couleur : famille ; taille : degré ; forme : niveau ; épaisseur des liens : poids."},
 	"map.isolated":     {"Isolated and peripheral actors, with suggested partners (dashed)", "Acteurs isolés et périphériques, avec les partenaires suggérés (en pointillés)"},
 	"map.isolated.cap": {"Flagged actors are highlighted; dashed lines lead to suggested partners.", "Les acteurs signalés sont mis en évidence ; les pointillés mènent aux partenaires suggérés."},
-	"map.ego":          {"Ego network of the main broker, %s", "Réseau personnel du principal intermédiaire, %s"},
+	"map.ego":          {"Ego network of the main broker, %s", "Réseau égocentré du principal intermédiaire, %s"},
 	"map.ego.cap":      {"The actor, its partners and the ties between them; size: betweenness.", "L’acteur, ses partenaires et les liens entre eux ; taille : intermédiarité."},
 }
 

@@ -449,8 +449,8 @@ func (b *builder) projects() section {
 			missing = l.Families(canonicalOrder(p.MissingFamilies, graph.Families))
 		}
 		t.Rows = append(t.Rows, []cell{{Text: name, Sub: sub}, txt(l.Int(p.Actors)), txt(l.Families(canonicalOrder(p.Families, graph.Families))),
-			txt(l.Pct(float64(p.FamilyCoverage))), txt(missing), txt(joinOr(levels, l.T("none"))),
-			txt(joinOr(p.Countries, l.T("none")))})
+			txt(l.Pct(float64(p.FamilyCoverage))), txt(missing), txt(joinOr(levels, "–")),
+			txt(joinOr(p.Countries, "–"))})
 	}
 	s.Blocks = append(s.Blocks, block{Table: t})
 	return s
