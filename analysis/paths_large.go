@@ -14,18 +14,25 @@ import (
 // estimated from the Riondato–Kornaropoulos sample of shortest paths, each
 // drawn with a balanced bidirectional search.
 
+// bitWords is the number of 64-bit words of sources searched together by
+// bitParallelDistances: 256 sources share every pass over the ties.
+const bitWords = 4
+
+// bitSet is one bit per source of a batch.
+type bitSet [bitWords]uint64
+
 // bitParallelDistances returns, for every node v, the sum of the hop
 // distances d(s, v) over the nodes s that reach it, and its harmonic
-// centrality Σ_{s≠v} 1/d(s, v). Sources are searched 64 at a time, one bit
-// each: at level ℓ the new sources of v are the bits of its neighbours'
-// frontiers that v has not seen, so every level costs one pass over the ties
-// of the nodes not yet reached by all 64 sources (the idea of Akiba, T.,
-// Iwata, Y. and Yoshida, Y., Fast exact shortest-path distance queries on
-// large networks by pruned landmark labeling, SIGMOD 2013, §4.3). The graph is
-// undirected, so these per-target sums are the per-source sums of closeness
-// and harmonic centrality. The sums do not depend on workers: distances are
-// integers, and harmonic sums are kept per fixed block of sources and added
-// in block order.
+// centrality Σ_{s≠v} 1/d(s, v). Sources are searched 64·bitWords at a time,
+// one bit each: at level ℓ the new sources of v are the bits of its
+// neighbours' frontiers that v has not seen, so every level costs one pass
+// over the ties of the nodes not yet reached by all the batch's sources (the
+// bit-parallel search of Akiba, T., Iwata, Y. and Yoshida, Y., Fast exact
+// shortest-path distance queries on large networks by pruned landmark
+// labeling, SIGMOD 2013, §4.3). The graph is undirected, so these per-target
+// sums are the per-source sums of closeness and harmonic centrality. The sums
+// do not depend on workers: distances are integers, and harmonic sums are kept
+// per fixed block of sources and added in block order.
 func bitParallelDistances(g *adjacency, workers int) (sum []int64, harmonic []float64) {
 	n := g.n
 	sum = make([]int64, n)
@@ -33,7 +40,8 @@ func bitParallelDistances(g *adjacency, workers int) (sum []int64, harmonic []fl
 	if n == 0 {
 		return sum, harmonic
 	}
-	batches := (n + 63) / 64
+	const width = 64 * bitWords
+	batches := (n + width - 1) / width
 	chunks := min(pathChunks, batches)
 	partial := make([][]float64, chunks)
 	sums := make([][]int64, 0, workers)
@@ -44,9 +52,10 @@ func bitParallelDistances(g *adjacency, workers int) (sum []int64, harmonic []fl
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			seen := make([]uint64, n)
-			front := make([]uint64, n)
-			grow := make([]uint64, n)
+			seen := make([]bitSet, n)
+			front := make([]bitSet, n)
+			grow := make([]bitSet, n)
+			done := make([]bool, n)
 			mySum := make([]int64, n)
 			for {
 				c := int(next.Add(1) - 1)
@@ -57,29 +66,39 @@ func bitParallelDistances(g *adjacency, workers int) (sum []int64, harmonic []fl
 				for b := c * batches / chunks; b < (c+1)*batches/chunks; b++ {
 					clear(seen)
 					clear(front)
-					lo, hi := b*64, min(b*64+64, n)
+					clear(done)
+					lo, hi := b*width, min(b*width+width, n)
+					var full bitSet
 					for s := lo; s < hi; s++ {
-						bit := uint64(1) << (s - lo)
-						seen[s] |= bit
-						front[s] |= bit
+						i := s - lo
+						bit := uint64(1) << (i % 64)
+						seen[s][i/64] |= bit
+						front[s][i/64] |= bit
+						full[i/64] |= bit
 					}
-					full := ^uint64(0) >> (64 - (hi - lo))
 					for level := 1; ; level++ {
 						any := false
 						inv := 1 / float64(level)
 						for v := range n {
-							if seen[v] == full {
-								grow[v] = 0
+							if done[v] {
+								grow[v] = bitSet{}
 								continue
 							}
-							var x uint64
+							var x bitSet
 							for _, u := range g.nbr[g.off[v]:g.off[v+1]] {
-								x |= front[u]
+								f := &front[u]
+								x[0] |= f[0]
+								x[1] |= f[1]
+								x[2] |= f[2]
+								x[3] |= f[3]
 							}
-							x &^= seen[v]
+							k := 0
+							for w := range bitWords {
+								x[w] &^= seen[v][w]
+								k += bits.OnesCount64(x[w])
+							}
 							grow[v] = x
-							if x != 0 {
-								k := bits.OnesCount64(x)
+							if k != 0 {
 								mySum[v] += int64(level * k)
 								harm[v] += float64(k) * inv
 								any = true
@@ -89,7 +108,18 @@ func bitParallelDistances(g *adjacency, workers int) (sum []int64, harmonic []fl
 							break
 						}
 						for v := range n {
-							seen[v] |= grow[v]
+							if done[v] {
+								continue
+							}
+							s := &seen[v]
+							complete := true
+							for w := range bitWords {
+								s[w] |= grow[v][w]
+								complete = complete && s[w] == full[w]
+							}
+							if complete {
+								done[v] = true
+							}
 						}
 						front, grow = grow, front
 					}
