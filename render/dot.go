@@ -31,6 +31,7 @@ type style struct {
 	legendScale     float64 // multiplies every legend font size
 	overlap         string
 	extra           string // more graph attributes of the first pass
+	sep             int    // margin kept around nodes by overlap removal, points
 }
 
 // styleFor chooses layout and sizes for a view of n nodes. Small views are
@@ -39,14 +40,14 @@ type style struct {
 // Graphviz, and then spread (see placement); clustered views with fdp, the
 // force-directed layout that draws clusters.
 func styleFor(n int, clustered bool) style {
-	st := style{layout: "neato", dmin: 0.22, dmax: 0.75, penBase: 1, penMax: 5, edgeColor: "#4D4D4DA0", labelSize: 11, legendScale: 1, overlap: "false"}
+	st := style{layout: "neato", dmin: 0.22, dmax: 0.75, penBase: 1, penMax: 5, edgeColor: "#4D4D4DA0", labelSize: 11, legendScale: 1, overlap: "false", sep: 16}
 	switch {
 	case n > 400:
 		// The fast quadtree (Barnes–Hut with one level of cells) makes
 		// sfdp a third faster on thousands of nodes, at no visible cost.
-		st = style{layout: "sfdp", dmin: 0.08, dmax: 0.4, penBase: 0.5, penMax: 3, edgeColor: "#4D4D4D50", labelSize: 11, legendScale: 1, overlap: "true", extra: " quadtree=fast,"}
+		st = style{layout: "sfdp", dmin: 0.08, dmax: 0.4, penBase: 0.5, penMax: 3, edgeColor: "#4D4D4D50", labelSize: 11, legendScale: 1, overlap: "true", extra: " quadtree=fast,", sep: 4}
 	case n > 60:
-		st = style{layout: "sfdp", dmin: 0.14, dmax: 0.55, penBase: 0.8, penMax: 4, edgeColor: "#4D4D4D80", labelSize: 10, legendScale: 1, overlap: "true"}
+		st = style{layout: "sfdp", dmin: 0.14, dmax: 0.55, penBase: 0.8, penMax: 4, edgeColor: "#4D4D4D80", labelSize: 10, legendScale: 1, overlap: "true", sep: 4}
 	}
 	if clustered {
 		st.layout = "fdp"
@@ -81,7 +82,9 @@ func (s *scene) dot(pl *placement) []byte {
 		pl.chooseLabels(s, st)
 		b.WriteString("\tgraph [notranslate=true, splines=false, outputorder=edgesfirst,\n")
 	} else {
-		fmt.Fprintf(&b, "\tgraph [layout=%s, start=%d, overlap=%s, sep=\"+4\", splines=false, outputorder=edgesfirst, pack=true,%s\n", st.layout, s.opts.Seed, st.overlap, st.extra)
+		// sep leaves room around nodes for the names that Graphviz places
+		// next to them (xlabel) in small maps.
+		fmt.Fprintf(&b, "\tgraph [layout=%s, start=%d, overlap=%s, sep=\"+%d\", splines=false, outputorder=edgesfirst, pack=true,%s\n", st.layout, s.opts.Seed, st.overlap, st.sep, st.extra)
 	}
 	b.WriteString("\t\tbgcolor=\"#FFFFFF\", pad=0.3, fontname=\"Helvetica\", fontsize=12, labelloc=t, labeljust=l, forcelabels=true]\n")
 	b.WriteString("\tnode [label=\"\", style=filled, fixedsize=true, penwidth=0.6, color=\"#333333\", fontname=\"Helvetica\"" +
