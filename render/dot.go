@@ -61,8 +61,24 @@ func (s *scene) style() style {
 }
 
 // twoPass reports whether the scene is laid out in two passes (layout, then
-// spread and draw; see placement).
-func (s *scene) twoPass() bool { return s.style().layout == "sfdp" }
+// spread, place names and draw; see placement): every view but clustered
+// ones, since clusters are drawn by fdp only.
+func (s *scene) twoPass() bool { return s.opts.Cluster == "" }
+
+// writeNames writes the names placed in pl as text nodes pinned where
+// placeNames put them, on a translucent white ground so that they stay
+// legible over ties. They come after every other node, so they are drawn
+// on top.
+func (s *scene) writeNames(b *bytes.Buffer, pl *placement, st style) {
+	for _, sa := range s.actors {
+		t, ok := pl.names[sa.node]
+		if !ok {
+			continue
+		}
+		fmt.Fprintf(b, "	n%s [shape=box, class=name, style=\"filled,rounded\", fillcolor=\"#FFFFFFB3\", penwidth=0, fixedsize=false, width=0, height=0, margin=\"0.02,0.01\", label=<%s>, tooltip=%s, pos=\"%.1f,%.1f!\"]\n",
+			sa.node, htmlEscape(t.text), quote(sa.a.Label()), t.x, t.y)
+	}
+}
 
 // dot writes the scene as a DOT document. With a placement, nodes are pinned
 // at its positions and the legend and labels are scaled to its extent.
@@ -79,7 +95,7 @@ func (s *scene) dot(pl *placement) []byte {
 		// readable when the map is shown at the width of a page.
 		k := math.Max(1, math.Min(4, math.Max(pl.width, pl.height)/900))
 		st.legendScale, st.labelSize = k, st.labelSize*math.Max(1, 0.8*k)
-		pl.chooseLabels(s, st)
+		pl.placeNames(s, st, func(t string) float64 { return textWidth(t, st.labelSize) })
 		b.WriteString("\tgraph [notranslate=true, splines=false, outputorder=edgesfirst,\n")
 	} else {
 		// sep leaves room around nodes for the names that Graphviz places
@@ -117,6 +133,9 @@ func (s *scene) dot(pl *placement) []byte {
 	}
 	for _, sp := range s.project {
 		s.writeProject(&b, sp, st, pl)
+	}
+	if pl != nil {
+		s.writeNames(&b, pl, st)
 	}
 	for _, e := range s.edges {
 		s.writeEdge(&b, e, st)
@@ -191,11 +210,8 @@ func (s *scene) writeActor(b *bytes.Buffer, indent string, i int, st style, pl *
 	case sa.centre:
 		attrs = append(attrs, "color=\"#000000\"", "penwidth=2.5")
 	}
-	label := sa.label
-	if pl != nil && pl.labels != nil {
-		label = pl.labels[sa.node]
-	}
-	if label && !s.bare {
+	// With a placement, names are nodes of their own (see writeNames).
+	if sa.label && !s.bare && pl == nil {
 		attrs = append(attrs, "xlabel=<"+htmlEscape(shorten(sa.a.Label(), 32))+">")
 	}
 	if !s.bare {

@@ -23,8 +23,8 @@ type placement struct {
 	pos map[string][2]float64
 	// width and height of the nodes' extent, points
 	width, height float64
-	// labels are the node names of the actors to label.
-	labels map[string]bool
+	// names are the placed names of actors, by node name.
+	names map[string]nameTag
 }
 
 // layoutPass runs the first pass and returns node positions in points.
@@ -64,6 +64,24 @@ func parsePlain(b []byte) (map[string][2]float64, error) {
 		return nil, fmt.Errorf("%w: plain output: %v", ErrGraphviz, err)
 	}
 	return pos, nil
+}
+
+// keep returns a placement of the positions as they are, moved to the
+// origin.
+func keep(pos map[string][2]float64) *placement {
+	pl := &placement{pos: make(map[string][2]float64, len(pos))}
+	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, p := range pos {
+		minX, maxX = math.Min(minX, p[0]), math.Max(maxX, p[0])
+		minY, maxY = math.Min(minY, p[1]), math.Max(maxY, p[1])
+	}
+	for n, p := range pos {
+		pl.pos[n] = [2]float64{p[0] - minX, p[1] - minY}
+	}
+	if len(pos) > 0 {
+		pl.width, pl.height = maxX-minX, maxY-minY
+	}
+	return pl
 }
 
 // spread scales the positions about their lower left corner so that the
@@ -131,17 +149,50 @@ func spread(pos map[string][2]float64, diam map[string]float64) *placement {
 	return pl
 }
 
-// chooseLabels picks the actors to label in a placement: the first
-// s.labelled actors of s.rank whose name, drawn above the node, does not
-// cover a name already chosen. Actors whose name would collide are skipped
-// for the next ones in rank, so the map keeps its number of names without
-// piling them up in dense areas.
-func (pl *placement) chooseLabels(s *scene, st style) {
-	pl.labels = make(map[string]bool)
-	type box struct{ x0, y0, x1, y1 float64 }
-	var taken []box
+// A nameTag is the name of an actor placed by placeNames: its text and the
+// centre of its box, in points.
+type nameTag struct {
+	text string
+	x, y float64
+}
+
+type box struct{ x0, y0, x1, y1 float64 }
+
+func (a box) overlap(b box) float64 {
+	w := math.Min(a.x1, b.x1) - math.Max(a.x0, b.x0)
+	h := math.Min(a.y1, b.y1) - math.Max(a.y0, b.y0)
+	if w <= 0 || h <= 0 {
+		return 0
+	}
+	return w * h
+}
+
+// placeNames places the names of the actors of a placement, in the order of
+// s.rank. Each name is tried at eight places around its node (right, left,
+// above, below, then the corners) and put where it covers no name already
+// placed and the least area of nodes. When every actor is to be named, a
+// name that cannot avoid others goes where it covers least; otherwise that
+// actor is skipped and the next in rank is named, until s.labelled names
+// are placed. So names never pile up, and nodes stay visible.
+func (pl *placement) placeNames(s *scene, st style, width func(text string) float64) {
+	pl.names = make(map[string]nameTag)
+	all := s.labelled == len(s.actors)
+	var nodes []box
+	nodeOf := make(map[string]int)
+	for _, sa := range s.actors {
+		p := pl.pos[sa.node]
+		r := 36 * s.diameter(sa.value, st) * shapeScale[shapeOf(sa.a.Level)]
+		nodeOf[sa.node] = len(nodes)
+		nodes = append(nodes, box{p[0] - r, p[1] - r, p[0] + r, p[1] + r})
+	}
+	for _, sp := range s.project {
+		p := pl.pos[sp.node]
+		w := 0.55*st.labelSize*0.9*float64(len([]rune(shorten(sp.p.Label(), 28))))/2 + 6
+		nodes = append(nodes, box{p[0] - w, p[1] - st.labelSize*0.7, p[0] + w, p[1] + st.labelSize*0.7})
+	}
+	var placed []box
 	for _, i := range s.rank {
-		if len(pl.labels) == s.labelled {
+		if len(pl.names) == s.labelled {
 			break
 		}
 		sa := s.actors[i]
@@ -149,20 +200,62 @@ func (pl *placement) chooseLabels(s *scene, st style) {
 		if !ok {
 			continue
 		}
-		w := 0.55 * st.labelSize * float64(len([]rune(shorten(sa.a.Label(), 32))))
-		h := 1.3 * st.labelSize
-		r := 36 * s.diameter(sa.value, st)
-		b := box{p[0] - w/2 - 4, p[1] - r - h - 4, p[0] + w/2 + 4, p[1] + r + h + 4}
-		clear := true
-		for _, t := range taken {
-			if b.x0 < t.x1 && t.x0 < b.x1 && b.y0 < t.y1 && t.y0 < b.y1 {
-				clear = false
-				break
+		text := shorten(sa.a.Label(), 32)
+		w, h := width(text)+4, st.labelSize*1.25
+		nb := nodes[nodeOf[sa.node]]
+		const gap = 2
+		cands := []box{
+			{nb.x1 + gap, p[1] - h/2, nb.x1 + gap + w, p[1] + h/2}, // right
+			{nb.x0 - gap - w, p[1] - h/2, nb.x0 - gap, p[1] + h/2}, // left
+			{p[0] - w/2, nb.y1 + gap, p[0] + w/2, nb.y1 + gap + h}, // above
+			{p[0] - w/2, nb.y0 - gap - h, p[0] + w/2, nb.y0 - gap}, // below
+			{nb.x1, nb.y1, nb.x1 + w, nb.y1 + h},                   // upper right
+			{nb.x0 - w, nb.y1, nb.x0, nb.y1 + h},                   // upper left
+			{nb.x1, nb.y0 - h, nb.x1 + w, nb.y0},                   // lower right
+			{nb.x0 - w, nb.y0 - h, nb.x0, nb.y0},                   // lower left
+		}
+		best, bestCost, bestClash := -1, math.Inf(1), math.Inf(1)
+		for k, c := range cands {
+			clash, cost := 0.0, 0.0
+			for _, q := range placed {
+				clash += c.overlap(q)
+			}
+			for j, nbx := range nodes {
+				if j != nodeOf[sa.node] {
+					cost += c.overlap(nbx)
+				}
+			}
+			if clash < bestClash || (clash == bestClash && cost < bestCost) {
+				best, bestCost, bestClash = k, cost, clash
 			}
 		}
-		if clear {
-			taken = append(taken, b)
-			pl.labels[sa.node] = true
+		if bestClash > 0 && !all {
+			continue
+		}
+		c := cands[best]
+		placed = append(placed, c)
+		pl.names[sa.node] = nameTag{text: text, x: (c.x0 + c.x1) / 2, y: (c.y0 + c.y1) / 2}
+	}
+}
+
+// textWidth estimates the width in points of text in Helvetica at size:
+// the average advance of Helvetica's letters is about 0.55 em, wider for
+// capitals and narrower for i, l, t and spaces.
+func textWidth(text string, size float64) float64 {
+	w := 0.0
+	for _, r := range text {
+		switch {
+		case strings.ContainsRune("il.,;:'|!ıìíîï", r):
+			w += 0.25
+		case strings.ContainsRune("ftjr ()[]-", r):
+			w += 0.33
+		case r == 'm' || r == 'w' || r == 'M' || r == 'W':
+			w += 0.85
+		case r >= 'A' && r <= 'Z':
+			w += 0.68
+		default:
+			w += 0.56
 		}
 	}
+	return w * size
 }

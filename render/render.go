@@ -54,7 +54,13 @@ func render(ctx context.Context, format string, in Input, opts Options) ([]byte,
 		if err != nil {
 			return nil, err
 		}
-		src, layout = s.dot(spread(pos, s.diameters(st))), "nop2"
+		var pl *placement
+		if st.layout == "sfdp" {
+			pl = spread(pos, s.diameters(st))
+		} else {
+			pl = keep(pos)
+		}
+		src, layout = s.dot(pl), "nop2"
 	}
 	var out []byte
 	switch {
