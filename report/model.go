@@ -628,9 +628,18 @@ func (b *builder) methods() section {
 		}
 		s.Blocks = append(s.Blocks, block{Table: ft})
 	}
-	s.Blocks = append(s.Blocks, block{Heading: l.T("methods.reproduce")}, block{Para: l.T("methods.reproduce.text")},
+	s.Blocks = append(s.Blocks, block{Heading: l.T("methods.reproduce")}, block{Para: l.T(reproduceText(b.opts))},
 		block{Code: reproduceCommand(b.in, b.opts, l)})
 	return s
+}
+
+// reproduceText is the message that introduces the commands: maps are the
+// same byte for byte only with the embedded Graphviz (or without maps).
+func reproduceText(opts Options) string {
+	if opts.NoMaps || opts.Engine == "embedded" {
+		return "methods.reproduce.text"
+	}
+	return "methods.reproduce.native"
 }
 
 // reproduceCommand is the command line that writes the same report again.
