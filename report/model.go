@@ -665,7 +665,9 @@ func reproduceCommand(in Input, opts Options, l lang) string {
 	if opts.Title != "" {
 		c.WriteString(" --title " + shellQuote(opts.Title))
 	}
-	if opts.Engine != "" && opts.Engine != "auto" {
+	if opts.NoMaps {
+		c.WriteString(" --no-maps")
+	} else if opts.Engine != "" && opts.Engine != "auto" {
 		c.WriteString(" --engine " + shellQuote(opts.Engine))
 	}
 	return c.String()
