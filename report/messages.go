@@ -78,6 +78,7 @@ var messages = map[string][2]string{
 	"data.warnings":     {"Validation warnings", "Avertissements de validation"},
 	"data.nowarnings":   {"The ingest reported no warning.", "L’import n’a signalé aucun avertissement."},
 	"data.morewarnings": {"… and %s more warnings, listed in tables/warnings.csv.", "… et %s autres avertissements, listés dans tables/warnings.csv."},
+	"data.nwarnings1":   {"The ingest reported 1 warning. It did not block the import, but deserves a check:", "L’import a signalé 1 avertissement. Il n’a pas bloqué l’import, mais mérite une vérification :"},
 	"data.nwarnings":    {"The ingest reported %s warnings. They did not block the import, but deserve a check (near-duplicate names, self-loops…):", "L’import a signalé %s avertissements. Ils n’ont pas bloqué l’import, mais méritent une vérification (noms presque identiques, liens d’un acteur avec lui-même…) :"},
 
 	// Overview.
@@ -148,6 +149,7 @@ var messages = map[string][2]string{
 	// Isolated.
 	"isolated.notrun":       {"The detection of isolated actors was not run.", "La détection des acteurs isolés n’a pas été effectuée."},
 	"isolated.none":         {"No actor is isolated or peripheral.", "Aucun acteur n’est isolé ni périphérique."},
+	"isolated.intro1":       {"1 of the %s actors is isolated or peripheral, for the following reasons:", "1 des %s acteurs est isolé ou périphérique, pour les motifs suivants :"},
 	"isolated.intro":        {"%s of the %s actors are isolated or peripheral, for the following reasons (an actor may have several):", "%s des %s acteurs sont isolés ou périphériques, pour les motifs suivants (un acteur peut en cumuler plusieurs) :"},
 	"isolated.reasoncount":  {"%s: %s", "%s : %s"},
 	"isolated.suggestion":   {"(%s), score %s", "(%s), score %s"},

@@ -168,7 +168,11 @@ func (b *builder) data() section {
 		s.Blocks = append(s.Blocks, block{Para: l.T("data.nowarnings")})
 	} else {
 		ws := b.in.Warnings
-		s.Blocks = append(s.Blocks, block{Para: l.F("data.nwarnings", l.Int(len(ws)))})
+		if len(ws) == 1 {
+			s.Blocks = append(s.Blocks, block{Para: l.T("data.nwarnings1")})
+		} else {
+			s.Blocks = append(s.Blocks, block{Para: l.F("data.nwarnings", l.Int(len(ws)))})
+		}
 		if len(ws) > maxWarnings {
 			ws = ws[:maxWarnings]
 		}
@@ -506,8 +510,11 @@ func (b *builder) isolated() section {
 			reasons = append(reasons, l.F("isolated.reasoncount", l.Reason(r), l.Int(count[r])))
 		}
 	}
-	s.Blocks = append(s.Blocks, block{Para: l.F("isolated.intro", l.Int(len(as)), l.Int(len(b.in.Network.Actors)))},
-		block{List: reasons})
+	intro := l.F("isolated.intro", l.Int(len(as)), l.Int(len(b.in.Network.Actors)))
+	if len(as) == 1 {
+		intro = l.F("isolated.intro1", l.Int(len(b.in.Network.Actors)))
+	}
+	s.Blocks = append(s.Blocks, block{Para: intro}, block{List: reasons})
 	if f := b.mapNamed("isolated"); f != nil {
 		s.Blocks = append(s.Blocks, block{Map: f})
 	}

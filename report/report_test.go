@@ -502,7 +502,7 @@ func TestDegenerate(t *testing.T) {
 	}{
 		{"empty", graph.Dataset{}, true, []string{"The network has 0 actors and 0 ties", "The data describe no project.", "No actor is isolated or peripheral."}},
 		{"one actor", graph.Dataset{Actors: []graph.Actor{{ID: "a", Name: "Seul", Family: "ong"}}}, true,
-			[]string{"1 of the 1 actors are isolated", "isolate (no tie)", "No actor holds a brokerage position."}},
+			[]string{"1 of the 1 actors is isolated", "isolate (no tie)", "No actor holds a brokerage position."}},
 		{"not run", graph.Dataset{Actors: []graph.Actor{{ID: "a"}, {ID: "b"}},
 			Links: []graph.Link{{Source: "a", Target: "b", Weight: 1}}}, false,
 			[]string{"The detection of isolated actors was not run."}},
