@@ -201,7 +201,7 @@ func (pl *placement) placeNames(s *scene, st style, width func(text string) floa
 			continue
 		}
 		text := shorten(sa.a.Label(), 32)
-		w, h := width(text)+4, st.labelSize*1.25
+		w, h := 1.12*width(text)+4, st.labelSize*1.25
 		nb := nodes[nodeOf[sa.node]]
 		const gap = 2
 		cands := []box{

@@ -304,33 +304,44 @@ func TestRenderDOTFormat(t *testing.T) {
 	}
 }
 
-// TestRenderLargeNamesDoNotCollide lays out a large synthetic network and
-// checks that the names placed by Graphviz do not overlap.
-func TestRenderLargeNamesDoNotCollide(t *testing.T) {
-	if testing.Short() {
-		t.Skip("large layout")
+// TestRenderNamesDoNotCollide lays out the hand-made network (every actor
+// named) and a large synthetic one (20 names) and checks that the names
+// are all there and that no two overlap.
+func TestRenderNamesDoNotCollide(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    Input
+		names int
+	}{
+		{"hand-made, all names", small(), 30},
+		{"600 actors, top 20", Input{Network: largeNetwork(600, 1800)}, 20},
 	}
-	in := Input{Network: largeNetwork(600, 1800)}
-	g := finalLayout(t, in, Options{Seed: 1, Engine: EngineEmbedded})
-	type box struct{ x0, y0, x1, y1 float64 }
-	var boxes []box
-	for _, o := range g.Objects {
-		for _, op := range o.LDraw {
-			if op.Op == "T" && strings.TrimSpace(op.Text) != "" {
-				x := textX(op.Pt[0], op.Width, op.Align)
-				boxes = append(boxes, box{x, op.Pt[1] - 3, x + op.Width, op.Pt[1] + 10})
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := finalLayout(t, tc.in, Options{Seed: 1, Engine: EngineEmbedded})
+			type box struct{ x0, y0, x1, y1 float64 }
+			var boxes []box
+			var texts []string
+			for _, o := range g.Objects {
+				for _, op := range o.LDraw {
+					if op.Op == "T" && strings.TrimSpace(op.Text) != "" {
+						x := textX(op.Pt[0], op.Width, op.Align)
+						boxes = append(boxes, box{x, op.Pt[1] - 3, x + op.Width, op.Pt[1] + 10})
+						texts = append(texts, op.Text)
+					}
+				}
 			}
-		}
-	}
-	if len(boxes) != 20 {
-		t.Errorf("%d names, want 20", len(boxes))
-	}
-	for i := range boxes {
-		for j := i + 1; j < len(boxes); j++ {
-			a, b := boxes[i], boxes[j]
-			if a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1 {
-				t.Errorf("names %d and %d overlap", i, j)
+			if len(boxes) != tc.names {
+				t.Errorf("%d names, want %d", len(boxes), tc.names)
 			}
-		}
+			for i := range boxes {
+				for j := i + 1; j < len(boxes); j++ {
+					a, b := boxes[i], boxes[j]
+					if a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1 {
+						t.Errorf("names %q and %q overlap", texts[i], texts[j])
+					}
+				}
+			}
+		})
 	}
 }
