@@ -45,10 +45,11 @@ func (l lang) T(key string) string {
 func (l lang) F(key string, args ...any) string { return fmt.Sprintf(l.T(key), args...) }
 
 // Family is the display label of a family id; unknown (user-defined) families
-// are shown as they are.
+// are shown as they are, and an actor without a family is an "autre", as in
+// the analysis.
 func (l lang) Family(f string) string {
-	if f == "" {
-		return l.T("none")
+	if strings.TrimSpace(f) == "" {
+		f = "autre"
 	}
 	if m, ok := messages["family."+f]; ok {
 		if l.fr {
