@@ -65,6 +65,16 @@ func (s *scene) style() style {
 // ones, since clusters are drawn by fdp only.
 func (s *scene) twoPass() bool { return s.opts.Cluster == "" }
 
+// lineEnd ends a line of an HTML-like label so that Graphviz justifies it
+// to align, which also tells the renderer of this package which end of the
+// text to keep in place.
+func lineEnd(align string) string {
+	if align == "CENTER" {
+		return ""
+	}
+	return `<BR ALIGN="` + align + `"/>`
+}
+
 // writeNames writes the names placed in pl as text nodes pinned where
 // placeNames put them, on a translucent white ground so that they stay
 // legible over ties. They come after every other node, so they are drawn

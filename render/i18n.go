@@ -7,7 +7,7 @@ type texts struct {
 	unknownFamily, unknownLevel                                 string
 	colour, shape, size, width                                  string
 	tieWeight, participation                                    string
-	actors, ties, projects, seed                                string
+	actors, ties, projects, seed, participations                string
 	flagged, others, othersSuggest, suggested, centre, projNode string
 	titles                                                      map[View]string
 	metrics                                                     map[string]string
@@ -26,7 +26,7 @@ var textsByLang = map[string]texts{
 		unknownFamily: "family unknown", unknownLevel: "level unknown",
 		colour: "Colour: family", shape: "Shape: level", size: "Size: %s", width: "Line width: tie weight",
 		tieWeight: "shared projects + declared links", participation: "thin line: takes part in the project",
-		actors: "actors", ties: "ties", projects: "projects", seed: "layout seed",
+		actors: "actors", ties: "ties", projects: "projects", participations: "participations", seed: "layout seed",
 		flagged: "red outline: flagged (reasons in tooltip)", others: "grey: not flagged", othersSuggest: "grey: neither flagged nor suggested",
 		suggested: "dashed line: suggested partner", centre: "thick outline: centre of the view",
 		projNode: "white rectangle: project",
@@ -57,7 +57,7 @@ var textsByLang = map[string]texts{
 		unknownFamily: "famille inconnue", unknownLevel: "niveau inconnu",
 		colour: "Couleur : famille", shape: "Forme : niveau", size: "Taille : %s", width: "Épaisseur : poids du lien",
 		tieWeight: "projets communs + liens déclarés", participation: "trait fin : participe au projet",
-		actors: "acteurs", ties: "liens", projects: "projets", seed: "graine de placement",
+		actors: "acteurs", ties: "liens", projects: "projets", participations: "participations", seed: "graine de placement",
 		flagged: "contour rouge : acteur signalé (raisons en infobulle)", others: "gris : non signalé", othersSuggest: "gris : ni signalé ni suggéré",
 		suggested: "tirets : partenaire suggéré", centre: "contour épais : centre de la vue",
 		projNode: "rectangle blanc : projet",

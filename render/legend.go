@@ -110,8 +110,8 @@ func (s *scene) legend(st style) string {
 
 	// Caption: counts and seed, then the caller's caption.
 	counts := fmt.Sprintf("%d %s · %d %s", len(s.actors), tx.actors, s.ties, tx.ties)
-	if len(s.project) > 0 {
-		counts += fmt.Sprintf(" · %d %s", len(s.project), tx.projects)
+	if s.opts.View == ViewBipartite {
+		counts = fmt.Sprintf("%d %s · %d %s · %d %s", len(s.actors), tx.actors, len(s.project), tx.projects, len(s.edges), tx.participations)
 	}
 	counts += fmt.Sprintf(" · %s %d", tx.seed, s.opts.Seed)
 	fmt.Fprintf(&b, "\n\t\t"+`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="%s" COLOR="#4D4D4D">%s</FONT></TD></TR>`, pt(10), htmlEscape(counts))

@@ -152,8 +152,10 @@ func spread(pos map[string][2]float64, diam map[string]float64) *placement {
 // A nameTag is the name of an actor placed by placeNames: its text and the
 // centre of its box, in points.
 type nameTag struct {
-	text string
-	x, y float64
+	text  string
+	x, y  float64
+	w     float64 // width of the box, points
+	align string  // "LEFT", "RIGHT" or "CENTER": the side of the node
 }
 
 type box struct{ x0, y0, x1, y1 float64 }
@@ -234,7 +236,8 @@ func (pl *placement) placeNames(s *scene, st style, width func(text string) floa
 		}
 		c := cands[best]
 		placed = append(placed, c)
-		pl.names[sa.node] = nameTag{text: text, x: (c.x0 + c.x1) / 2, y: (c.y0 + c.y1) / 2}
+		align := [...]string{"LEFT", "RIGHT", "CENTER", "CENTER", "LEFT", "RIGHT", "LEFT", "RIGHT"}[best]
+		pl.names[sa.node] = nameTag{text: text, x: (c.x0 + c.x1) / 2, y: (c.y0 + c.y1) / 2, w: c.x1 - c.x0, align: align}
 	}
 }
 
