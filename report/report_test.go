@@ -29,9 +29,7 @@ var outDir = flag.String("out", "", "write the example reports to `DIR`/en and D
 var testDate = time.Date(2026, time.March, 1, 0, 0, 0, 0, time.UTC)
 
 // testEngine is the Graphviz of the tests: the embedded one, so that the
-// tests do not depend on what is installed. (Native neato 2.42 lays the
-// legend of the isolated view out with heights that vary from run to run,
-// which would break TestWriteDeterministic.)
+// tests give the same maps whatever Graphviz is installed, or none.
 const testEngine = "embedded"
 
 // example returns the report input of the bundled example, read by package
