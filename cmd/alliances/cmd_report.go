@@ -27,6 +27,9 @@ type reportOptions struct {
 	engine   string
 	mapping  string
 	mapFlag  string
+	top      int
+	noMaps   bool
+	source   string
 }
 
 func reportCommand() command {
@@ -55,6 +58,9 @@ Examples:
 			fs.StringVar(&o.title, "title", "", "report title")
 			fs.StringVar(&o.mapping, "mapping", "", "the column mapping `FILE` the data were ingested with, to list validation warnings")
 			fs.StringVar(&o.mapFlag, "map", "", "the inline column mapping the data were ingested with")
+			fs.IntVar(&o.top, "top", 10, "rows of the key-actor tables")
+			fs.BoolVar(&o.noMaps, "no-maps", false, "leave the maps out (faster on large networks)")
+			fs.StringVar(&o.source, "source", "", "data source named in the report and captions (default: the store)")
 			fs.StringVar(&o.engine, "engine", "auto", "Graphviz engine for the maps: auto, embedded or native")
 			return func(ctx context.Context, args []string) error { return runReport(ctx, o, std, args) }
 		},
@@ -87,9 +93,13 @@ func runReport(ctx context.Context, o *reportOptions, std *streams, args []strin
 	if err != nil {
 		return err
 	}
-	in.Source = o.store
+	in.Source = o.source
+	if in.Source == "" {
+		in.Source = o.store
+	}
 	paths, err := report.Write(ctx, o.output, in, report.Options{
 		Lang: o.lang, Date: date, Seed: o.seed, Version: version, Title: o.title, Engine: o.engine,
+		TopN: o.top, NoMaps: o.noMaps,
 	})
 	if err != nil {
 		return err
