@@ -121,6 +121,12 @@ func spread(pos map[string][2]float64, diam map[string]float64) *placement {
 	if ext > 0 {
 		f = math.Max(1, math.Min(50, target/ext))
 	}
+	// sfdp keeps groups far apart and packs their members, hubs in the
+	// middle: spread up to half as much again, until nine nodes in ten
+	// clear their nearest neighbour.
+	if need := clearance(names, pos, diam, 0.9); need > f {
+		f = math.Min(need, 1.5*f)
+	}
 	// Isolated actors and small components that Graphviz packs far out are
 	// drawn closer: beyond the bulk (plus a tenth of its extent), distances
 	// are divided by 5.
@@ -261,4 +267,28 @@ func textWidth(text string, size float64) float64 {
 		}
 	}
 	return w * size
+}
+
+// clearance returns the scale at which the fraction q of the nodes are
+// clear of their nearest neighbour by 2 points.
+func clearance(names []string, pos map[string][2]float64, diam map[string]float64, q float64) float64 {
+	if len(names) < 2 {
+		return 0
+	}
+	need := make([]float64, len(names))
+	for i, a := range names {
+		best, k := math.Inf(1), -1
+		pa := pos[a]
+		for j, b := range names {
+			if i != j {
+				pb := pos[b]
+				if d := math.Hypot(pa[0]-pb[0], pa[1]-pb[1]); d < best {
+					best, k = d, j
+				}
+			}
+		}
+		need[i] = ((diam[a]+diam[names[k]])/2 + 2) / math.Max(best, 1e-3)
+	}
+	sort.Float64s(need)
+	return need[int(q*float64(len(need)-1))]
 }
