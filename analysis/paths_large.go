@@ -25,11 +25,14 @@ type bitSet [bitWords]uint64
 // distances d(s, v) over the nodes s that reach it, and its harmonic
 // centrality Σ_{s≠v} 1/d(s, v). Sources are searched 64·bitWords at a time,
 // one bit each: at level ℓ the new sources of v are the bits of its
-// neighbours' frontiers that v has not seen, so every level costs one pass
-// over the ties of the nodes not yet reached by all the batch's sources (the
-// bit-parallel search of Akiba, T., Iwata, Y. and Yoshida, Y., Fast exact
-// shortest-path distance queries on large networks by pruned landmark
-// labeling, SIGMOD 2013, §4.3). The graph is undirected, so these per-target
+// neighbours' frontiers that v has not seen (the bit-parallel search of
+// Akiba, T., Iwata, Y. and Yoshida, Y., Fast exact shortest-path distance
+// queries on large networks by pruned landmark labeling, SIGMOD 2013, §4.3).
+// A level pushes the frontier's bits to its neighbours while the frontier has
+// few ties, and otherwise lets every node not yet reached by all the batch's
+// sources pull its neighbours' bits (direction optimization, Beamer, S.,
+// Asanović, K. and Patterson, D., Direction-optimizing breadth-first search,
+// SC 2012). The graph is undirected, so these per-target
 // sums are the per-source sums of closeness and harmonic centrality. The sums
 // do not depend on workers: distances are integers, and harmonic sums are kept
 // per fixed block of sources and added in block order.
@@ -46,82 +49,113 @@ func bitParallelDistances(g *adjacency, workers int) (sum []int64, harmonic []fl
 	partial := make([][]float64, chunks)
 	sums := make([][]int64, 0, workers)
 	var mu sync.Mutex
-	var next atomic.Int64
+	var next0 atomic.Int64
 	var wg sync.WaitGroup
 	for range min(workers, chunks) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			seen := make([]bitSet, n)
-			front := make([]bitSet, n)
+			front := make([]bitSet, n) // zero outside the frontier
 			grow := make([]bitSet, n)
 			done := make([]bool, n)
+			mark := make([]bool, n)
+			var frontier, next, touched []int32
 			mySum := make([]int64, n)
 			for {
-				c := int(next.Add(1) - 1)
-				if c >= chunks {
+				c := int(next32(&next0, chunks))
+				if c < 0 {
 					break
 				}
 				harm := make([]float64, n)
 				for b := c * batches / chunks; b < (c+1)*batches/chunks; b++ {
 					clear(seen)
-					clear(front)
 					clear(done)
 					lo, hi := b*width, min(b*width+width, n)
 					var full bitSet
+					frontier = frontier[:0]
 					for s := lo; s < hi; s++ {
 						i := s - lo
 						bit := uint64(1) << (i % 64)
 						seen[s][i/64] |= bit
 						front[s][i/64] |= bit
 						full[i/64] |= bit
+						frontier = append(frontier, int32(s))
 					}
-					for level := 1; ; level++ {
-						any := false
+					for level := 1; len(frontier) > 0; level++ {
+						next = next[:0]
+						work := 0
+						for _, v := range frontier {
+							work += g.degree(int(v))
+						}
+						if work < len(g.nbr)/8 {
+							// Few frontier ties: push the frontier's bits.
+							touched = touched[:0]
+							for _, v := range frontier {
+								f := front[v]
+								for _, u := range g.nbr[g.off[v]:g.off[v+1]] {
+									if done[u] {
+										continue
+									}
+									if !mark[u] {
+										mark[u] = true
+										touched = append(touched, u)
+										grow[u] = f
+										continue
+									}
+									x := &grow[u]
+									x[0] |= f[0]
+									x[1] |= f[1]
+									x[2] |= f[2]
+									x[3] |= f[3]
+								}
+							}
+							for _, u := range touched {
+								mark[u] = false
+								if grow[u].andNot(&seen[u]) {
+									next = append(next, u)
+								}
+							}
+						} else {
+							// Pull: every node not yet reached by all
+							// sources reads its neighbours' frontiers.
+							for v := range n {
+								if done[v] {
+									continue
+								}
+								var x bitSet
+								for _, u := range g.nbr[g.off[v]:g.off[v+1]] {
+									f := &front[u]
+									x[0] |= f[0]
+									x[1] |= f[1]
+									x[2] |= f[2]
+									x[3] |= f[3]
+								}
+								if x.andNot(&seen[v]) {
+									grow[v] = x
+									next = append(next, int32(v))
+								}
+							}
+						}
+						for _, v := range frontier {
+							front[v] = bitSet{}
+						}
 						inv := 1 / float64(level)
-						for v := range n {
-							if done[v] {
-								grow[v] = bitSet{}
-								continue
-							}
-							var x bitSet
-							for _, u := range g.nbr[g.off[v]:g.off[v+1]] {
-								f := &front[u]
-								x[0] |= f[0]
-								x[1] |= f[1]
-								x[2] |= f[2]
-								x[3] |= f[3]
-							}
+						for _, u := range next {
+							x := grow[u]
+							front[u] = x
 							k := 0
-							for w := range bitWords {
-								x[w] &^= seen[v][w]
-								k += bits.OnesCount64(x[w])
-							}
-							grow[v] = x
-							if k != 0 {
-								mySum[v] += int64(level * k)
-								harm[v] += float64(k) * inv
-								any = true
-							}
-						}
-						if !any {
-							break
-						}
-						for v := range n {
-							if done[v] {
-								continue
-							}
-							s := &seen[v]
 							complete := true
 							for w := range bitWords {
-								s[w] |= grow[v][w]
-								complete = complete && s[w] == full[w]
+								k += bits.OnesCount64(x[w])
+								seen[u][w] |= x[w]
+								complete = complete && seen[u][w] == full[w]
 							}
-							if complete {
-								done[v] = true
-							}
+							done[u] = complete
+							mySum[u] += int64(level * k)
+							harm[u] += float64(k) * inv
 						}
-						front, grow = grow, front
+						frontier, next = next, frontier
 					}
 				}
 				partial[c] = harm
@@ -143,6 +177,24 @@ func bitParallelDistances(g *adjacency, workers int) (sum []int64, harmonic []fl
 		}
 	}
 	return sum, harmonic
+}
+
+// andNot removes the bits of y from x and reports whether any bit is left.
+func (x *bitSet) andNot(y *bitSet) bool {
+	var any uint64
+	for w := range bitWords {
+		x[w] &^= y[w]
+		any |= x[w]
+	}
+	return any != 0
+}
+
+// next32 hands out the indices 0, 1, …, n−1 once each, then −1.
+func next32(counter *atomic.Int64, n int) int64 {
+	if i := counter.Add(1) - 1; i < int64(n) {
+		return i
+	}
+	return -1
 }
 
 // sampledBetweennessHops estimates betweenness on hop counts from the
