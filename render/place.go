@@ -275,19 +275,20 @@ func clearance(names []string, pos map[string][2]float64, diam map[string]float6
 	if len(names) < 2 {
 		return 0
 	}
+	pts := make([][2]float64, len(names))
+	for i, n := range names {
+		pts[i] = pos[n]
+	}
 	need := make([]float64, len(names))
-	for i, a := range names {
+	for i, pa := range pts {
 		best, k := math.Inf(1), -1
-		pa := pos[a]
-		for j, b := range names {
-			if i != j {
-				pb := pos[b]
-				if d := math.Hypot(pa[0]-pb[0], pa[1]-pb[1]); d < best {
-					best, k = d, j
-				}
+		for j, pb := range pts {
+			dx, dy := pa[0]-pb[0], pa[1]-pb[1]
+			if d2 := dx*dx + dy*dy; i != j && d2 < best {
+				best, k = d2, j
 			}
 		}
-		need[i] = ((diam[a]+diam[names[k]])/2 + 2) / math.Max(best, 1e-3)
+		need[i] = ((diam[names[i]]+diam[names[k]])/2 + 2) / math.Max(math.Sqrt(best), 1e-3)
 	}
 	sort.Float64s(need)
 	return need[int(q*float64(len(need)-1))]
