@@ -49,6 +49,14 @@ func Analyze(net *graph.Network, opts Options) (*Result, error) {
 		limit = DefaultExactLimit
 	}
 
+	// Louvain is sequential: it runs beside the parallel path kernels.
+	var comm []int
+	var ncomm int
+	louvainDone := make(chan struct{})
+	go func() {
+		defer close(louvainDone)
+		comm, ncomm = louvain(g, opts.Weighted, opts.Seed)
+	}()
 	paths := shortestPathMetrics(g, opts.Weighted, opts.Workers, limit, opts.Seed)
 	eig, _ := eigenvectorCentrality(g, opts.Weighted)
 	pr, _ := pageRank(g, opts.Weighted)
@@ -56,8 +64,8 @@ func Analyze(net *graph.Network, opts Options) (*Result, error) {
 	tri := triangles(g)
 	clus := clustering(g, opts.Weighted, tri)
 	str := strength(g)
-	comm, ncomm := louvain(g, opts.Weighted, opts.Seed)
 	cr := complementarity(net, g, opts)
+	<-louvainDone
 
 	res := &Result{
 		Actors:   make([]ActorMetrics, g.n),
