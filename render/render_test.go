@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"github.com/alliances/alliances/graph"
 	"image"
 	"image/png"
 	"os"
@@ -343,5 +344,30 @@ func TestRenderNamesDoNotCollide(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRenderTinyNetworks draws networks of zero, one and two actors: a map
+// with a legend and nothing or almost nothing in it, never an error.
+func TestRenderTinyNetworks(t *testing.T) {
+	nets := map[string]*graph.Network{
+		"empty": graph.NewNetwork(&graph.Dataset{}),
+		"one":   graph.NewNetwork(&graph.Dataset{Actors: []graph.Actor{{ID: "a", Family: "ong"}}}),
+		"two": graph.NewNetwork(&graph.Dataset{
+			Actors: []graph.Actor{{ID: "a"}, {ID: "b", Family: "nouvelle"}},
+			Links:  []graph.Link{{Source: "a", Target: "b", Weight: 1}},
+		}),
+	}
+	for name, net := range nets {
+		for _, engine := range engines(t) {
+			for _, format := range []string{"svg", "png", "pdf"} {
+				var buf bytes.Buffer
+				if err := Render(context.Background(), &buf, format, Input{Network: net}, Options{Engine: engine}); err != nil {
+					t.Errorf("%s/%s/%s: %v", name, engine, format, err)
+				} else if buf.Len() == 0 {
+					t.Errorf("%s/%s/%s: empty output", name, engine, format)
+				}
+			}
+		}
 	}
 }
