@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"github.com/alliances/alliances/graph"
 	"image"
 	"image/png"
 	"os"
@@ -13,6 +12,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/alliances/alliances/graph"
 )
 
 // engines lists the engines to test: the embedded one always, the native one
