@@ -57,13 +57,15 @@ func styleFor(n int, clustered bool) style {
 
 // style returns the style of the scene.
 func (s *scene) style() style {
-	return styleFor(len(s.actors)+len(s.project), s.opts.Cluster != "")
+	st := styleFor(len(s.actors)+len(s.project), s.opts.Cluster != "")
+	if s.styleOf != nil {
+		// A cluster laid out alone: its own layout, the sizes of the map.
+		p := *s.styleOf
+		p.layout, p.overlap, p.extra, p.sep = st.layout, st.overlap, st.extra, st.sep
+		return p
+	}
+	return st
 }
-
-// twoPass reports whether the scene is laid out in two passes (layout, then
-// spread, place names and draw; see placement): every view but clustered
-// ones, since clusters are drawn by fdp only.
-func (s *scene) twoPass() bool { return s.opts.Cluster == "" }
 
 // lineEnd ends a line of an HTML-like label so that Graphviz justifies it
 // to align, which also tells the renderer of this package which end of the
@@ -135,7 +137,13 @@ func (s *scene) dot(pl *placement) []byte {
 	}
 	for k, c := range clusters {
 		fmt.Fprintf(&b, "\tsubgraph cluster_%d {\n", k)
-		fmt.Fprintf(&b, "\t\tgraph [label=%s, style=\"rounded,dashed\", color=\"#8C8C8C\", fontcolor=\"#4D4D4D\", fontsize=%s]\n", quote(c), formatNum(12*st.legendScale))
+		bb := ""
+		if pl != nil {
+			if r, ok := pl.clusters[c]; ok {
+				bb = fmt.Sprintf(", bb=\"%.1f,%.1f,%.1f,%.1f\"", r.x0, r.y0, r.x1, r.y1)
+			}
+		}
+		fmt.Fprintf(&b, "\t\tgraph [label=%s, style=\"rounded,dashed\", color=\"#8C8C8C\", fontcolor=\"#4D4D4D\", fontsize=%s, labeljust=l%s]\n", quote(c), formatNum(12*st.legendScale), bb)
 		for _, i := range byCluster[c] {
 			s.writeActor(&b, "\t\t", i, st, pl)
 		}

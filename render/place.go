@@ -25,6 +25,8 @@ type placement struct {
 	width, height float64
 	// names are the placed names of actors, by node name.
 	names map[string]nameTag
+	// clusters are the boxes of clusters, by cluster key.
+	clusters map[string]box
 }
 
 // layoutPass runs the first pass and returns node positions in points.

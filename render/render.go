@@ -46,7 +46,13 @@ func render(ctx context.Context, format string, in Input, opts Options) ([]byte,
 		return nil, err
 	}
 	layout := st.layout
-	if s.twoPass() {
+	if s.opts.Cluster != "" {
+		pl, err := clusterPlacement(ctx, native, s)
+		if err != nil {
+			return nil, err
+		}
+		src, layout = s.dot(pl), "nop2"
+	} else {
 		s.bare = true
 		bare := s.dot(nil)
 		s.bare = false

@@ -25,9 +25,10 @@ type scene struct {
 	vmin, vmax float64
 	ties       int
 	wmin, wmax float64
-	labelled   int   // number of labelled actors
-	bare       bool  // write DOT without legend, names and tooltips
-	rank       []int // actors in labelling priority order
+	labelled   int    // number of labelled actors
+	bare       bool   // write DOT without legend, names and tooltips
+	styleOf    *style // sizes of the whole map, for a cluster laid out alone
+	rank       []int  // actors in labelling priority order
 }
 
 type sceneActor struct {
