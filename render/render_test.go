@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"image"
 	"image/png"
 	"os"
@@ -367,6 +368,56 @@ func TestRenderTinyNetworks(t *testing.T) {
 					t.Errorf("%s/%s/%s: %v", name, engine, format, err)
 				} else if buf.Len() == 0 {
 					t.Errorf("%s/%s/%s: empty output", name, engine, format)
+				}
+			}
+		}
+	}
+}
+
+// TestRenderClustersDoNotOverlap checks that the boxes of a clustered map
+// are disjoint and hold their actors.
+func TestRenderClustersDoNotOverlap(t *testing.T) {
+	in := small()
+	for _, cluster := range []string{"country", "territory"} {
+		g := finalLayout(t, in, Options{Cluster: cluster, Engine: EngineEmbedded})
+		var boxes [][4]float64
+		pos := make(map[int][2]float64)
+		for _, o := range g.Objects {
+			var x, y float64
+			if _, err := fmt.Sscanf(o.Pos, "%g,%g", &x, &y); err == nil {
+				pos[o.GVID] = [2]float64{x, y}
+			}
+		}
+		for _, o := range g.Objects {
+			if !strings.HasPrefix(o.Name, "cluster_") {
+				continue
+			}
+			var b [4]float64
+			if _, err := fmt.Sscanf(o.BB, "%g,%g,%g,%g", &b[0], &b[1], &b[2], &b[3]); err != nil {
+				t.Fatalf("%s: bb %q: %v", o.Name, o.BB, err)
+			}
+			if len(o.Nodes) == 0 {
+				t.Errorf("%s: no nodes", o.Name)
+			}
+			for _, n := range o.Nodes {
+				p, ok := pos[n]
+				if !ok {
+					t.Errorf("%s: node %d has no position", o.Name, n)
+				}
+				if p[0] < b[0] || p[0] > b[2] || p[1] < b[1] || p[1] > b[3] {
+					t.Errorf("%s: node %d at %v outside %v", o.Name, n, p, b)
+				}
+			}
+			boxes = append(boxes, b)
+		}
+		if len(boxes) < 3 {
+			t.Fatalf("%s: %d clusters", cluster, len(boxes))
+		}
+		for i := range boxes {
+			for j := i + 1; j < len(boxes); j++ {
+				a, b := boxes[i], boxes[j]
+				if a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3] {
+					t.Errorf("%s: clusters %v and %v overlap", cluster, a, b)
 				}
 			}
 		}

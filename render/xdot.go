@@ -42,6 +42,9 @@ type xop struct {
 
 type xobject struct {
 	Name   string `json:"name"`
+	BB     string `json:"bb"`
+	Pos    string `json:"pos"`
+	GVID   int    `json:"_gvid"`
 	Draw   []xop  `json:"_draw_"`
 	LDraw  []xop  `json:"_ldraw_"`
 	HDraw  []xop  `json:"_hdraw_"`
