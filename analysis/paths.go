@@ -217,6 +217,9 @@ type passBuffers struct {
 	order []int32   // reached nodes in nondecreasing distance
 	heap  distHeap
 	done  []bool
+	// Weighted: the predecessors of w are preds[predLo[w]:predHi[w]].
+	preds          []int32
+	predLo, predHi []int32
 }
 
 func newPassBuffers(g *adjacency, length []float64) *passBuffers {
@@ -238,6 +241,12 @@ func newPassBuffers(g *adjacency, length []float64) *passBuffers {
 		for i := range p.dist {
 			p.dist[i] = -1
 		}
+		p.heap = distHeap{dist: p.dist, pos: make([]int32, g.n)}
+		for i := range p.heap.pos {
+			p.heap.pos[i] = -1
+		}
+		p.predLo = make([]int32, g.n)
+		p.predHi = make([]int32, g.n)
 	}
 	return p
 }
@@ -286,16 +295,11 @@ func (p *passBuffers) bfs(s int) {
 // within tieEpsilon are equal, so the predecessors and path counts are
 // computed once every distance is final.
 func (p *passBuffers) dijkstra(s int) {
-	g, dist, done := p.g, p.dist, p.done
-	p.heap = p.heap[:0]
+	g, dist, done, h := p.g, p.dist, p.done, &p.heap
 	dist[s] = 0
-	p.heap.push(heapItem{0, int32(s)})
-	for len(p.heap) > 0 {
-		it := p.heap.pop()
-		v := it.v
-		if done[v] {
-			continue
-		}
+	h.push(int32(s))
+	for len(h.nodes) > 0 {
+		v := h.pop()
 		done[v] = true
 		p.order = append(p.order, v)
 		dv := dist[v]
@@ -305,20 +309,29 @@ func (p *passBuffers) dijkstra(s int) {
 				continue
 			}
 			alt := dv + p.length[k]
-			if dist[w] < 0 || shorter(alt, dist[w]) {
+			switch {
+			case dist[w] < 0:
 				dist[w] = alt
-				p.heap.push(heapItem{alt, w})
+				h.push(w)
+			case shorter(alt, dist[w]):
+				dist[w] = alt
+				h.up(int(h.pos[w]))
 			}
 		}
 	}
 	p.sigma[s] = 1
+	p.preds = p.preds[:0]
+	p.predLo[s], p.predHi[s] = 0, 0
 	for _, w := range p.order[1:] {
 		var sw float64
+		p.predLo[w] = int32(len(p.preds))
 		for k := g.off[w]; k < g.off[w+1]; k++ {
 			if v := g.nbr[k]; p.isPred(k, v, w) {
 				sw += p.sigma[v]
+				p.preds = append(p.preds, v)
 			}
 		}
+		p.predHi[w] = int32(len(p.preds))
 		p.sigma[w] = sw
 	}
 }
@@ -387,10 +400,8 @@ func (p *passBuffers) accumulate(s int, acc []float64) {
 	for i := len(p.order) - 1; i > 0; i-- {
 		w := p.order[i]
 		coef := (1 + delta[w]) / sigma[w]
-		for k := g.off[w]; k < g.off[w+1]; k++ {
-			if v := g.nbr[k]; p.isPred(k, v, w) {
-				delta[v] += sigma[v] * coef
-			}
+		for _, v := range p.preds[p.predLo[w]:p.predHi[w]] {
+			delta[v] += sigma[v] * coef
 		}
 		acc[w] += delta[w]
 	}
@@ -523,42 +534,48 @@ func vertexDiameterBound(g *adjacency, length []float64) int {
 	return best
 }
 
-// heapItem is a node with its tentative distance.
-type heapItem struct {
-	d float64
-	v int32
+// distHeap is an indexed binary min-heap of nodes keyed by their distance,
+// with decrease-key, so it never holds more than one entry per node.
+type distHeap struct {
+	nodes []int32
+	dist  []float64 // the keys, shared with the pass
+	pos   []int32   // position of every node in nodes, −1 when absent
 }
 
-// distHeap is a binary min-heap of heapItems ordered by distance, then node.
-type distHeap []heapItem
-
-func (h distHeap) less(i, j int) bool {
-	if h[i].d != h[j].d {
-		return h[i].d < h[j].d
-	}
-	return h[i].v < h[j].v
+func (h *distHeap) push(v int32) {
+	h.pos[v] = int32(len(h.nodes))
+	h.nodes = append(h.nodes, v)
+	h.up(len(h.nodes) - 1)
 }
 
-func (h *distHeap) push(it heapItem) {
-	*h = append(*h, it)
-	a := *h
-	i := len(a) - 1
+// up restores the heap order from position i towards the root, after the key
+// of the node there decreased.
+func (h *distHeap) up(i int) {
+	a, d := h.nodes, h.dist
+	v := a[i]
 	for i > 0 {
 		parent := (i - 1) / 2
-		if !a.less(i, parent) {
+		if d[a[parent]] <= d[v] {
 			break
 		}
-		a[i], a[parent] = a[parent], a[i]
+		a[i] = a[parent]
+		h.pos[a[i]] = int32(i)
 		i = parent
 	}
+	a[i] = v
+	h.pos[v] = int32(i)
 }
 
-func (h *distHeap) pop() heapItem {
-	a := *h
+func (h *distHeap) pop() int32 {
+	a, d := h.nodes, h.dist
 	top := a[0]
-	last := len(a) - 1
-	a[0] = a[last]
-	a = a[:last]
+	h.pos[top] = -1
+	last := a[len(a)-1]
+	a = a[:len(a)-1]
+	h.nodes = a
+	if len(a) == 0 {
+		return top
+	}
 	i := 0
 	for {
 		l := 2*i + 1
@@ -566,15 +583,17 @@ func (h *distHeap) pop() heapItem {
 			break
 		}
 		m := l
-		if r := l + 1; r < len(a) && a.less(r, l) {
+		if r := l + 1; r < len(a) && d[a[r]] < d[a[l]] {
 			m = r
 		}
-		if !a.less(m, i) {
+		if d[a[m]] >= d[last] {
 			break
 		}
-		a[i], a[m] = a[m], a[i]
+		a[i] = a[m]
+		h.pos[a[i]] = int32(i)
 		i = m
 	}
-	*h = a
+	a[i] = last
+	h.pos[last] = int32(i)
 	return top
 }
