@@ -38,7 +38,9 @@ func (s *scene) legend(st style) string {
 		return fmt.Sprintf(`<TD BGCOLOR="%s" BORDER="1" COLOR="#333333" WIDTH="%s" HEIGHT="%s" FIXEDSIZE="TRUE"></TD>`, color, pt(12), pt(12))
 	}
 	glyph := func(shape string, size float64, color string) string {
-		return fmt.Sprintf(`<TD><FONT POINT-SIZE="%s" COLOR="%s">%s</FONT></TD>`, pt(size), color, shapeGlyph[shape])
+		// A fixed cell: Graphviz guesses a wide advance for these
+		// characters, which would push the text away.
+		return fmt.Sprintf(`<TD WIDTH="%s" HEIGHT="%s" FIXEDSIZE="TRUE"><FONT POINT-SIZE="%s" COLOR="%s">%s</FONT></TD>`, pt(size), pt(size), pt(size), color, shapeGlyph[shape])
 	}
 
 	// Families and levels present in the view, in palette and vocabulary order.
