@@ -18,30 +18,33 @@ func (s *scene) legend(st style) string {
 	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">`)
 	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="%s"><B>%s</B></FONT></TD></TR>`, pt(20), htmlEscape(s.title))
 
-	// One row per legend line: a heading cell, then items.
+	// One row per legend line: one left-aligned cell of rich text, the
+	// heading in bold, then the items. (Items in cells of their own would
+	// be spread out by Graphviz, which gives the extra width of a table to
+	// all its columns.)
 	row := func(head string, items ...string) {
 		b.WriteString("\n\t\t")
-		b.WriteString(`<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2"><TR>`)
+		b.WriteString(`<TR><TD ALIGN="LEFT" BALIGN="LEFT">`)
 		if head != "" {
-			fmt.Fprintf(&b, `<TD ALIGN="LEFT"><FONT POINT-SIZE="%s"><B>%s</B></FONT></TD>`, pt(12), htmlEscape(head))
+			fmt.Fprintf(&b, `<FONT POINT-SIZE="%s"><B>%s</B></FONT>`, pt(12), htmlEscape(head))
 		}
 		for _, it := range items {
 			b.WriteString(it)
 		}
-		b.WriteString(`</TR></TABLE></TD></TR>`)
+		b.WriteString(`</TD></TR>`)
 	}
 	text := func(t string) string {
-		return fmt.Sprintf(`<TD ALIGN="LEFT"><FONT POINT-SIZE="%s">%s</FONT></TD>`, pt(12), htmlEscape(t))
+		return fmt.Sprintf(`<FONT POINT-SIZE="%s">%s</FONT>`, pt(12), htmlEscape(t))
 	}
-	gap := fmt.Sprintf(`<TD WIDTH="%s"></TD>`, pt(10))
-	swatch := func(color string) string {
-		return fmt.Sprintf(`<TD BGCOLOR="%s" BORDER="1" COLOR="#333333" WIDTH="%s" HEIGHT="%s" FIXEDSIZE="TRUE"></TD>`, color, pt(12), pt(12))
-	}
+	gap := fmt.Sprintf(`<FONT POINT-SIZE="%s">&#160;&#160;&#160;</FONT>`, pt(12))
+	space := fmt.Sprintf(`<FONT POINT-SIZE="%s">&#160;</FONT>`, pt(12))
+	// Shapes are characters that the renderer of this package draws as
+	// shapes, and that fonts with geometric shapes (DejaVu, Liberation…)
+	// have.
 	glyph := func(shape string, size float64, color string) string {
-		// A fixed cell: Graphviz guesses a wide advance for these
-		// characters, which would push the text away.
-		return fmt.Sprintf(`<TD WIDTH="%s" HEIGHT="%s" FIXEDSIZE="TRUE"><FONT POINT-SIZE="%s" COLOR="%s">%s</FONT></TD>`, pt(size), pt(size), pt(size), color, shapeGlyph[shape])
+		return fmt.Sprintf(`<FONT POINT-SIZE="%s" COLOR="%s">%s</FONT>`, pt(size), color, shapeGlyph[shape]) + space
 	}
+	swatch := func(color string) string { return glyph("square", 16, color) }
 
 	// Families and levels present in the view, in palette and vocabulary order.
 	famSeen := make(map[string]bool)
@@ -104,8 +107,11 @@ func (s *scene) legend(st style) string {
 	}
 	if len(marks) > 0 {
 		items = nil
-		for _, m := range marks {
-			items = append(items, gap, text(m))
+		for i, m := range marks {
+			if i > 0 {
+				items = append(items, gap)
+			}
+			items = append(items, text(m))
 		}
 		row("", items...)
 	}
