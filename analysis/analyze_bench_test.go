@@ -3,6 +3,8 @@ package analysis
 import (
 	"sync"
 	"testing"
+
+	"gonum.org/v1/gonum/graph/network"
 )
 
 // The benchmarks run on a stochastic block model of 10,000 actors, 40,000
@@ -70,4 +72,23 @@ func BenchmarkLocal10k(b *testing.B) {
 		coreNumbers(g)
 		components(g)
 	}
+}
+
+// BenchmarkBetweenness2k compares the CSR Brandes kernel (one worker, with
+// closeness and harmonic centrality from the same passes) with gonum's
+// generic network.Betweenness on the same 2,000-actor network.
+func BenchmarkBetweenness2k(b *testing.B) {
+	g := newAdjacency(blockNetwork(2000, 8000, 4, 8, 1))
+	b.Run("csr", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			shortestPathMetrics(g, false, 1, DefaultExactLimit, 1)
+		}
+	})
+	b.Run("gonum", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			network.Betweenness(gonumView{g: g})
+		}
+	})
 }
