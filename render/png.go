@@ -16,7 +16,7 @@ import (
 )
 
 // maxPixels bounds the longer side of a PNG map.
-const maxPixels = 8000
+const maxPixels = 6000
 
 // margin is the white border around drawn maps, in points (Graphviz pad=0.3).
 const margin = 21.6
