@@ -22,6 +22,9 @@ func clusterPlacement(ctx context.Context, native bool, s *scene) (*placement, e
 		}
 		groups[sa.cluster] = append(groups[sa.cluster], i)
 	}
+	if _, ok := groups[""]; !ok && len(s.project) > 0 {
+		keys = append(keys, "") // projects go with the actors outside clusters
+	}
 	sort.Slice(keys, func(i, j int) bool {
 		if (keys[i] == "") != (keys[j] == "") {
 			return keys[j] == "" // actors without cluster last
@@ -38,7 +41,7 @@ func clusterPlacement(ctx context.Context, native bool, s *scene) (*placement, e
 	blocks := make([]*block, 0, len(keys))
 	diam := s.diameters(st)
 	for _, k := range keys {
-		sub := s.subScene(groups[k])
+		sub := s.subScene(groups[k], k == "")
 		sst := sub.style()
 		sub.bare = true
 		pos, err := layoutPass(ctx, native, sub.dot(nil), sst.layout)
@@ -109,8 +112,9 @@ func clusterPlacement(ctx context.Context, native bool, s *scene) (*placement, e
 }
 
 // subScene returns the scene of the actors idx of s (indices into
-// s.actors) and the ties among them, with the node sizes of s.
-func (s *scene) subScene(idx []int) *scene {
+// s.actors) and the ties among them, with the node sizes of s; with
+// projects, also the projects of s and the participations of those actors.
+func (s *scene) subScene(idx []int, projects bool) *scene {
 	sub := *s
 	sub.actors = make([]sceneActor, 0, len(idx))
 	in := make(map[string]bool, len(idx))
@@ -119,6 +123,12 @@ func (s *scene) subScene(idx []int) *scene {
 		in[s.actors[i].node] = true
 	}
 	sub.project = nil
+	if projects {
+		sub.project = s.project
+		for _, p := range s.project {
+			in[p.node] = true
+		}
+	}
 	sub.edges = nil
 	for _, e := range s.edges {
 		if in[e.a] && in[e.b] {

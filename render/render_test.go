@@ -423,3 +423,24 @@ func TestRenderClustersDoNotOverlap(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderClusteredBipartite checks that projects, which belong to no
+// cluster, are laid out with the actors outside clusters, not piled up.
+func TestRenderClusteredBipartite(t *testing.T) {
+	in := small()
+	g := finalLayout(t, in, Options{View: ViewBipartite, Cluster: "country", Engine: EngineEmbedded})
+	seen := make(map[string]bool)
+	projects := 0
+	for _, o := range g.Objects {
+		if strings.HasPrefix(o.Name, "p") && o.Pos != "" {
+			projects++
+			if seen[o.Pos] {
+				t.Errorf("two projects at %s", o.Pos)
+			}
+			seen[o.Pos] = true
+		}
+	}
+	if projects != len(in.Network.Projects) {
+		t.Errorf("%d projects placed, want %d", projects, len(in.Network.Projects))
+	}
+}
