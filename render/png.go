@@ -21,23 +21,26 @@ const maxPixels = 6000
 // margin is the white border around drawn maps, in points (Graphviz pad=0.3).
 const margin = 21.6
 
+// goFonts are the parsed Go fonts, shared: a truetype.Font is read-only,
+// while its faces keep glyph caches and are made per drawing.
 var goFonts struct {
 	once          sync.Once
 	regular, bold *truetype.Font
 	err           error
-	mu            sync.Mutex
-	faces         map[[2]int]font.Face
 }
 
-// face returns the Go font (regular or bold) at size pixels, rounded to a
+// faces makes the font faces of one drawing, by boldness and size in
+// tenths of a pixel. Faces are not safe for concurrent use.
+type faces map[[2]int]font.Face
+
+// get returns the Go font (regular or bold) at size pixels, rounded to a
 // tenth of a pixel.
-func face(bold bool, size float64) (font.Face, error) {
+func (fs faces) get(bold bool, size float64) (font.Face, error) {
 	goFonts.once.Do(func() {
 		goFonts.regular, goFonts.err = truetype.Parse(goregular.TTF)
 		if goFonts.err == nil {
 			goFonts.bold, goFonts.err = truetype.Parse(gobold.TTF)
 		}
-		goFonts.faces = make(map[[2]int]font.Face)
 	})
 	if goFonts.err != nil {
 		return nil, goFonts.err
@@ -48,13 +51,11 @@ func face(bold bool, size float64) (font.Face, error) {
 		b, f = 1, goFonts.bold
 	}
 	key := [2]int{b, int(math.Round(size * 10))}
-	goFonts.mu.Lock()
-	defer goFonts.mu.Unlock()
-	if fc, ok := goFonts.faces[key]; ok {
+	if fc, ok := fs[key]; ok {
 		return fc, nil
 	}
 	fc := truetype.NewFace(f, &truetype.Options{Size: float64(key[1]) / 10, DPI: 72, Hinting: font.HintingNone})
-	goFonts.faces[key] = fc
+	fs[key] = fc
 	return fc, nil
 }
 
@@ -67,6 +68,7 @@ func drawPNG(l *xlayout, scale float64) ([]byte, error) {
 	}
 	W, H := int(math.Ceil(w*scale)), int(math.Ceil(h*scale))
 	dc := gg.NewContext(W, H)
+	fonts := make(faces)
 	dc.SetColor(color.White)
 	dc.Clear()
 	dc.SetLineCap(gg.LineCapRound)
@@ -161,7 +163,7 @@ func drawPNG(l *xlayout, scale float64) ([]byte, error) {
 				drawGlyphPNG(dc, shape, X(x), Y(op.Pt[1]+size*0.33), size*0.36*scale, p.stroke)
 				continue
 			}
-			fc, err := face(p.bold(), size*scale)
+			fc, err := fonts.get(p.bold(), size*scale)
 			if err != nil {
 				return nil, fmt.Errorf("render: font: %w", err)
 			}
@@ -170,7 +172,7 @@ func drawPNG(l *xlayout, scale float64) ([]byte, error) {
 			// Graphviz measured the text with its own font metrics: shrink
 			// the Go font when it is wider, so text stays in its box.
 			if want := op.Width * scale; tw > want*1.02 && want > 0 {
-				if fc, err = face(p.bold(), size*scale*want/tw); err != nil {
+				if fc, err = fonts.get(p.bold(), size*scale*want/tw); err != nil {
 					return nil, fmt.Errorf("render: font: %w", err)
 				}
 				dc.SetFontFace(fc)

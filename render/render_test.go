@@ -444,3 +444,32 @@ func TestRenderClusteredBipartite(t *testing.T) {
 		t.Errorf("%d projects placed, want %d", projects, len(in.Network.Projects))
 	}
 }
+
+// TestRenderConcurrent renders the same map from several goroutines, as a
+// report does: the embedded Graphviz is shared, and every copy must be the
+// same.
+func TestRenderConcurrent(t *testing.T) {
+	in := small()
+	opts := Options{Engine: EngineEmbedded, Seed: 2}
+	for _, format := range []string{"png", "pdf", "svg"} {
+		var want bytes.Buffer
+		if err := Render(context.Background(), &want, format, in, opts); err != nil {
+			t.Fatal(err)
+		}
+		got := make([]bytes.Buffer, 3)
+		errs := make(chan error, len(got))
+		for i := range got {
+			go func() { errs <- Render(context.Background(), &got[i], format, in, opts) }()
+		}
+		for range got {
+			if err := <-errs; err != nil {
+				t.Fatal(err)
+			}
+		}
+		for i := range got {
+			if !bytes.Equal(got[i].Bytes(), want.Bytes()) {
+				t.Errorf("%s: copy %d differs", format, i)
+			}
+		}
+	}
+}
