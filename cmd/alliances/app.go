@@ -91,7 +91,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("alliances "+cmd.name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	exec := cmd.setup(fs, std)
-	fs.Usage = func() { printCommandUsage(stderr, cmd, fs) }
+	// A mistake gets the error and a pointer to --help, not the whole help.
+	fs.Usage = func() { fmt.Fprintf(stderr, "Run 'alliances %s --help' for usage.\n", cmd.name) }
 	if err := fs.Parse(interleave(fs, args[1:])); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			printCommandUsage(stdout, cmd, fs)
@@ -204,7 +205,11 @@ func printCommandUsage(w io.Writer, c *command, fs *flag.FlagSet) {
 		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
 			def = fmt.Sprintf(" (default %s)", f.DefValue)
 		}
-		fmt.Fprintf(w, "  --%s %s\n      %s%s\n", n, typ, usage, def)
+		dash := "--"
+		if len(n) == 1 {
+			dash = "-"
+		}
+		fmt.Fprintf(w, "  %s%s %s\n      %s%s\n", dash, n, typ, usage, def)
 	}
 }
 

@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"github.com/alliances/alliances/analysis"
@@ -54,7 +56,7 @@ func bindMapFlags(fs *flag.FlagSet, r *render.Options) {
 	fs.IntVar(&r.Depth, "depth", 1, "ego view: partners up to this many steps away")
 	fs.StringVar(&r.Project, "project", "", "project `ID` of the project view")
 	fs.StringVar(&r.SizeBy, "size-by", "degree", "metric that sizes the nodes (degree, betweenness, eigenvector, pagerank, ...)")
-	fs.IntVar(&r.Labels, "labels", 0, "label the top `N` actors by --size-by; -1 labels all (0: all up to 40 actors, else 20)")
+	fs.Var((*labelsFlag)(&r.Labels), "labels", "label the top `N` actors by --size-by, or all, or none (default: all up to 40 actors, else 20)")
 	fs.StringVar(&r.Cluster, "cluster", "", "group actors in boxes by country or territory")
 	fs.StringVar(&r.Title, "title", "", "map title (default: from the view)")
 	fs.StringVar(&r.Caption, "caption", "", "caption (default: data source, date and seed)")
@@ -97,7 +99,7 @@ func runMap(ctx context.Context, o *mapOptions, std *streams, args []string) err
 	if err := render.Render(ctx, f, format, in, o.render); err != nil {
 		f.Close()
 		os.Remove(o.output)
-		return err
+		return mapError(err)
 	}
 	if err := f.Close(); err != nil {
 		return err
@@ -140,4 +142,47 @@ func parseDate(s string) (time.Time, error) {
 		return time.Time{}, usagef("--date %q: use YYYY-MM-DD", s)
 	}
 	return t, nil
+}
+
+// mapError turns a map option that names an unknown actor, project, view or
+// metric into a usage error (exit code 2).
+func mapError(err error) error {
+	for _, e := range []error{render.ErrUnknownActor, render.ErrUnknownProject, render.ErrUnknownView,
+		render.ErrUnknownMetric, render.ErrBadOption} {
+		if errors.Is(err, e) {
+			return usageError{err.Error()}
+		}
+	}
+	return err
+}
+
+// labelsFlag is --labels: a number, "all" or "none".
+type labelsFlag int
+
+func (l *labelsFlag) String() string {
+	switch int(*l) {
+	case render.LabelsAll:
+		return "all"
+	case render.LabelsNone:
+		return "none"
+	case render.LabelsDefault:
+		return ""
+	}
+	return strconv.Itoa(int(*l))
+}
+
+func (l *labelsFlag) Set(s string) error {
+	switch s {
+	case "all":
+		*l = labelsFlag(render.LabelsAll)
+	case "none":
+		*l = labelsFlag(render.LabelsNone)
+	default:
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			return fmt.Errorf("want a number ≥ 1, all or none")
+		}
+		*l = labelsFlag(n)
+	}
+	return nil
 }
