@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"strconv"
 
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/graph"
@@ -99,26 +98,28 @@ func pick(xs []string, idx []int) []string {
 	return out
 }
 
-var actorHeader = []string{"id", "name", "family", "degree", "strength", "betweenness", "closeness", "harmonic",
-	"eigenvector", "pagerank", "core", "clustering", "constraint", "effective_size", "ei_index",
-	"partner_diversity", "brokerage_coordinator", "brokerage_itinerant", "brokerage_representative",
-	"brokerage_gatekeeper", "brokerage_liaison", "community"}
+// actorHeader is the header of the per-actor table: id, name, family and
+// every column of analysis.ActorColumns.
+var actorHeader = append([]string{"id", "name", "family"}, analysis.ActorColumnNames()...)
 
 func actorRows(res *analysis.Result, format string) [][]string {
+	cols := analysis.ActorColumns()
 	rows := make([][]string, len(res.Actors))
-	for i, a := range res.Actors {
+	for i := range res.Actors {
+		a := &res.Actors[i]
 		name := a.Name
 		if format == formatTable {
 			name = truncate(name, 32)
 		}
-		b := a.Brokerage
-		rows[i] = []string{a.ID, name, a.Family, strconv.Itoa(a.Degree), num(a.Strength, format),
-			num(a.Betweenness, format), num(a.Closeness, format), num(a.Harmonic, format),
-			num(a.Eigenvector, format), num(a.PageRank, format), strconv.Itoa(a.Core),
-			num(a.Clustering, format), num(a.Constraint, format), num(a.EffectiveSize, format),
-			num(a.EIIndex, format), num(a.PartnerDiversity, format),
-			strconv.Itoa(b.Coordinator), strconv.Itoa(b.Itinerant), strconv.Itoa(b.Representative),
-			strconv.Itoa(b.Gatekeeper), strconv.Itoa(b.Liaison), strconv.Itoa(a.Community)}
+		row := append(make([]string, 0, 3+len(cols)), a.ID, name, a.Family)
+		for _, c := range cols {
+			if c.Integer {
+				row = append(row, c.Text(a))
+			} else {
+				row = append(row, num(c.Value(a), format))
+			}
+		}
+		rows[i] = row
 	}
 	return rows
 }
@@ -130,21 +131,14 @@ func writeBack(ctx context.Context, location string, res *analysis.Result) error
 		return err
 	}
 	defer s.Close()
+	cols := analysis.ActorColumns()
 	ms := make([]graph.ActorMetrics, len(res.Actors))
-	for i, a := range res.Actors {
-		v := map[string]float64{
-			"degree": float64(a.Degree), "core": float64(a.Core), "community": float64(a.Community),
-			"brokerage_coordinator": float64(a.Brokerage.Coordinator), "brokerage_itinerant": float64(a.Brokerage.Itinerant),
-			"brokerage_representative": float64(a.Brokerage.Representative), "brokerage_gatekeeper": float64(a.Brokerage.Gatekeeper),
-			"brokerage_liaison": float64(a.Brokerage.Liaison),
-		}
-		for k, x := range map[string]analysis.Num{
-			"strength": a.Strength, "betweenness": a.Betweenness, "closeness": a.Closeness, "harmonic": a.Harmonic,
-			"eigenvector": a.Eigenvector, "pagerank": a.PageRank, "clustering": a.Clustering, "constraint": a.Constraint,
-			"effective_size": a.EffectiveSize, "ei_index": a.EIIndex, "partner_diversity": a.PartnerDiversity,
-		} {
-			if x.Defined() {
-				v[k] = float64(x)
+	for i := range res.Actors {
+		a := &res.Actors[i]
+		v := make(map[string]float64, len(cols))
+		for _, c := range cols {
+			if x := c.Value(a); x.Defined() {
+				v[c.Name] = float64(x)
 			}
 		}
 		ms[i] = graph.ActorMetrics{ID: a.ID, Values: v}
