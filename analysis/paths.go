@@ -68,7 +68,8 @@ type sample struct {
 // run by workers goroutines. Path lengths are hop counts or, when weighted,
 // sums of 1/weight. Betweenness is exact (Brandes) when exactLimit ≥ g.n, and
 // estimated with the Riondato–Kornaropoulos path sampling, seeded with seed,
-// otherwise.
+// otherwise; unweighted networks above the limit use the kernels of
+// paths_large.go instead of one pass per source.
 //
 // Betweenness is normalized as NetworkX's betweenness_centrality:
 //
