@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/graph"
 )
 
@@ -60,12 +61,10 @@ func CSV(dir string, d *graph.Dataset, opts Options) ([]string, error) {
 		}
 		if res != nil {
 			m := metrics[a.ID]
-			for _, c := range metricColumns {
+			for _, c := range analysis.ActorColumns() {
 				v := ""
 				if m != nil {
-					if f, ok := c.value(m); ok {
-						v = formatFloat(f)
-					}
+					v = c.Text(m)
 				}
 				row = append(row, v)
 			}

@@ -78,49 +78,9 @@ func sortByKey[T any](xs []T, key func(T) string) []T {
 	return out
 }
 
-// metricColumn is one per-actor metric as a column: its JSON key, whether it
-// is an integer, and its value (false when undefined).
-type metricColumn struct {
-	name    string
-	integer bool
-	value   func(m *analysis.ActorMetrics) (float64, bool)
-}
-
-func num(n analysis.Num) (float64, bool) { return float64(n), n.Defined() }
-
-// metricColumns lists every scalar per-actor metric of SPEC §4, in the order
-// of analysis.ActorMetrics; brokerage roles are brokerage_coordinator….
-var metricColumns = []metricColumn{
-	{"degree", true, func(m *analysis.ActorMetrics) (float64, bool) { return float64(m.Degree), true }},
-	{"strength", false, func(m *analysis.ActorMetrics) (float64, bool) { return num(m.Strength) }},
-	{"betweenness", false, func(m *analysis.ActorMetrics) (float64, bool) { return num(m.Betweenness) }},
-	{"closeness", false, func(m *analysis.ActorMetrics) (float64, bool) { return num(m.Closeness) }},
-	{"harmonic", false, func(m *analysis.ActorMetrics) (float64, bool) { return num(m.Harmonic) }},
-	{"eigenvector", false, func(m *analysis.ActorMetrics) (float64, bool) { return num(m.Eigenvector) }},
-	{"pagerank", false, func(m *analysis.ActorMetrics) (float64, bool) { return num(m.PageRank) }},
-	{"core", true, func(m *analysis.ActorMetrics) (float64, bool) { return float64(m.Core), true }},
-	{"clustering", false, func(m *analysis.ActorMetrics) (float64, bool) { return num(m.Clustering) }},
-	{"constraint", false, func(m *analysis.ActorMetrics) (float64, bool) { return num(m.Constraint) }},
-	{"effective_size", false, func(m *analysis.ActorMetrics) (float64, bool) { return num(m.EffectiveSize) }},
-	{"ei_index", false, func(m *analysis.ActorMetrics) (float64, bool) { return num(m.EIIndex) }},
-	{"partner_diversity", false, func(m *analysis.ActorMetrics) (float64, bool) { return num(m.PartnerDiversity) }},
-	{"brokerage_coordinator", true, func(m *analysis.ActorMetrics) (float64, bool) { return float64(m.Brokerage.Coordinator), true }},
-	{"brokerage_itinerant", true, func(m *analysis.ActorMetrics) (float64, bool) { return float64(m.Brokerage.Itinerant), true }},
-	{"brokerage_representative", true, func(m *analysis.ActorMetrics) (float64, bool) { return float64(m.Brokerage.Representative), true }},
-	{"brokerage_gatekeeper", true, func(m *analysis.ActorMetrics) (float64, bool) { return float64(m.Brokerage.Gatekeeper), true }},
-	{"brokerage_liaison", true, func(m *analysis.ActorMetrics) (float64, bool) { return float64(m.Brokerage.Liaison), true }},
-	{"community", true, func(m *analysis.ActorMetrics) (float64, bool) { return float64(m.Community), true }},
-}
-
 // MetricColumns returns the names of the metric columns that --with-metrics
-// adds, in order.
-func MetricColumns() []string {
-	out := make([]string, len(metricColumns))
-	for i, c := range metricColumns {
-		out[i] = c.name
-	}
-	return out
-}
+// adds, in order: analysis.ActorColumnNames.
+func MetricColumns() []string { return analysis.ActorColumnNames() }
 
 // formatFloat writes a number in its shortest exact form (0.5, 3, 1e-07).
 func formatFloat(f float64) string {
@@ -162,8 +122,8 @@ func attrName(name string, withMetrics bool) string {
 		return AttrPrefix + name
 	}
 	if withMetrics {
-		for _, c := range metricColumns {
-			if n == c.name || graph.Normalize(c.name) == n {
+		for _, c := range analysis.ActorColumnNames() {
+			if n == c || graph.Normalize(c) == n {
 				return AttrPrefix + name
 			}
 		}
@@ -314,10 +274,8 @@ func newGraphDoc(d *graph.Dataset, opts Options) (*graphDoc, error) {
 		set(n.values, colLevel, a.Level)
 		setAttrs(n.values, a.Attrs)
 		if m := metrics[a.ID]; m != nil {
-			for _, c := range metricColumns {
-				if v, ok := c.value(m); ok {
-					set(n.values, MetricIDPrefix+c.name, formatFloat(v))
-				}
+			for _, c := range analysis.ActorColumns() {
+				set(n.values, MetricIDPrefix+c.Name, c.Text(m))
 			}
 		}
 		doc.nodes = append(doc.nodes, n)
@@ -344,14 +302,14 @@ func newGraphDoc(d *graph.Dataset, opts Options) (*graphDoc, error) {
 	}
 	doc.nodeCols = append(doc.nodeCols, cols...)
 	if res != nil {
-		for _, c := range metricColumns {
-			id := MetricIDPrefix + c.name
+		for _, c := range analysis.ActorColumns() {
+			id := MetricIDPrefix + c.Name
 			if used[id] {
 				typ := "double"
-				if c.integer {
+				if c.Integer {
 					typ = "int"
 				}
-				doc.nodeCols = append(doc.nodeCols, column{id, c.name, typ})
+				doc.nodeCols = append(doc.nodeCols, column{id, c.Name, typ})
 			}
 		}
 	}

@@ -386,3 +386,31 @@ func TestMetricColumns(t *testing.T) {
 		t.Errorf("metric columns\n got %s\nwant %s", got, want)
 	}
 }
+
+// TestLargeCounts checks that integer metrics are written as integers however
+// large: a broker among thousands of partners has millions of brokerage
+// pairs, and "1.234567e+06" is not a valid value of an int attribute.
+func TestLargeCounts(t *testing.T) {
+	m := sampleMetrics()
+	m.Actors[1].Brokerage.Liaison = 1234567
+	for name, write := range writers {
+		var buf bytes.Buffer
+		if err := write(&buf, sample(), Options{WithMetrics: true, Metrics: m}); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !bytes.Contains(buf.Bytes(), []byte("1234567")) || bytes.Contains(buf.Bytes(), []byte("e+06")) {
+			t.Errorf("%s: the liaison count 1234567 is not written as an integer", name)
+		}
+	}
+	dir := t.TempDir()
+	if _, err := CSV(dir, sample(), Options{WithMetrics: true, Metrics: m}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "actors.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(",1234567,")) {
+		t.Errorf("actors.csv: the liaison count 1234567 is not written as an integer:\n%s", b)
+	}
+}
