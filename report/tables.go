@@ -105,19 +105,21 @@ func actorsCSV(net *graph.Network, m *analysis.Result) []byte {
 	for _, a := range net.Actors {
 		attrs[a.ID] = a
 	}
-	rows := [][]string{{"id", "name", "family", "country", "territory", "level",
-		"degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank",
-		"core", "clustering", "constraint", "effective_size", "ei_index", "partner_diversity",
-		"coordinator", "itinerant", "representative", "gatekeeper", "liaison", "community"}}
-	for _, a := range m.Actors {
+	cols := analysis.ActorColumns()
+	header := []string{"id", "name", "family", "country", "territory", "level"}
+	for _, c := range cols {
+		// The brokerage roles are plain coordinator, itinerant… here.
+		header = append(header, strings.TrimPrefix(c.Name, "brokerage_"))
+	}
+	rows := [][]string{header}
+	for i := range m.Actors {
+		a := &m.Actors[i]
 		g := attrs[a.ID]
-		x := a.Brokerage
-		rows = append(rows, []string{a.ID, a.Name, a.Family, g.Country, g.Territory, g.Level,
-			itoa(a.Degree), num(a.Strength), num(a.Betweenness), num(a.Closeness), num(a.Harmonic),
-			num(a.Eigenvector), num(a.PageRank), itoa(a.Core), num(a.Clustering), num(a.Constraint),
-			num(a.EffectiveSize), num(a.EIIndex), num(a.PartnerDiversity),
-			itoa(x.Coordinator), itoa(x.Itinerant), itoa(x.Representative), itoa(x.Gatekeeper), itoa(x.Liaison),
-			itoa(a.Community)})
+		row := []string{a.ID, a.Name, a.Family, g.Country, g.Territory, g.Level}
+		for _, c := range cols {
+			row = append(row, c.Text(a))
+		}
+		rows = append(rows, row)
 	}
 	return csvBytes(rows)
 }
