@@ -53,6 +53,7 @@ func loadReference(t testing.TB, name string) (*reference, *graph.Network) {
 
 var referenceNetworks = []string{
 	"karate", "karate_weighted", "florentine", "kite", "davis", "davis_weighted", "ties", "disconnected",
+	"twocliques", "nonconvergent",
 }
 
 // close reports whether got matches want to 1e-6 (absolute, or relative for

@@ -4,7 +4,10 @@
 Run from the repository root with Debian's interpreter, which has NetworkX
 2.8.8, python-igraph 0.10.2 and SciPy:
 
-    /usr/bin/python3 analysis/testdata/gen_reference.py
+    PYTHONHASHSEED=0 /usr/bin/python3 analysis/testdata/gen_reference.py
+
+(PYTHONHASHSEED fixes the order in which NetworkX walks sets, which changes the
+last bits of weighted clustering.)
 
 It writes analysis/testdata/reference_<name>.json for every network below.
 Each file holds the network (actors and ties with their weights), the options
@@ -243,6 +246,20 @@ def main():
     X.add_nodes_from(["z1", "z2"])
     X = relabel(X, lambda v: v)
     reference("disconnected", X, False, None, None, "path, triangle with pendant, pair, two isolates")
+
+    # Eigenvector centrality on two components of close spectral radius: the
+    # power iteration converges slowly. K6 and K6 minus two ties converges
+    # within NetworkX's 100 iterations; K5 and K5 minus one tie does not
+    # (PowerIterationFailedConvergence: every value is null).
+    H = nx.disjoint_union(nx.complete_graph(6), nx.complete_graph(6))
+    H.remove_edge(6, 7)
+    H.remove_edge(8, 9)
+    H = relabel(H, lambda v: "c%02d" % v)
+    reference("twocliques", H, False, None, None, "K6 and K6 minus two ties: slow eigenvector convergence")
+    G = nx.disjoint_union(nx.complete_graph(5), nx.complete_graph(5))
+    G.remove_edge(5, 6)
+    G = relabel(G, lambda v: "c%02d" % v)
+    reference("nonconvergent", G, False, None, None, "K5 and K5 minus one tie: eigenvector does not converge")
 
 
 if __name__ == "__main__":
