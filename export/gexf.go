@@ -2,61 +2,32 @@ package export
 
 import (
 	"io"
-	"sort"
 	"strconv"
 
 	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/render/palette"
 )
 
-// familyColors are the map colours of the built-in families (Okabe–Ito
-// palette, as in package render), so that Gephi shows the same colours as the
-// maps of alliances.
-var familyColors = map[string]string{
-	"collectivite": "#0072B2",
-	"association":  "#E69F00",
-	"ong":          "#009E73",
-	"entreprise":   "#D55E00",
-	"institution":  "#CC79A7",
-	"autre":        "#56B4E9",
-}
+// projectColor is the colour of project nodes.
+const projectColor = "#333333"
 
-// extraColors colour the families outside graph.Families, in sorted order.
-var extraColors = []string{"#F0E442", "#882255", "#44AA99", "#117733", "#332288", "#DDCC77", "#AA4499", "#88CCEE"}
-
-const (
-	unknownColor = "#BBBBBB" // actors without a family
-	projectColor = "#333333" // project nodes
-)
-
-// colors gives every node of doc its colour.
+// colors gives every node of doc its colour: actors the colour of their
+// family on the maps of alliances (package palette), so that Gephi shows
+// the same colours.
 func colors(doc *graphDoc) map[string]string {
-	extra := map[string]bool{}
+	var families []string
 	for _, n := range doc.nodes {
-		if _, ok := familyColors[n.family]; !ok && !n.project && n.family != "" {
-			extra[n.family] = true
+		if !n.project {
+			families = append(families, n.family)
 		}
 	}
-	names := make([]string, 0, len(extra))
-	for f := range extra {
-		names = append(names, f)
-	}
-	sort.Strings(names)
-	byFamily := map[string]string{}
-	for f, c := range familyColors {
-		byFamily[f] = c
-	}
-	for i, f := range names {
-		byFamily[f] = extraColors[i%len(extraColors)]
-	}
+	pal := palette.New(families)
 	out := make(map[string]string, len(doc.nodes))
 	for _, n := range doc.nodes {
-		switch c, ok := byFamily[n.family]; {
-		case n.project:
+		if n.project {
 			out[n.id] = projectColor
-		case ok:
-			out[n.id] = c
-		default:
-			out[n.id] = unknownColor
+		} else {
+			out[n.id] = pal.Color(n.family)
 		}
 	}
 	return out

@@ -210,7 +210,7 @@ func (s *scene) writeActor(b *bytes.Buffer, indent string, i int, st style, pl *
 	sa := s.actors[i]
 	shape := shapeOf(sa.a.Level)
 	d := s.diameter(sa.value, st) * shapeScale[shape]
-	fill := s.pal.color(sa.a.Family)
+	fill := s.pal.Color(sa.a.Family)
 	if sa.grey {
 		fill = greyColor
 	}

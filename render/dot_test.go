@@ -13,6 +13,7 @@ import (
 
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/render/palette"
 	"github.com/alliances/alliances/render/rendertest"
 )
 
@@ -132,15 +133,15 @@ func TestDOTVisualEncoding(t *testing.T) {
 	tests := []struct {
 		id, fill, shape string
 	}{
-		{"nantes", "#0072B2", "circle"},       // collectivite, local
-		{"cd44", "#0072B2", "square"},         // collectivite, regional
-		{"afd", "#CC79A7", "diamond"},         // institution, national
-		{"gret", "#009E73", "triangle"},       // ong, international
-		{"femmes", "#E69F00", "circle"},       // association
-		{"solar", "#D55E00", "diamond"},       // entreprise, national
-		{"radio", "#56B4E9", "circle"},        // autre
-		{"synd", extraColors[0], "circle"},    // first extra family
-		{"isole", unknownColor, unknownShape}, // no family, no level
+		{"nantes", "#0072B2", "circle"},          // collectivite, local
+		{"cd44", "#0072B2", "square"},            // collectivite, regional
+		{"afd", "#CC79A7", "diamond"},            // institution, national
+		{"gret", "#009E73", "triangle"},          // ong, international
+		{"femmes", "#E69F00", "circle"},          // association
+		{"solar", "#D55E00", "diamond"},          // entreprise, national
+		{"radio", "#56B4E9", "circle"},           // autre
+		{"synd", palette.Extra(0), "circle"},     // first extra family
+		{"isole", palette.Unknown, unknownShape}, // no family, no level
 	}
 	for _, tc := range tests {
 		a := nodes[actorIndex(in.Network, tc.id)]
@@ -206,8 +207,8 @@ func TestDOTExtraFamilyColoursDoNotDependOnView(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := attr(nodeAttrs(dot)[actorIndex(&net, "synd")], "fillcolor")
-	if got != extraColors[1] {
-		t.Errorf("syndicat coloured %s, want the second extra colour %s", got, extraColors[1])
+	if got != palette.Extra(1) {
+		t.Errorf("syndicat coloured %s, want the second extra colour %s", got, palette.Extra(1))
 	}
 }
 
@@ -277,7 +278,7 @@ func TestDOTViews(t *testing.T) {
 		if got := attr(nodes[actorIndex(in.Network, "dakar")], "fillcolor"); got != greyColor {
 			t.Errorf("unflagged dakar filled %s, want grey", got)
 		}
-		if got := attr(nodes[actorIndex(in.Network, "stlouis")], "fillcolor"); got != familyColors["collectivite"] {
+		if got := attr(nodes[actorIndex(in.Network, "stlouis")], "fillcolor"); got != palette.New(nil).Color("collectivite") {
 			t.Errorf("suggested partner stlouis filled %s, want its family colour", got)
 		}
 		if n := count(dot, "style=dashed"); n != 3 {

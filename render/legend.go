@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/alliances/alliances/render/palette"
 )
 
 // legend returns the HTML-like label of the graph: the title, the legend
@@ -54,13 +56,13 @@ func (s *scene) legend(st style) string {
 		lvlSeen[shapeOf(sa.a.Level)] = true
 	}
 	var items []string
-	for _, f := range s.pal.order {
+	for _, f := range s.pal.Families() {
 		if famSeen[f] {
-			items = append(items, gap, swatch(s.pal.color(f)), text(s.familyName(f)))
+			items = append(items, gap, swatch(s.pal.Color(f)), text(s.familyName(f)))
 		}
 	}
 	if famSeen[""] {
-		items = append(items, gap, swatch(unknownColor), text(tx.unknownFamily))
+		items = append(items, gap, swatch(palette.Unknown), text(tx.unknownFamily))
 	}
 	if len(items) > 0 {
 		row(tx.colour, items...)

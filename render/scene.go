@@ -9,6 +9,7 @@ import (
 
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/render/palette"
 )
 
 // A scene is the content of one map before it is written as DOT: the nodes
@@ -16,7 +17,7 @@ import (
 type scene struct {
 	opts    Options
 	tx      texts
-	pal     palette
+	pal     palette.Palette
 	title   string
 	actors  []sceneActor
 	project []sceneProject
