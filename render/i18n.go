@@ -79,6 +79,21 @@ var textsByLang = map[string]texts{
 	},
 }
 
+// FamilyLabel returns the label of a family of graph.Families in the
+// language lang ("en" or "fr"), as the legends show it ("Local authority",
+// "Collectivité territoriale"), and false for another family or language.
+func FamilyLabel(lang, family string) (string, bool) {
+	s, ok := textsByLang[lang].families[family]
+	return s, ok
+}
+
+// LevelLabel returns the label of a level of graph.Levels in the language
+// lang ("en" or "fr"), and false for another level or language.
+func LevelLabel(lang, level string) (string, bool) {
+	s, ok := textsByLang[lang].levels[level]
+	return s, ok
+}
+
 // metricName is the legend name of a metric key.
 func (t texts) metricName(key string) string {
 	if s, ok := t.metrics[key]; ok {

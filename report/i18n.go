@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/alliances/alliances/render"
 )
 
 // Languages lists the languages of reports, default first.
@@ -51,11 +53,8 @@ func (l lang) Family(f string) string {
 	if strings.TrimSpace(f) == "" {
 		f = "autre"
 	}
-	if m, ok := messages["family."+f]; ok {
-		if l.fr {
-			return m[1]
-		}
-		return m[0]
+	if s, ok := render.FamilyLabel(l.code, f); ok {
+		return s
 	}
 	return f
 }
@@ -86,11 +85,8 @@ func (l lang) Families(fs []string) string {
 
 // Level is the display label of an actor level.
 func (l lang) Level(v string) string {
-	if m, ok := messages["level."+v]; ok {
-		if l.fr {
-			return m[1]
-		}
-		return m[0]
+	if s, ok := render.LevelLabel(l.code, v); ok {
+		return s
 	}
 	return v
 }

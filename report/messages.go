@@ -15,13 +15,8 @@ var messages = map[string][2]string{
 	"yes":              {"yes", "oui"},
 	"no":               {"no", "non"},
 
-	// Families, levels, reasons.
-	"family.collectivite":  {"Local authority", "Collectivité territoriale"},
-	"family.association":   {"Association", "Association"},
-	"family.ong":           {"NGO", "ONG"},
-	"family.entreprise":    {"Company", "Entreprise"},
-	"family.institution":   {"Institution", "Institution"},
-	"family.autre":         {"Other", "Autre"},
+	// Families in running text, reasons. The labels of families and levels
+	// are those of the maps: render.FamilyLabel and render.LevelLabel.
 	"familyl.collectivite": {"local authority", "collectivité territoriale"},
 	"familyl.association":  {"association", "association"},
 	"familyl.ong":          {"NGO", "ONG"},
@@ -29,10 +24,6 @@ var messages = map[string][2]string{
 	"familyl.institution":  {"institution", "institution"},
 	"familyl.autre":        {"other", "autre"},
 	"why.complementary":    {"complementary family: %s ↔ %s", "famille complémentaire : %s ↔ %s"},
-	"level.local":          {"local", "local"},
-	"level.regional":       {"regional", "régional"},
-	"level.national":       {"national", "national"},
-	"level.international":  {"international", "international"},
 
 	"reason.isolate":                {"isolate (no tie)", "isolé (aucun lien)"},
 	"reason.pendant":                {"a single partner", "un seul partenaire"},

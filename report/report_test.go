@@ -20,6 +20,7 @@ import (
 	"github.com/alliances/alliances/examples"
 	"github.com/alliances/alliances/graph"
 	"github.com/alliances/alliances/ingest"
+	"github.com/alliances/alliances/render"
 )
 
 // -out DIR keeps the reports of the example in DIR/en and DIR/fr, to look at
@@ -452,9 +453,19 @@ func TestCatalogueComplete(t *testing.T) {
 			}
 		}
 	}
-	for _, f := range graph.Families {
-		if _, ok := messages["family."+f]; !ok {
-			t.Errorf("family %s has no label", f)
+	for _, code := range Languages {
+		for _, f := range graph.Families {
+			if _, ok := render.FamilyLabel(code, f); !ok {
+				t.Errorf("%s: family %s has no label", code, f)
+			}
+			if _, ok := messages["familyl."+f]; !ok {
+				t.Errorf("family %s has no label in running text", f)
+			}
+		}
+		for _, v := range graph.Levels {
+			if _, ok := render.LevelLabel(code, v); !ok {
+				t.Errorf("%s: level %s has no label", code, v)
+			}
 		}
 	}
 }
