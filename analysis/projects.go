@@ -46,23 +46,17 @@ func projectMetrics(net *graph.Network) []ProjectMetrics {
 				countries[a.Country] = true
 			}
 		}
-		missing := []string{}
-		present := 0
-		for _, f := range graph.CoreFamilies {
-			if families[f] {
-				present++
-			} else {
-				missing = append(missing, f)
-			}
-		}
+		fams := sortedKeys(families)
+		missing := graph.MissingCoreFamilies(fams)
 		sort.Strings(missing)
+		present := len(graph.CoreFamilies) - len(missing)
 		out = append(out, ProjectMetrics{
 			ID:              p.ID,
 			Name:            p.Label(),
 			Programme:       p.Programme,
 			Phase:           p.Phase,
 			Actors:          count,
-			Families:        sortedKeys(families),
+			Families:        fams,
 			FamilyCoverage:  Num(float64(present) / float64(len(graph.CoreFamilies))),
 			MissingFamilies: missing,
 			Levels:          sortedKeys(levels),

@@ -74,13 +74,8 @@ func Alliances(n *graph.Network, minFamilies int) (*AlliancesResult, error) {
 		}
 		pa := ProjectAlliance{
 			ID: p.ID, Name: p.Name, Programme: p.Programme, Phase: p.Phase,
-			Families: pr.families, MissingFamilies: []string{}, Countries: pr.countries,
-			Actors: x.refs(actors),
-		}
-		for _, f := range graph.CoreFamilies {
-			if !slices.Contains(pr.families, f) {
-				pa.MissingFamilies = append(pa.MissingFamilies, f)
-			}
+			Families: pr.families, MissingFamilies: graph.MissingCoreFamilies(pr.families),
+			Countries: pr.countries, Actors: x.refs(actors),
 		}
 		res.Projects = append(res.Projects, pa)
 	}
