@@ -14,6 +14,7 @@ import (
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/export"
 	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/graph/storetest"
 	"github.com/alliances/alliances/ingest"
 )
 
@@ -59,34 +60,12 @@ func csvRoundTrip(t *testing.T, d *graph.Dataset, opts export.Options) []string 
 	if err != nil {
 		t.Fatalf("ingest of the export: %v", err)
 	}
-	got := stripOrigin(res.Dataset)
-	want := stripOrigin(d)
+	got := storetest.WithoutOrigin(res.Dataset)
+	want := storetest.WithoutOrigin(d)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("CSV round trip\n got %+v\nwant %+v", got, want)
 	}
 	return paths
-}
-
-func stripOrigin(d *graph.Dataset) *graph.Dataset {
-	c := &graph.Dataset{}
-	for _, a := range d.Actors {
-		a.Origin = graph.Provenance{}
-		c.Actors = append(c.Actors, a)
-	}
-	for _, l := range d.Links {
-		l.Origin = graph.Provenance{}
-		c.Links = append(c.Links, l)
-	}
-	for _, p := range d.Projects {
-		p.Origin = graph.Provenance{}
-		c.Projects = append(c.Projects, p)
-	}
-	for _, p := range d.Participations {
-		p.Origin = graph.Provenance{}
-		c.Participations = append(c.Participations, p)
-	}
-	c.Sort()
-	return c
 }
 
 func TestCSVRoundTrip(t *testing.T) {
@@ -185,7 +164,7 @@ func fileRoundTrip(t *testing.T, d *graph.Dataset, format string, opts export.Op
 	if err != nil {
 		t.Fatalf("ingest of the %s export: %v", format, err)
 	}
-	if got, want := stripOrigin(res.Dataset), stripOrigin(d); !reflect.DeepEqual(got, want) {
+	if got, want := storetest.WithoutOrigin(res.Dataset), storetest.WithoutOrigin(d); !reflect.DeepEqual(got, want) {
 		t.Errorf("%s round trip\n got %+v\nwant %+v", format, got, want)
 	}
 }

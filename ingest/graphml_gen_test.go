@@ -9,6 +9,7 @@ import (
 
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/graph/storetest"
 )
 
 // byteSource turns fuzz input into choices; it yields zeros once exhausted.
@@ -150,36 +151,10 @@ func randomMetrics(d *graph.Dataset) *analysis.Result {
 	return r
 }
 
-// withoutOrigin returns a copy of d without provenance, for comparisons.
-func withoutOrigin(d *graph.Dataset) *graph.Dataset {
-	if d == nil {
-		return nil
-	}
-	c := &graph.Dataset{}
-	for _, a := range d.Actors {
-		a.Origin = graph.Provenance{}
-		c.Actors = append(c.Actors, a)
-	}
-	for _, l := range d.Links {
-		l.Origin = graph.Provenance{}
-		c.Links = append(c.Links, l)
-	}
-	for _, p := range d.Projects {
-		p.Origin = graph.Provenance{}
-		c.Projects = append(c.Projects, p)
-	}
-	for _, p := range d.Participations {
-		p.Origin = graph.Provenance{}
-		c.Participations = append(c.Participations, p)
-	}
-	c.Sort()
-	return c
-}
-
 // sameDataset fails t when got and want differ modulo provenance.
 func sameDataset(t *testing.T, got, want *graph.Dataset) {
 	t.Helper()
-	g, w := withoutOrigin(got), withoutOrigin(want)
+	g, w := storetest.WithoutOrigin(got), storetest.WithoutOrigin(want)
 	if reflect.DeepEqual(g, w) {
 		return
 	}

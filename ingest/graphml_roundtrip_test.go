@@ -7,6 +7,7 @@ import (
 
 	"github.com/alliances/alliances/export"
 	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/graph/storetest"
 )
 
 // roundTrip writes d with write, reads it back with read and checks that
@@ -30,7 +31,7 @@ func roundTrip(t *testing.T, d *graph.Dataset, opts export.Options,
 	}
 	// Writing the same data twice gives the same bytes.
 	var again bytes.Buffer
-	if err := write(&again, withoutOrigin(got), opts); err != nil {
+	if err := write(&again, storetest.WithoutOrigin(got), opts); err != nil {
 		t.Fatalf("export again: %v", err)
 	}
 	if !bytes.Equal(buf.Bytes(), again.Bytes()) {
