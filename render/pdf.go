@@ -160,13 +160,7 @@ func drawPDF(l *xlayout) ([]byte, error) {
 			}
 			pdf.SetTextColor(int(c.r*255+0.5), int(c.g*255+0.5), int(c.b*255+0.5))
 			pdf.SetAlpha(c.a, "Normal")
-			x := X(op.Pt[0])
-			switch op.Align {
-			case "c":
-				x -= tw / 2
-			case "r":
-				x -= tw
-			}
+			x := textX(X(op.Pt[0]), tw, op.Align)
 			pdf.Text(x, Y(op.Pt[1]), op.Text)
 		}
 	}

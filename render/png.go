@@ -179,13 +179,7 @@ func drawPNG(l *xlayout, scale float64) ([]byte, error) {
 				tw, _ = dc.MeasureString(op.Text)
 			}
 			set(p.stroke)
-			x := X(op.Pt[0])
-			switch op.Align {
-			case "c":
-				x -= tw / 2
-			case "r":
-				x -= tw
-			}
+			x := textX(X(op.Pt[0]), tw, op.Align)
 			dc.DrawString(op.Text, x, Y(op.Pt[1]))
 		}
 	}
