@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"sort"
@@ -352,25 +351,17 @@ func metricValues(in Input, key string) (map[string]float64, error) {
 		}
 		return out, nil
 	}
-	found := false
-	for _, m := range in.Metrics.Actors {
-		b, err := json.Marshal(m)
-		if err != nil {
-			return nil, fmt.Errorf("metrics of %q: %w", m.ID, err)
-		}
-		var obj map[string]any
-		if err := json.Unmarshal(b, &obj); err != nil {
-			return nil, fmt.Errorf("metrics of %q: %w", m.ID, err)
-		}
-		v, ok := lookup(obj, key)
-		if !ok {
-			continue
-		}
-		found = true
-		out[m.ID] = v
-	}
-	if !found && len(in.Metrics.Actors) > 0 {
+	col, ok := metricColumn(key)
+	if !ok && len(in.Metrics.Actors) > 0 {
 		return nil, fmt.Errorf("%w: %q (want a numeric key of the analysis JSON, such as degree, betweenness or brokerage.liaison)", ErrUnknownMetric, key)
+	}
+	for i := range in.Metrics.Actors { // none when !ok
+		m := &in.Metrics.Actors[i]
+		if v := col.Value(m); v.Defined() {
+			out[m.ID] = float64(v)
+		} else {
+			out[m.ID] = math.NaN()
+		}
 	}
 	for _, a := range in.Network.Actors {
 		if _, ok := out[a.ID]; !ok {
@@ -380,41 +371,24 @@ func metricValues(in Input, key string) (map[string]float64, error) {
 	return out, nil
 }
 
-// lookup finds key in obj: a top-level numeric key, a dotted path into
-// nested objects ("brokerage.liaison"), or a key of a nested object when it
-// is unique ("liaison"). A JSON null is NaN.
-func lookup(obj map[string]any, key string) (float64, bool) {
-	num := func(v any) (float64, bool) {
-		switch x := v.(type) {
-		case float64:
-			return x, true
-		case nil:
-			return math.NaN(), true
-		}
-		return 0, false
-	}
-	if v, ok := obj[key]; ok {
-		return num(v)
-	}
-	if head, rest, ok := strings.Cut(key, "."); ok {
-		if sub, ok := obj[head].(map[string]any); ok {
-			return lookup(sub, rest)
-		}
-		return 0, false
-	}
-	keys := make([]string, 0, len(obj))
-	for k := range obj {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if sub, ok := obj[k].(map[string]any); ok {
-			if v, ok := sub[key]; ok {
-				return num(v)
+// metricColumn returns the per-actor metric that key names: a numeric key
+// of the analysis JSON ("degree"), the dotted path of a nested one
+// ("brokerage.liaison"), or the key of a nested one alone ("liaison"). The
+// only nested metrics are the brokerage roles, the columns brokerage_<role>.
+func metricColumn(key string) (analysis.ActorColumn, bool) {
+	for _, c := range analysis.ActorColumns() {
+		path := c.Name
+		if role, ok := strings.CutPrefix(c.Name, "brokerage_"); ok {
+			if key == role {
+				return c, true
 			}
+			path = "brokerage." + role
+		}
+		if key == path {
+			return c, true
 		}
 	}
-	return 0, false
+	return analysis.ActorColumn{}, false
 }
 
 // formatNum writes v with at most three significant decimals and no
