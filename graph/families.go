@@ -1,6 +1,9 @@
 package graph
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // MissingCoreFamilies returns the families of CoreFamilies that are not among
 // families, in the order of CoreFamilies: what an alliance of actors of these
@@ -14,4 +17,21 @@ func MissingCoreFamilies(families []string) []string {
 		}
 	}
 	return missing
+}
+
+// SortFamilies sorts families in canonical order: the families of Families
+// in their order, then the others by name.
+func SortFamilies(families []string) {
+	rank := func(f string) int {
+		if i := slices.Index(Families, f); i >= 0 {
+			return i
+		}
+		return len(Families)
+	}
+	slices.SortFunc(families, func(a, b string) int {
+		if ra, rb := rank(a), rank(b); ra != rb {
+			return ra - rb
+		}
+		return strings.Compare(a, b)
+	})
 }

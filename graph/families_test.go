@@ -25,3 +25,12 @@ func TestMissingCoreFamilies(t *testing.T) {
 		})
 	}
 }
+
+func TestSortFamilies(t *testing.T) {
+	fams := []string{"syndicat", "autre", "ong", "cultuel", "collectivite", "institution"}
+	SortFamilies(fams)
+	want := []string{"collectivite", "ong", "institution", "autre", "cultuel", "syndicat"}
+	if !slices.Equal(fams, want) {
+		t.Errorf("SortFamilies = %q, want %q", fams, want)
+	}
+}

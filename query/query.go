@@ -3,7 +3,6 @@ package query
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 
@@ -203,19 +202,7 @@ func sortFamilies(set map[string]bool) []string {
 	for f := range set {
 		out = append(out, f)
 	}
-	rank := func(f string) int {
-		if i := slices.Index(graph.Families, f); i >= 0 {
-			return i
-		}
-		return len(graph.Families)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		ri, rj := rank(out[i]), rank(out[j])
-		if ri != rj {
-			return ri < rj
-		}
-		return out[i] < out[j]
-	})
+	graph.SortFamilies(out)
 	return out
 }
 

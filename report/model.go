@@ -289,19 +289,11 @@ func familyCounts(actors []graph.Actor) ([]string, map[string]int) {
 		counts[f]++
 	}
 	var names []string
-	for _, f := range graph.Families {
-		if counts[f] > 0 {
-			names = append(names, f)
-		}
-	}
-	var extra []string
 	for f := range counts {
-		if !slices.Contains(graph.Families, f) {
-			extra = append(extra, f)
-		}
+		names = append(names, f)
 	}
-	slices.Sort(extra)
-	return append(names, extra...), counts
+	graph.SortFamilies(names)
+	return names, counts
 }
 
 func (b *builder) complementarity() section {
