@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -391,17 +392,17 @@ func (p *plan) checkMappedFields(t *Table) []Problem {
 			continue
 		}
 		if p.kind == KindLinks || p.kind == KindParticipations {
-			if base, ok := strings.CutPrefix(f, "actor."); ok && contains(actorDetailFields, base) {
+			if base, ok := strings.CutPrefix(f, "actor."); ok && slices.Contains(actorDetailFields, base) {
 				continue
 			}
-			if base, ok := strings.CutPrefix(f, "project."); ok && p.kind == KindParticipations && contains(projectDetailFields, base) {
+			if base, ok := strings.CutPrefix(f, "project."); ok && p.kind == KindParticipations && slices.Contains(projectDetailFields, base) {
 				continue
 			}
-			if contains(actorDetailFields, f) {
+			if slices.Contains(actorDetailFields, f) {
 				p.moveField(f, "actor."+f)
 				continue
 			}
-			if contains(projectDetailFields, f) && p.kind == KindParticipations {
+			if slices.Contains(projectDetailFields, f) && p.kind == KindParticipations {
 				p.moveField(f, "project."+f)
 				continue
 			}

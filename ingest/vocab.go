@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -145,22 +146,13 @@ func (v *Vocabulary) Family(s string) (string, bool) {
 // added to the vocabulary. The alias and the family are normalised.
 func (v *Vocabulary) Add(alias, family string) {
 	fam := strings.ReplaceAll(key(family), " ", "_")
-	if _, ok := v.alias[fam]; !ok || !contains(v.families, fam) {
-		if !contains(v.families, fam) {
+	if _, ok := v.alias[fam]; !ok || !slices.Contains(v.families, fam) {
+		if !slices.Contains(v.families, fam) {
 			v.families = append(v.families, fam)
 		}
 		v.alias[fam] = fam
 	}
 	v.alias[key(alias)] = fam
-}
-
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // LoadVocabulary reads a vocabulary file and returns the built-in vocabulary
