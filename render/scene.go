@@ -373,13 +373,14 @@ func metricValues(in Input, key string) (map[string]float64, error) {
 
 // metricColumn returns the per-actor metric that key names: a numeric key
 // of the analysis JSON ("degree"), the dotted path of a nested one
-// ("brokerage.liaison"), or the key of a nested one alone ("liaison"). The
+// ("brokerage.liaison"), the key of a nested one alone ("liaison"), or its
+// column name in "alliances analyze --format csv" ("brokerage_liaison"). The
 // only nested metrics are the brokerage roles, the columns brokerage_<role>.
 func metricColumn(key string) (analysis.ActorColumn, bool) {
 	for _, c := range analysis.ActorColumns() {
 		path := c.Name
 		if role, ok := strings.CutPrefix(c.Name, "brokerage_"); ok {
-			if key == role {
+			if key == role || key == c.Name {
 				return c, true
 			}
 			path = "brokerage." + role
