@@ -283,7 +283,8 @@ func TestComplementarityEmpty(t *testing.T) {
 	}
 }
 
-// TestProjectMetrics checks the alliance description of projects.
+// TestProjectMetrics checks the alliance description of projects. Families
+// come in the canonical order of graph.Families, as in the queries.
 func TestProjectMetrics(t *testing.T) {
 	d := &graph.Dataset{
 		Actors: []graph.Actor{
@@ -301,13 +302,13 @@ func TestProjectMetrics(t *testing.T) {
 	got := projectMetrics(graph.NewNetwork(d))
 	want := []ProjectMetrics{
 		{ID: "p1", Name: "p1", Programme: "prog", Phase: 1, Actors: 3,
-			Families: []string{"association", "collectivite", "ong"}, FamilyCoverage: 0.75,
+			Families: []string{"collectivite", "association", "ong"}, FamilyCoverage: 0.75,
 			MissingFamilies: []string{"entreprise"}, Levels: []string{"local", "regional"}, Countries: []string{"FR", "MA"}},
 		{ID: "p2", Name: "Second", Actors: 2,
-			Families: []string{"autre", "ong"}, FamilyCoverage: 0.25,
-			MissingFamilies: []string{"association", "collectivite", "entreprise"}, Levels: []string{"local"}, Countries: []string{"FR", "MA"}},
+			Families: []string{"ong", "autre"}, FamilyCoverage: 0.25,
+			MissingFamilies: []string{"collectivite", "association", "entreprise"}, Levels: []string{"local"}, Countries: []string{"FR", "MA"}},
 		{ID: "p3", Name: "p3", Actors: 0, Families: []string{}, FamilyCoverage: 0,
-			MissingFamilies: []string{"association", "collectivite", "entreprise", "ong"}, Levels: []string{}, Countries: []string{}},
+			MissingFamilies: []string{"collectivite", "association", "ong", "entreprise"}, Levels: []string{}, Countries: []string{}},
 	}
 	gb, _ := json.Marshal(got)
 	wb, _ := json.Marshal(want)

@@ -10,12 +10,13 @@ import (
 // project), in project id order:
 //
 //   - Actors: the number of distinct known actors taking part in it;
-//   - Families: the families of its participants, sorted (an actor without a
-//     family counts as "autre");
+//   - Families: the families of its participants, in canonical order
+//     (graph.SortFamilies; an actor without a family counts as "autre");
 //   - FamilyCoverage: |Families ∩ C| / |C|, the share of the core families
 //     C = graph.CoreFamilies (collectivite, association, ong, entreprise)
 //     present;
-//   - MissingFamilies: the core families absent, sorted;
+//   - MissingFamilies: the core families absent, in the order of
+//     graph.CoreFamilies;
 //   - Levels and Countries: the distinct non-empty levels and countries of its
 //     participants, sorted.
 //
@@ -47,8 +48,8 @@ func projectMetrics(net *graph.Network) []ProjectMetrics {
 			}
 		}
 		fams := sortedKeys(families)
+		graph.SortFamilies(fams)
 		missing := graph.MissingCoreFamilies(fams)
-		sort.Strings(missing)
 		present := len(graph.CoreFamilies) - len(missing)
 		out = append(out, ProjectMetrics{
 			ID:              p.ID,
