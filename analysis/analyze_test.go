@@ -92,7 +92,25 @@ func TestSampledBetweennessWithinBound(t *testing.T) {
 		d.Links = append(d.Links, graph.Link{Source: "broker", Target: d.Actors[i*37].ID, Weight: 2})
 	}
 	net := graph.NewNetwork(d)
-	for _, weighted := range []bool{false, true} {
+	// Weighted, betweenness stays exact above the limit.
+	exactW, err := Analyze(net, Options{Weighted: true, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	limitW, err := Analyze(net, Options{Weighted: true, Seed: 5, ExactLimit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if limitW.Parameters.Betweenness != "exact" {
+		t.Errorf("weighted above the limit: betweenness %q, want exact", limitW.Parameters.Betweenness)
+	}
+	for i, a := range limitW.Actors {
+		if a.Betweenness != exactW.Actors[i].Betweenness {
+			t.Fatalf("weighted %s: betweenness %v above the limit, %v below", a.ID, a.Betweenness, exactW.Actors[i].Betweenness)
+		}
+	}
+	{
+		weighted := false
 		exact, err := Analyze(net, Options{Weighted: weighted, Seed: 5})
 		if err != nil {
 			t.Fatal(err)

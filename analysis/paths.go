@@ -66,10 +66,10 @@ type sample struct {
 // shortestPathMetrics computes betweenness, closeness and harmonic
 // centrality of every node of g from one shortest path pass per source,
 // run by workers goroutines. Path lengths are hop counts or, when weighted,
-// sums of 1/weight. Betweenness is exact (Brandes) when exactLimit ≥ g.n, and
-// estimated with the Riondato–Kornaropoulos path sampling, seeded with seed,
-// otherwise; unweighted networks above the limit use the kernels of
-// paths_large.go instead of one pass per source.
+// sums of 1/weight. Betweenness is exact (Brandes) when exactLimit ≥ g.n or
+// when weighted; unweighted networks above the limit use the kernels of
+// paths_large.go instead of one pass per source, betweenness being estimated
+// with the Riondato–Kornaropoulos path sampling, seeded with seed.
 //
 // Betweenness is normalized as NetworkX's betweenness_centrality:
 //
@@ -106,23 +106,19 @@ func shortestPathMetrics(g *adjacency, weighted bool, workers, exactLimit int, s
 		}
 	}
 
-	// In sampled mode, targets[soff[s]:soff[s+1]] are the samples whose
-	// source is s, in the order they were drawn.
-	var soff []int32
-	var targets []sample
-	if n > exactLimit && n > 2 {
+	// Weighted networks keep exact betweenness at any size: closeness and
+	// harmonic centrality need one search from every source anyway, and the
+	// Brandes accumulation adds little to it.
+	if n > exactLimit && n > 2 && !weighted {
 		pm.sampled = true
-		vd := vertexDiameterBound(g, length)
+		vd := vertexDiameterBound(g)
 		r := rkSampleSize(vd, samplingEpsilon, samplingDelta)
 		pm.samples = r
 		pm.delta = samplingDelta
 		pm.errorBound = samplingEpsilon * float64(n) / float64(n-2)
 		src, pairs := drawPairs(n, r, seed)
-		if !weighted {
-			largeHops(g, workers, src, pairs, &pm)
-			return pm
-		}
-		soff, targets = groupBySource(n, src, pairs)
+		largeHops(g, workers, src, pairs, &pm)
+		return pm
 	}
 
 	chunks := min(pathChunks, n)
@@ -144,13 +140,7 @@ func shortestPathMetrics(g *adjacency, weighted bool, workers, exactLimit int, s
 				for s := lo; s < hi; s++ {
 					p.run(s)
 					pm.closeness[s], pm.harmonic[s] = p.closeness(s)
-					if !pm.sampled {
-						p.accumulate(s, acc)
-						continue
-					}
-					for _, smp := range targets[soff[s]:soff[s+1]] {
-						p.samplePath(s, smp, acc)
-					}
+					p.accumulate(s, acc)
 				}
 				partial[c] = acc
 			}
@@ -408,37 +398,6 @@ func (p *passBuffers) accumulate(s int, acc []float64) {
 	}
 }
 
-// samplePath draws one shortest path from s to smp.target uniformly among all
-// of them (each predecessor v of w is chosen with probability σ_sv/σ_sw) and
-// adds 1 to acc for every node inside it.
-func (p *passBuffers) samplePath(s int, smp sample, acc []float64) {
-	g := p.g
-	w := smp.target
-	if p.sigma[w] == 0 {
-		return // unreachable
-	}
-	rng := rand.New(rand.NewPCG(smp.seed, 0x9e3779b97f4a7c15))
-	for int(w) != s {
-		x := rng.Float64() * p.sigma[w]
-		var v int32 = -1
-		for k := g.off[w]; k < g.off[w+1]; k++ {
-			u := g.nbr[k]
-			if !p.isPred(k, u, w) {
-				continue
-			}
-			v = u
-			x -= p.sigma[u]
-			if x < 0 {
-				break
-			}
-		}
-		w = v
-		if int(w) != s {
-			acc[w]++
-		}
-	}
-}
-
 // drawPairs draws r ordered pairs of distinct nodes uniformly, each with the
 // seed of the choice of its path.
 func drawPairs(n, r int, seed int64) ([]int32, []sample) {
@@ -457,25 +416,6 @@ func drawPairs(n, r int, seed int64) ([]int32, []sample) {
 	return src, all
 }
 
-// groupBySource returns the pairs grouped by source: the samples of source s
-// are targets[off[s]:off[s+1]], in the order they were drawn.
-func groupBySource(n int, src []int32, all []sample) ([]int32, []sample) {
-	off := make([]int32, n+1)
-	for _, u := range src {
-		off[u+1]++
-	}
-	for i := 0; i < n; i++ {
-		off[i+1] += off[i]
-	}
-	pos := append([]int32(nil), off[:n]...)
-	targets := make([]sample, len(all))
-	for i, u := range src {
-		targets[pos[u]] = all[i]
-		pos[u]++
-	}
-	return off, targets
-}
-
 // rkSampleSize is the number of samples of Riondato and Kornaropoulos (Fast
 // approximation of betweenness centrality through sampling, Data Min. Knowl.
 // Disc. 30, 2016, Theorem 2):
@@ -492,45 +432,24 @@ func rkSampleSize(vd int, eps, delta float64) int {
 	return int(math.Ceil(samplingC / (eps * eps) * (lg + 1 + math.Log(1/delta))))
 }
 
-// vertexDiameterBound bounds the vertex diameter of g. Unweighted: for each
-// component, 2·ecc(u) + 1 from its first node u (a shortest path has at most
-// 2·ecc(u) hops). Weighted: for each component, the smaller of its size and
-// 1 + 2·ecc(u)/ℓ_min, ℓ_min the shortest arc length, since a shortest path is
-// no longer than 2·ecc(u).
-func vertexDiameterBound(g *adjacency, length []float64) int {
-	p := newPassBuffers(g, length)
+// vertexDiameterBound bounds the vertex diameter of g (the largest number of
+// nodes on a shortest path, hop counts): for each component, 2·ecc(u) + 1 from
+// its first node u, since a shortest path has at most 2·ecc(u) ties.
+func vertexDiameterBound(g *adjacency) int {
+	p := newPassBuffers(g, nil)
 	seen := make([]bool, g.n)
-	minLen := math.Inf(1)
-	for _, l := range length {
-		minLen = min(minLen, l)
-	}
 	best := 1
 	for u := 0; u < g.n; u++ {
 		if seen[u] {
 			continue
 		}
 		p.run(u)
-		var ecc float64
+		var ecc int32
 		for _, v := range p.order {
 			seen[v] = true
-			if p.hops != nil {
-				ecc = max(ecc, float64(p.hops[v]))
-			} else {
-				ecc = max(ecc, p.dist[v])
-			}
+			ecc = max(ecc, p.hops[v])
 		}
-		size := len(p.order)
-		var bound int
-		if length == nil {
-			bound = min(size, 2*int(ecc)+1)
-		} else {
-			hops := math.Floor(2*ecc/minLen) + 1
-			bound = size
-			if hops < float64(size) {
-				bound = int(hops)
-			}
-		}
-		best = max(best, bound)
+		best = max(best, min(len(p.order), 2*int(ecc)+1))
 	}
 	return best
 }
