@@ -36,6 +36,9 @@ echo "== 10k: igraph" >&2
 $PY bench/analysis_peers.py igraph "$WORK/sbm10k" >"$WORK/igraph-10k.json"
 echo "== 10k: Go (again, after igraph)" >&2
 "$WORK/analyzebench" "$WORK/sbm10k" >"$WORK/go-10k-b.json"
+echo "== 10k weighted: Go, igraph" >&2
+"$WORK/analyzebench" -weighted "$WORK/sbm10k" >"$WORK/go-10k-w.json"
+$PY bench/analysis_peers.py igraph-weighted "$WORK/sbm10k" >"$WORK/igraph-10k-w.json"
 if [ -z "${SKIP_NETWORKX:-}" ] && [ ! -s "$WORK/networkx-10k.json" ]; then
 	echo "== 10k: NetworkX (minutes)" >&2
 	$PY bench/analysis_peers.py networkx "$WORK/sbm10k" >"$WORK/networkx-10k.json"
@@ -96,6 +99,13 @@ if nx:
     lines.append("| | NetworkX 2.8.8 | %s | %s | **%s** = %.0f× faster (target ≥ 30×) | %s |" % (
         f(nx["seconds"], "%.1f"), f(nx.get("cpu_seconds"), "%.1f"), ratio(go_s, nx["seconds"]),
         nx["seconds"] / go_s, ratio(go_c, nx.get("cpu_seconds"))))
+gow, igw = load("go-10k-w.json"), load("igraph-10k-w.json")
+if gow and igw:
+    lines.append("| 10,000 actors, weighted (`--weighted`) | Go `Analyze` | %s | %s | 1 | 1 |" % (
+        f(gow["seconds"]), f(gow.get("cpu_seconds"))))
+    lines.append("| | python-igraph 0.10.2, weighted | %s | %s | **%s** | %s |" % (
+        f(igw["seconds"]), f(igw.get("cpu_seconds")), ratio(gow["seconds"], igw["seconds"]),
+        ratio(gow.get("cpu_seconds"), igw.get("cpu_seconds"))))
 if big:
     t = rss("go-100k.time")
     lines.append("| 100,000 actors, 400,000 ties | Go `Analyze`, betweenness %s | %s | %s | peak RSS %.0f MiB | targets < 60 s, < 2 GiB |" % (
