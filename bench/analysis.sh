@@ -4,8 +4,9 @@
 # networks, side by side in one run, and writes the ratios to the "Analysis"
 # section of docs/benchmarks.md.
 #
-#   bench/analysis.sh            10k actors (Go, igraph, NetworkX) and
-#                                100k actors (Go, with time and memory)
+#   bench/analysis.sh            10k actors (Go, igraph, NetworkX; Go and
+#                                igraph again with --weighted) and 100k
+#                                actors (Go, with time and memory)
 #   SKIP_NETWORKX=1 bench/analysis.sh    do not run NetworkX. NetworkX takes
 #                                tens of minutes on 10k actors, so it is timed
 #                                once: its result is kept in
@@ -76,7 +77,7 @@ lines.append("Measured by `bench/analysis.sh` on %s, %d CPUs, %s UTC (%s), load 
     subprocess.run(["go", "env", "GOVERSION"], capture_output=True, text=True).stdout.strip(),
     open("/proc/loadavg").read().split()[0]))
 lines.append("")
-lines.append("Stochastic block model, 4 families, ties 8× likelier inside a family, unweighted analysis;")
+lines.append("Stochastic block model, 4 families, ties 8× likelier inside a family, weights 1–5 (used on the weighted rows);")
 lines.append("every tool computes degree, strength, exact betweenness, closeness, harmonic, eigenvector,")
 lines.append("PageRank, core number, clustering, Louvain communities and modularity, and the network")
 lines.append("metrics; loading is not timed. Go is `analysis.Analyze` (all of SPEC §4, including the")
