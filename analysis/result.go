@@ -44,8 +44,10 @@ type Options struct {
 	Weighted bool
 	// Seed seeds Louvain and any sampling.
 	Seed int64
-	// ExactLimit is the number of actors above which betweenness is estimated by
-	// sampling sources; 0 means the default.
+	// ExactLimit is the number of actors above which unweighted betweenness is
+	// estimated by sampling shortest paths between random pairs
+	// (Riondato–Kornaropoulos); 0 means DefaultExactLimit. Weighted
+	// betweenness is always exact.
 	ExactLimit int
 	// Workers bounds the goroutines of the parallel kernels; 0 means GOMAXPROCS.
 	Workers int

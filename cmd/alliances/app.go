@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/graph"
 )
 
@@ -115,8 +116,8 @@ func exitCode(stderr io.Writer, name string, err error) int {
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "alliances %s: %s\nRun 'alliances %s --help' for usage.\n", name, ue.msg, name)
 		return exitUsage
-	case errors.As(err, &ie):
-		fmt.Fprintf(stderr, "alliances %s: %s\n", name, ie.Error())
+	case errors.As(err, &ie), errors.Is(err, analysis.ErrWeight), errors.Is(err, analysis.ErrDuplicateTie):
+		fmt.Fprintf(stderr, "alliances %s: %s\n", name, err)
 		return exitInvalid
 	case errors.Is(err, graph.ErrUnreachable):
 		fmt.Fprintf(stderr, "alliances %s: %s\n", name, firstLine(err.Error()))

@@ -16,6 +16,7 @@ type analyzeOptions struct {
 	weighted  bool
 	writeBack bool
 	exact     int
+	workers   int
 }
 
 func analyzeCommand() command {
@@ -41,6 +42,7 @@ Examples:
 			fs.BoolVar(&o.weighted, "weighted", false, "use tie weights (distance = 1/weight for path-based metrics)")
 			fs.BoolVar(&o.writeBack, "write-back", false, "store the metrics as actor properties (Neo4j: queryable in Cypher)")
 			fs.IntVar(&o.exact, "exact-limit", 0, "above this many actors, betweenness is estimated by sampling (0: default)")
+			fs.IntVar(&o.workers, "workers", 0, "goroutines of the path kernels (0: one per core); the results do not depend on it")
 			return func(ctx context.Context, args []string) error { return runAnalyze(ctx, o, std, args) }
 		},
 	}
@@ -57,7 +59,7 @@ func runAnalyze(ctx context.Context, o *analyzeOptions, std *streams, args []str
 	if err != nil {
 		return err
 	}
-	res, err := analysis.Analyze(net, analysis.Options{Weighted: o.weighted, Seed: o.seed, ExactLimit: o.exact})
+	res, err := analysis.Analyze(net, analysis.Options{Weighted: o.weighted, Seed: o.seed, ExactLimit: o.exact, Workers: o.workers})
 	if err != nil {
 		return err
 	}
