@@ -15,25 +15,43 @@ import (
 // errNoStore is returned for an embedded store file that does not exist yet.
 var errNoStore = errors.New("no store")
 
-// openStore opens the store named by --store: a Neo4j URI or an embedded file.
-// When mustExist is set, a missing embedded file is an error that says how to
-// create it, instead of an empty store.
+// openStore opens the store named by --store for writing: a Neo4j URI or an
+// embedded file. When mustExist is set, a missing embedded file is an error
+// wrapping errNoStore that says how to create it, instead of a new empty store.
 func openStore(ctx context.Context, location string, mustExist bool) (graph.Store, error) {
 	if neo4jstore.IsURI(location) {
 		return neo4jstore.Open(ctx, neo4jstore.ConfigFromEnv(location))
 	}
 	if mustExist {
-		if _, err := os.Stat(location); errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%w at %s: load data first with 'alliances ingest FILE... --store %s'", errNoStore, location, location)
+		if err := checkExists(location); err != nil {
+			return nil, err
 		}
 	}
 	return embedded.Open(location)
 }
 
-// loadNetwork opens the store read-only in spirit, loads it and builds the
-// cooperation network.
+// openReader opens an existing store for reading: an embedded store is opened
+// read-only, so that several commands can read it at once.
+func openReader(ctx context.Context, location string) (graph.Store, error) {
+	if neo4jstore.IsURI(location) {
+		return neo4jstore.Open(ctx, neo4jstore.ConfigFromEnv(location))
+	}
+	if err := checkExists(location); err != nil {
+		return nil, err
+	}
+	return embedded.OpenReadOnly(location)
+}
+
+func checkExists(location string) error {
+	if _, err := os.Stat(location); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%w at %s: load data first with 'alliances ingest FILE... --store %s'", errNoStore, location, location)
+	}
+	return nil
+}
+
+// loadNetwork loads the store and builds the cooperation network.
 func loadNetwork(ctx context.Context, location string) (*graph.Dataset, *graph.Network, error) {
-	s, err := openStore(ctx, location, true)
+	s, err := openReader(ctx, location)
 	if err != nil {
 		return nil, nil, err
 	}

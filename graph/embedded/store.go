@@ -61,11 +61,19 @@ type Store struct {
 var _ graph.Store = (*Store)(nil)
 
 // Open opens the store in the file at path, creating the file if it does not
-// exist. Only one process can hold a store open: when another one does, Open
-// gives up after about a second with an error wrapping graph.ErrUnreachable. A
-// file that is not a store of alliances gives an error wrapping ErrNotStore.
-func Open(path string) (*Store, error) {
-	opts := &bolt.Options{Timeout: lockTimeout}
+// exist. Only one process can hold a store open for writing, and none may
+// read it meanwhile: when another one holds it, Open gives up after about a
+// second with an error wrapping graph.ErrUnreachable. A file that is not a
+// store of alliances gives an error wrapping ErrNotStore.
+func Open(path string) (*Store, error) { return open(path, false) }
+
+// OpenReadOnly opens an existing store for reading only: any number of
+// processes may read one store at once (while none writes it). Put and
+// PutMetrics on a read-only store fail.
+func OpenReadOnly(path string) (*Store, error) { return open(path, true) }
+
+func open(path string, readOnly bool) (*Store, error) {
+	opts := &bolt.Options{Timeout: lockTimeout, ReadOnly: readOnly}
 	if strconv.IntSize == 64 {
 		// Map generously (address space, not memory): when a transaction
 		// outgrows the map, bbolt copies every record it holds to the heap
@@ -106,7 +114,10 @@ func Open(path string) (*Store, error) {
 		}
 		return initialise(tx)
 	})
-	if err == nil && fresh {
+	switch {
+	case err == nil && fresh && readOnly:
+		err = fmt.Errorf("%w: the file holds no store of alliances yet", ErrNotStore)
+	case err == nil && fresh:
 		err = db.Update(initialise)
 	}
 	if err != nil {

@@ -101,6 +101,49 @@ func TestLockedFile(t *testing.T) {
 	}
 }
 
+// TestReadersShareTheStore checks that several commands can read one store at
+// once (analyze in one terminal, map in another), that a writer waits for
+// them, and that a read-only store refuses writes.
+func TestReadersShareTheStore(t *testing.T) {
+	defer func(d time.Duration) { lockTimeout = d }(lockTimeout)
+	lockTimeout = 200 * time.Millisecond
+	path := filepath.Join(t.TempDir(), "alliances.db")
+	if _, err := OpenReadOnly(path); err == nil {
+		t.Fatal("OpenReadOnly of a missing file succeeded")
+	}
+	w, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &graph.Dataset{Actors: []graph.Actor{{ID: "a", Name: "Alpha"}}}
+	if err := w.Put(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	r1, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r1.Close()
+	r2, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatalf("a second reader: %v", err)
+	}
+	defer r2.Close()
+	for _, r := range []*Store{r1, r2} {
+		got, err := r.Load(context.Background())
+		if err != nil || len(got.Actors) != 1 {
+			t.Fatalf("Load: %v, %+v", err, got)
+		}
+	}
+	if err := r1.Put(context.Background(), d); err == nil {
+		t.Error("Put on a read-only store succeeded")
+	}
+	if _, err := Open(path); !errors.Is(err, graph.ErrUnreachable) {
+		t.Errorf("a writer while readers hold the store: %v, want ErrUnreachable", err)
+	}
+}
+
 func TestNotAStore(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name string, data []byte) string {
