@@ -85,6 +85,10 @@ func runMap(ctx context.Context, o *mapOptions, std *streams, args []string) err
 	if err != nil {
 		return err
 	}
+	if !o.quiet && (len(net.Actors) > 5000 || len(net.Ties) > 50000) && (o.render.View == "" || o.render.View == "network" || o.render.View == "isolated") {
+		fmt.Fprintf(std.err, "drawing %d actors and %d ties: the layout can take minutes (H2020: 36k actors, 800k ties, 6 min); an ego or project view is quicker to draw and to read\n",
+			len(net.Actors), len(net.Ties))
+	}
 	in, err := mapInput(net, o.render)
 	if err != nil {
 		return err
