@@ -74,8 +74,9 @@ func TestReadJSONRoundTrip(t *testing.T) {
 }
 
 // TestReadXLSX checks that each sheet of a workbook is recognised by its
-// header, that problems name the sheet, and that a mapping section can name a
-// sheet or skip it.
+// header, that problems name the sheet, that a sheet which is no table is
+// skipped with a warning, and that a mapping section can name a sheet or skip
+// it.
 func TestReadXLSX(t *testing.T) {
 	f := excelize.NewFile()
 	f.SetSheetName("Sheet1", "Acteurs")
@@ -102,9 +103,9 @@ func TestReadXLSX(t *testing.T) {
 	if !errors.As(err, &ve) {
 		t.Fatalf("err = %v", err)
 	}
+	// The Notes sheet is no table: it is skipped with a warning, not an error.
 	want := []string{
 		`reseau.xlsx[Liens]:3:2: column "cible": unknown actor: "zz"`,
-		`reseau.xlsx[Notes]:1: missing column: the header`,
 	}
 	if len(ve.Problems) != len(want) {
 		t.Fatalf("problems = %v", ve.Problems)
@@ -115,15 +116,27 @@ func TestReadXLSX(t *testing.T) {
 		}
 	}
 
-	m, err := ParseMapping(strings.NewReader("[reseau.xlsx#Notes]\nkind = skip\n"), "m.map")
-	if err != nil {
-		t.Fatal(err)
-	}
 	f.SetCellValue("Liens", "B3", "a") // now a self-loop: a warning
 	if err := f.SaveAs(p); err != nil {
 		t.Fatal(err)
 	}
-	res, err := Read([]string{p}, Options{Mapping: m})
+	res, err := Read([]string{p}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var skipped bool
+	for _, w := range res.Warnings {
+		skipped = skipped || strings.Contains(w.Error(), "reseau.xlsx[Notes]:1: missing column: the header") && strings.Contains(w.Hint, "skipped")
+	}
+	if len(res.Warnings) != 2 || !skipped {
+		t.Errorf("warnings %v, want the self-loop and the skipped Notes sheet", res.Warnings)
+	}
+
+	m, err := ParseMapping(strings.NewReader("[reseau.xlsx#Notes]\nkind = skip\n"), "m.map")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err = Read([]string{p}, Options{Mapping: m})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,5 +182,22 @@ func TestDescribe(t *testing.T) {
 	}
 	if _, err := Describe([]string{filepath.Join(dir, "missing.csv")}); !errors.Is(err, ErrFormat) {
 		t.Errorf("missing file: err = %v", err)
+	}
+}
+
+// TestReadXLSXNoTable checks that a workbook none of whose sheets is a table
+// is an error, not an empty ingest.
+func TestReadXLSXNoTable(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"Source des données", "Date"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"enquête", "2024"})
+	p := filepath.Join(t.TempDir(), "notes.xlsx")
+	if err := f.SaveAs(p); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Read([]string{p}, Options{})
+	var ve *ValidationError
+	if !errors.As(err, &ve) || len(ve.Problems) != 1 || !errors.Is(ve.Problems[0], ErrMissingColumn) {
+		t.Errorf("err = %v, want the unknown header of the only sheet", err)
 	}
 }

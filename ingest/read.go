@@ -187,6 +187,9 @@ func read(paths []string, opts Options, readFile func(string) ([]byte, error), o
 	// participations so that references can be checked row by row.
 	var plans, lookupPlans []*plan
 	reg := lookups{}
+	// A spreadsheet sheet whose header is that of no table (a "Notes" sheet)
+	// is skipped with a warning, unless no sheet of its workbook is a table.
+	unknownSheets := map[int][]Problem{}
 	for _, in := range tables {
 		secs := sectionsFor(opts.Mapping, in.table)
 		if len(secs) == 0 {
@@ -198,6 +201,11 @@ func read(paths []string, opts Options, readFile func(string) ([]byte, error), o
 				continue
 			}
 			p, problems := newPlan(in.table, sec, in.comma, reg)
+			if p == nil && sec == nil && in.table.Sheet != "" && len(problems) == 1 && problems[0].Field == "" {
+				problems[0].Hint = "this sheet was skipped; " + problems[0].Hint
+				unknownSheets[in.file] = append(unknownSheets[in.file], problems[0])
+				continue
+			}
 			b.errs = append(b.errs, problems...)
 			if p == nil {
 				continue
@@ -208,6 +216,13 @@ func read(paths []string, opts Options, readFile func(string) ([]byte, error), o
 				plans = append(plans, p)
 			}
 			res.Files[in.file].Tables = append(res.Files[in.file].Tables, string(p.kind))
+		}
+	}
+	for file, problems := range unknownSheets {
+		if len(res.Files[file].Tables) == 0 {
+			b.errs = append(b.errs, problems...)
+		} else {
+			b.warns = append(b.warns, problems...)
 		}
 	}
 	b.readLookups(lookupPlans, reg)
