@@ -107,10 +107,8 @@ func actorsCSV(net *graph.Network, m *analysis.Result) []byte {
 	}
 	cols := analysis.ActorColumns()
 	header := []string{"id", "name", "family", "country", "territory", "level"}
-	for _, c := range cols {
-		// The brokerage roles are plain coordinator, itinerant… here.
-		header = append(header, strings.TrimPrefix(c.Name, "brokerage_"))
-	}
+	// The metric columns are named as in "alliances analyze --format csv".
+	header = append(header, analysis.ActorColumnNames()...)
 	rows := [][]string{header}
 	for i := range m.Actors {
 		a := &m.Actors[i]
