@@ -239,4 +239,11 @@ func TestQueries(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "project,p1-eau") || !strings.Contains(out, "project,p4-argan") || strings.Contains(out, "p2-gouv") {
 		t.Errorf("alliances --min-families 5: exit %d\n%s", code, out)
 	}
+	// The group of p3-jeunes has no NGO: its row says so, as the project's does.
+	code, out, _ = cli(t, "query", "alliances", "--min-families", "4", "--store", store, "--format", "csv")
+	if code != 0 || !strings.Contains(out, `project,p3-jeunes,"4: collectivite,association,entreprise,institution",ong,`) ||
+		!strings.Contains(out, `"4: collectivite,association,entreprise,institution",ong,"FR,MA","anapec,`) ||
+		strings.Count(out, `institution",ong,`) != 2 {
+		t.Errorf("alliances --min-families 4: missing families of groups\n%s", out)
+	}
 }

@@ -135,7 +135,7 @@ func namedQuery(o *queryOptions, std *streams, net *graph.Network, args []string
 		}
 		for i, g := range res.Groups {
 			rows = append(rows, []string{"group", "g" + strconv.Itoa(i+1), strconv.Itoa(len(g.Families)) + ": " + strings.Join(g.Families, ","),
-				"", strings.Join(g.Countries, ","), refs(g.Actors)})
+				strings.Join(graph.MissingCoreFamilies(g.Families), ","), strings.Join(g.Countries, ","), refs(g.Actors)})
 		}
 		if o.format == formatTable {
 			fmt.Fprintf(std.out, "%d project(s) and %d group(s) of mutually tied actors combine at least %d families\n\n", len(res.Projects), len(res.Groups), o.minFamilies)
