@@ -93,12 +93,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	exec := cmd.setup(fs, std)
 	// A mistake gets the error and a pointer to --help, not the whole help.
-	fs.Usage = func() { fmt.Fprintf(stderr, "Run 'alliances %s --help' for usage.\n", cmd.name) }
+	// The flag package calls Usage for --help too: the pointer is printed
+	// below, only after a mistake.
+	fs.Usage = func() {}
 	if err := fs.Parse(interleave(fs, args[1:])); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			printCommandUsage(stdout, cmd, fs)
 			return exitOK
 		}
+		fmt.Fprintf(stderr, "Run 'alliances %s --help' for usage.\n", cmd.name)
 		return exitUsage
 	}
 	err := exec(context.Background(), fs.Args())
@@ -191,7 +194,7 @@ Run 'alliances <command> --help' for the flags and examples of a command.
 }
 
 func printCommandUsage(w io.Writer, c *command, fs *flag.FlagSet) {
-	fmt.Fprintf(w, "Usage: alliances %s [flags] %s\n\n%s\n", c.name, c.usage, c.summary)
+	fmt.Fprintf(w, "%s\n\n%s\n", strings.TrimSpace("Usage: alliances "+c.name+" [flags] "+c.usage), c.summary)
 	if c.help != "" {
 		fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(c.help))
 	}

@@ -198,6 +198,11 @@ func TestExitCodes(t *testing.T) {
 			if strings.Contains(errs, "goroutine ") || strings.Contains(errs, "panic") {
 				t.Errorf("stack trace on stderr: %s", errs)
 			}
+			// --help prints the help, not a pointer to itself; a mistake
+			// prints the pointer.
+			if pointer := strings.Contains(errs, "--help' for usage"); pointer != (tc.want == exitUsage && tc.name != "no command" && tc.name != "unknown command") {
+				t.Errorf("pointer to --help: %v; stderr: %s", pointer, errs)
+			}
 		})
 	}
 }
