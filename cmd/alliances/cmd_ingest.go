@@ -17,6 +17,7 @@ type ingestOptions struct {
 	mapping  string
 	mapFlag  string
 	families string
+	warnings int
 }
 
 func ingestCommand() command {
@@ -42,6 +43,7 @@ Examples:
 			fs.BoolVar(&o.dryRun, "dry-run", false, "validate only: report problems and counts, write nothing")
 			fs.StringVar(&o.mapping, "mapping", "", "column mapping `FILE` for files whose headers are not alliances' own (docs/ingest.md)")
 			fs.StringVar(&o.mapFlag, "map", "", "inline column mapping, e.g. 'actor=Project Partner,project=Acronym' (docs/ingest.md)")
+			fs.IntVar(&o.warnings, "warnings", 20, "print at most `N` warnings (-1: all); their count is always given")
 			fs.StringVar(&o.families, "families", "", "`FILE` of extra family aliases or families (docs/ingest.md)")
 			return func(ctx context.Context, args []string) error { return runIngest(ctx, o, std, args) }
 		},
@@ -116,7 +118,11 @@ func runIngest(ctx context.Context, o *ingestOptions, std *streams, paths []stri
 		}
 		return err
 	}
-	for _, w := range res.Warnings {
+	for i, w := range res.Warnings {
+		if o.warnings >= 0 && i >= o.warnings {
+			fmt.Fprintf(std.err, "… and %d more warning(s): --warnings -1 prints them all\n", len(res.Warnings)-i)
+			break
+		}
 		fmt.Fprintf(std.err, "warning: %s\n", w.Error())
 	}
 	d := res.Dataset
