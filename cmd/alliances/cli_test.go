@@ -252,3 +252,24 @@ func TestQueries(t *testing.T) {
 		t.Errorf("alliances --min-families 4: missing families of groups\n%s", out)
 	}
 }
+
+// TestWroteOnStdout checks that the commands that write files say so in the
+// same place, on standard output, so that a script sees every "wrote" line.
+func TestWroteOnStdout(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "a.db")
+	if code, _, errs := cli(t, append([]string{"ingest", "--store", store, "--quiet"}, exampleFiles(t)...)...); code != 0 {
+		t.Fatal(errs)
+	}
+	for _, args := range [][]string{
+		{"export", "--to", "gexf", "-o", filepath.Join(dir, "n.gexf")},
+		{"export", "--to", "json", "-o", filepath.Join(dir, "n.json")},
+		{"export", "--to", "csv", "-o", filepath.Join(dir, "tables")},
+		{"map", "-o", filepath.Join(dir, "n.dot")},
+	} {
+		code, out, errs := cli(t, append(args, "--store", store)...)
+		if code != 0 || !strings.HasPrefix(out, "wrote "+filepath.Join(dir)) || strings.Contains(errs, "wrote") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errs)
+		}
+	}
+}

@@ -106,7 +106,7 @@ func runExport(ctx context.Context, o *exportOptions, std *streams, args []strin
 			err = cerr
 		}
 		if err == nil && !o.quiet {
-			fmt.Fprintf(std.err, "wrote %s\n", o.output)
+			fmt.Fprintf(std.out, "wrote %s\n", o.output) // as map and csv: -o is a file, stdout is free
 		}
 	}
 	return err
