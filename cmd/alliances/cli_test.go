@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -271,5 +272,23 @@ func TestWroteOnStdout(t *testing.T) {
 		if code != 0 || !strings.HasPrefix(out, "wrote "+filepath.Join(dir)) || strings.Contains(errs, "wrote") {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errs)
 		}
+	}
+}
+
+// TestHelpNamesRealFiles checks that the files of the repository named in the
+// examples of --help exist, so that a user can copy the examples.
+func TestHelpNamesRealFiles(t *testing.T) {
+	re := regexp.MustCompile(`examples/[^\s'()]+`)
+	n := 0
+	for _, c := range commands() {
+		for _, p := range re.FindAllString(c.help, -1) {
+			n++
+			if _, err := os.Stat(filepath.Join("../..", p)); err != nil {
+				t.Errorf("alliances %s --help names %s: %v", c.name, p, err)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no example file named in any --help")
 	}
 }

@@ -35,7 +35,7 @@ files changes nothing.
 Examples:
   alliances ingest acteurs.csv liens.csv projets.csv participations.csv
   alliances ingest --dry-run partners.xlsx
-  alliances ingest --mapping examples/mappings/keep.map keep_closed_1420_Partnership.csv
+  alliances ingest --mapping examples/mappings/keep-interreg.map keep_closed_1420_Partnership.csv
   alliances ingest --store neo4j://localhost:7687 network.graphml`,
 		setup: func(fs *flag.FlagSet, std *streams) func(context.Context, []string) error {
 			o := &ingestOptions{}
