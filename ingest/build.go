@@ -797,6 +797,12 @@ func (b *builder) finish() *graph.Dataset {
 		b.warns = append(b.warns, Problem{Err: fmt.Errorf("%d actor(s) created from links or participations", b.implicitActors),
 			Hint: "no actors table was given: actors are identified by the names in the links and participations; add an actors table to check them"})
 	}
+	hasFamily := func(a graph.Actor) bool { return a.Family != "" }
+	if len(d.Actors) > b.implicitActors && !slices.ContainsFunc(d.Actors, hasFamily) &&
+		(b.known == nil || !slices.ContainsFunc(b.known.Actors, hasFamily)) {
+		b.warns = append(b.warns, Problem{Err: fmt.Errorf("no actor has a family: the %d actor(s) all count as %q in the family measures (E-I index, partner diversity, brokerage, single_family)", len(d.Actors), "autre"),
+			Hint: "add a family column (family, famille, type) to the actors table or node attributes, or map one with --map family=COLUMN"})
+	}
 	if b.implicitProjs > 0 {
 		b.warns = append(b.warns, Problem{Err: fmt.Errorf("%d project(s) created from participations", b.implicitProjs),
 			Hint: "no projects table was given: projects are identified by the values of the project column"})

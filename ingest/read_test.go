@@ -260,7 +260,7 @@ func TestReadMalformed(t *testing.T) {
 
 func TestReadDuplicates(t *testing.T) {
 	t.Run("identical rows are a warning", func(t *testing.T) {
-		res := mustRead(t, Options{}, "actors.csv", "id,name\na,Alpha\nb,Beta\na,Alpha\n",
+		res := mustRead(t, Options{}, "actors.csv", "id,name,family\na,Alpha,ong\nb,Beta,ong\na,Alpha,ong\n",
 			"links.csv", "source,target\na,b\nb,a\n")
 		if len(res.Dataset.Actors) != 2 || len(res.Dataset.Links) != 1 {
 			t.Errorf("dataset %+v", res.Dataset)
@@ -555,6 +555,38 @@ func TestReadMergesRoles(t *testing.T) {
 	}
 	if want := []string{"4 the roles are merged", "5 the first row is kept", "6 the first row is kept"}; !reflect.DeepEqual(msgs, want) {
 		t.Errorf("warnings = %q, want %q", msgs, want)
+	}
+}
+
+// TestReadNoFamily checks that a network whose actors have no family at all
+// (a GraphML written by NetworkX, a bare edge list with an actors table) is
+// loaded with a warning saying that every family measure will see one family.
+func TestReadNoFamily(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		files []string
+		known *graph.Dataset
+		warn  bool
+	}{
+		{"no family column", []string{"actors.csv", "id,name\na,Alpha\nb,Beta\n"}, nil, true},
+		{"empty family column", []string{"actors.csv", "id,name,family\na,Alpha,\nb,Beta,\n"}, nil, true},
+		{"one family", []string{"actors.csv", "id,name,family\na,Alpha,ong\nb,Beta,\n"}, nil, false},
+		{"families in the store", []string{"actors.csv", "id,name\nb,Beta\n"},
+			&graph.Dataset{Actors: []graph.Actor{{ID: "a", Family: "ong"}}}, false},
+		{"edge list: actors created, already a warning", []string{"links.csv", "source,target\na,b\n"}, nil, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := mustRead(t, Options{Known: tc.known}, tc.files...)
+			warned := false
+			for _, w := range res.Warnings {
+				if strings.Contains(w.Error(), "no actor has a family") {
+					warned = true
+				}
+			}
+			if warned != tc.warn {
+				t.Errorf("warned %v, want %v: %v", warned, tc.warn, res.Warnings)
+			}
+		})
 	}
 }
 
