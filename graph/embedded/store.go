@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"math"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
@@ -95,9 +96,14 @@ func open(path string, readOnly bool) (*Store, error) {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			// The file could not be opened, read or locked at all.
+			if dir := filepath.Dir(path); errors.Is(pe.Err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("store %s: %w: the directory %s does not exist", path, graph.ErrUnreachable, dir)
+			}
 			return nil, fmt.Errorf("store %s: %w: %w", path, graph.ErrUnreachable, pe.Err)
 		}
-		return nil, fmt.Errorf("store %s: %w: %v", path, ErrNotStore, err)
+		// bbolt's own words ("file size too small 3367") mean nothing to a
+		// user who gave a data file as --store.
+		return nil, fmt.Errorf("store %s: %w: the file was not written by alliances ingest (%v); --store names the store, data files are the arguments of ingest", path, ErrNotStore, err)
 	}
 	// Only a new file is written to: opening an existing store must not change
 	// a byte of it (re-ingesting the same data changes nothing).

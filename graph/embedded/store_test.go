@@ -181,6 +181,9 @@ func TestNotAStore(t *testing.T) {
 			if !strings.Contains(err.Error(), path) {
 				t.Errorf("error %q does not name the file", err)
 			}
+			if strings.Contains(err.Error(), "file size too small") && !strings.Contains(err.Error(), "not written by alliances ingest") {
+				t.Errorf("error %q gives bbolt's words only", err)
+			}
 		})
 	}
 }
@@ -199,6 +202,9 @@ func TestUnreachablePath(t *testing.T) {
 			}
 			if !errors.Is(err, graph.ErrUnreachable) {
 				t.Errorf("error %q does not wrap graph.ErrUnreachable", err)
+			}
+			if name == "missing directory" && !strings.Contains(err.Error(), "directory "+filepath.Join(dir, "nowhere")+" does not exist") {
+				t.Errorf("error %q does not name the missing directory", err)
 			}
 		})
 	}
