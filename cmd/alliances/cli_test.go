@@ -189,6 +189,8 @@ func TestExitCodes(t *testing.T) {
 		{"missing store", []string{"analyze", "--store", filepath.Join(dir, "missing.db")}, exitError},
 		{"missing file", []string{"ingest", "--store", filepath.Join(dir, "y.db"), filepath.Join(dir, "nope.csv")}, exitInvalid},
 		{"neo4j down", []string{"analyze", "--store", "bolt://127.0.0.1:1"}, exitUnreachable},
+		{"store URI of another scheme", []string{"analyze", "--store", "http://127.0.0.1:7474"}, exitUsage},
+		{"ingest into a store URI of another scheme", []string{"ingest", "--store", "https://example.org/a.db", "../../examples/loire-souss/acteurs.csv"}, exitUsage},
 		{"help", []string{"analyze", "--help"}, exitOK},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

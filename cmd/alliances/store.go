@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 
 	"github.com/alliances/alliances/graph"
 	"github.com/alliances/alliances/graph/embedded"
@@ -26,6 +27,8 @@ func openStore(ctx context.Context, location string, mustExist bool) (graph.Stor
 		if err := checkExists(location); err != nil {
 			return nil, err
 		}
+	} else if err := checkScheme(location); err != nil {
+		return nil, err
 	}
 	return embedded.Open(location)
 }
@@ -42,7 +45,19 @@ func openReader(ctx context.Context, location string) (graph.Store, error) {
 	return embedded.OpenReadOnly(location)
 }
 
+// checkScheme rejects a --store that looks like a URI of another scheme
+// (http://, neo4j:/ typos…), which would otherwise be taken for a file path.
+func checkScheme(location string) error {
+	if scheme, _, ok := strings.Cut(location, "://"); ok && !strings.ContainsAny(scheme, `/\`) {
+		return usageError{fmt.Sprintf("--store %s: unknown scheme %s://: a Neo4j store is neo4j://, bolt://, neo4j+s:// or bolt+s://HOST:PORT; anything else is a file path", location, scheme)}
+	}
+	return nil
+}
+
 func checkExists(location string) error {
+	if err := checkScheme(location); err != nil {
+		return err
+	}
 	if _, err := os.Stat(location); errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("%w at %s: load data first with 'alliances ingest FILE... --store %s'", errNoStore, location, location)
 	}
