@@ -77,6 +77,12 @@ func runMap(ctx context.Context, o *mapOptions, std *streams, args []string) err
 	if err != nil {
 		return usageError{err.Error()}
 	}
+	switch {
+	case o.render.View == "ego" && o.render.Actor == "":
+		return usagef("--view ego needs --actor ID (the actor at the centre)")
+	case o.render.View == "project" && o.render.Project == "":
+		return usagef("--view project needs --project ID")
+	}
 	date, err := parseDate(o.date)
 	if err != nil {
 		return err
