@@ -849,15 +849,26 @@ func dedupe[T any](b *builder, xs []T, rank func(*T) (int32, int32), cmp func(*T
 		if w > 0 && cmp(&xs[w-1], &xs[r]) == 0 {
 			first := origin(xs[w-1])
 			o := origin(xs[r])
-			msg, hint := "repeated (identical to %s:%d)", "the first row is kept"
+			// A row read by several tables of a mapping (one per role) or a
+			// cell naming an actor twice repeats a record on its own row:
+			// "first at" its own line would read as a mistake.
+			at := fmt.Sprintf("(identical to %s:%d)", first.File, first.Line)
+			firstAt := fmt.Sprintf("(first at %s:%d)", first.File, first.Line)
+			if first == o {
+				at, firstAt = "on the same row", "on the same row"
+			}
+			msg, hint := "repeated "+at, "the first row is kept"
 			if !same(xs[w-1], xs[r]) {
-				msg = "repeated with other values (first at %s:%d)"
+				msg = "repeated with other values " + firstAt
 				if merge != nil && merge(&xs[w-1], xs[r]) {
-					msg, hint = "repeated with another role (first at %s:%d)", "the roles are merged"
+					msg, hint = "repeated with another role "+firstAt, "the roles are merged"
 				}
 			}
+			if first == o && hint == "the first row is kept" {
+				hint = "the repeat is ignored"
+			}
 			b.warns = append(b.warns, Problem{File: o.File, Line: o.Line,
-				Err:  fmt.Errorf("%w: %s "+msg, ErrDuplicate, describe(xs[r]), first.File, first.Line),
+				Err:  fmt.Errorf("%w: %s %s", ErrDuplicate, describe(xs[r]), msg),
 				Hint: hint})
 			continue
 		}

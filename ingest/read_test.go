@@ -618,3 +618,27 @@ func TestReadStoreActors(t *testing.T) {
 		t.Errorf("warnings = %v", res.Warnings)
 	}
 }
+
+// TestDuplicateOnSameRow checks that a record repeated on its own row (a name
+// twice in one split cell) is not reported as "first at" its own line, and
+// that a repeat on another row names the first row.
+func TestDuplicateOnSameRow(t *testing.T) {
+	m, err := ParseMapping(strings.NewReader("[p.csv]\nkind = participations\nactor = Partners\nproject = Project\nsplit.actor = \";\"\n"), "m.map")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := mustRead(t, Options{Mapping: m}, "p.csv", "Project,Partners\nx,a;b;a\ny,a\ny,a\n")
+	var msgs []string
+	for _, w := range res.Warnings {
+		if errors.Is(w, ErrDuplicate) {
+			msgs = append(msgs, w.Error())
+		}
+	}
+	want := []string{
+		"p.csv:2: duplicate: participation of a in x repeated on the same row (hint: the repeat is ignored)",
+		"p.csv:4: duplicate: participation of a in y repeated (identical to p.csv:3) (hint: the first row is kept)",
+	}
+	if !reflect.DeepEqual(msgs, want) {
+		t.Errorf("duplicate warnings:\n%q\nwant\n%q", msgs, want)
+	}
+}
