@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -122,7 +123,11 @@ func read(paths []string, opts Options, readFile func(string) ([]byte, error), o
 		info := FileInfo{Path: p}
 		raw, err := readFile(p)
 		if err != nil {
-			b.errs = append(b.errs, Problem{File: p, Err: fmt.Errorf("%w: %v", ErrFormat, err), Hint: "check the path"})
+			hint := "check the path"
+			if fi, serr := os.Stat(p); osFiles && serr == nil && fi.IsDir() {
+				hint = "this is a directory: give the files in it, e.g. " + filepath.Join(p, "*.csv")
+			}
+			b.errs = append(b.errs, Problem{File: p, Err: fmt.Errorf("%w: %v", ErrFormat, err), Hint: hint})
 			res.Files = append(res.Files, info)
 			continue
 		}
@@ -138,8 +143,26 @@ func read(paths []string, opts Options, readFile func(string) ([]byte, error), o
 		}
 		switch info.Format {
 		case "csv":
+			if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+				b.errs = append(b.errs, Problem{File: p, Err: fmt.Errorf("%w: the file is a workbook (xlsx), not CSV text", ErrFormat),
+					Hint: "rename it to .xlsx, or save it from the spreadsheet as CSV UTF-8"})
+				break
+			}
+			if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+				b.errs = append(b.errs, Problem{File: p, Err: fmt.Errorf("%w: the file is UTF-16 text (Excel's \"Unicode text\")", ErrFormat),
+					Hint: "save it as CSV UTF-8, or give the .xlsx workbook"})
+				break
+			}
+			if bytes.IndexByte(data[:min(len(data), 8192)], 0) >= 0 {
+				b.errs = append(b.errs, Problem{File: p, Err: fmt.Errorf("%w: the file is not text (it holds binary data)", ErrFormat),
+					Hint: "give a CSV file, or a .xlsx, .graphml, .gexf or .json file with its own extension"})
+				break
+			}
 			f, problems := parseCSV(data, p, prog.reporter(p))
 			b.errs = append(b.errs, problems...)
+			if len(f.Header) == 0 && len(problems) > 0 {
+				break // an empty or unreadable file: its header is not worth a second problem
+			}
 			info.Encoding, info.Delimiter = f.Charset, delimiterName(f.Comma)
 			if f.Charset == charsetCP1252 {
 				b.warns = append(b.warns, Problem{File: p, Line: firstInvalidLine(data),

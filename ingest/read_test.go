@@ -642,3 +642,24 @@ func TestDuplicateOnSameRow(t *testing.T) {
 		t.Errorf("duplicate warnings:\n%q\nwant\n%q", msgs, want)
 	}
 }
+
+// TestReadNotCSVText checks that a file named .csv that is no CSV text gets one
+// problem that says what it is, not a list of CSV syntax errors.
+func TestReadNotCSVText(t *testing.T) {
+	for _, tc := range []struct {
+		name, data, want string
+	}{
+		{"empty", "", "the file is empty"},
+		{"workbook", "PK\x03\x04\x14\x00\x06\x00rest of a zip", "workbook (xlsx)"},
+		{"utf-16", "\xff\xfei\x00d\x00,\x00n\x00a\x00m\x00e\x00\n\x00", "UTF-16"},
+		{"image", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x03\"\"x", "not text"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := readFiles(t, Options{}, "data.csv", tc.data)
+			ps := problemsOf(t, err)
+			if len(ps) != 1 || !errors.Is(ps[0], ErrFormat) || !strings.Contains(ps[0].Error(), tc.want) {
+				t.Errorf("problems %v, want one mentioning %q", ps, tc.want)
+			}
+		})
+	}
+}
