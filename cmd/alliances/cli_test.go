@@ -295,3 +295,39 @@ func TestHelpNamesRealFiles(t *testing.T) {
 		t.Error("no example file named in any --help")
 	}
 }
+
+// TestTableCutsLongLists checks that the text table cuts a long list in its
+// last column after a whole item (cross-border projects of keep.eu ran to
+// 10,000 characters a row) while CSV keeps it whole.
+func TestTableCutsLongLists(t *testing.T) {
+	long := strings.Repeat("Programme: Project,", 20) + "Last"
+	rows := [][]string{{"FR", long}}
+	var table, csvOut bytes.Buffer
+	if err := writeRows(&table, formatTable, []string{"country", "projects"}, rows); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeRows(&csvOut, formatCSV, []string{"country", "projects"}, rows); err != nil {
+		t.Fatal(err)
+	}
+	line := strings.Split(table.String(), "\n")[1]
+	if n := len([]rune(line)); n > maxListCell+10 || !strings.HasSuffix(line, "Programme: Project, …") {
+		t.Errorf("table row (%d characters): %q", n, line)
+	}
+	if !strings.Contains(csvOut.String(), long) {
+		t.Errorf("CSV cut the list: %q", csvOut.String())
+	}
+	for _, tc := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"a,b", 5, "a,b"},
+		{"abcdefgh", 5, "abcd…"},
+		{"ab,cd,efgh", 8, "ab,cd, …"},
+		{"ab (1); cd (2); ef", 10, "ab (1); …"},
+	} {
+		if got := shortList(tc.in, tc.n); got != tc.want {
+			t.Errorf("shortList(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/alliances/alliances/analysis"
@@ -55,6 +56,12 @@ func writeRows(w io.Writer, format string, header []string, rows [][]string) err
 			if i > 0 {
 				fmt.Fprint(tw, "\t")
 			}
+			if i == len(r)-1 && i > 0 {
+				// The last column holds lists (actors, projects, suggestions)
+				// that run to thousands of characters on real data; CSV and
+				// JSON keep them whole.
+				c = shortList(c, maxListCell)
+			}
 			fmt.Fprint(tw, c)
 		}
 		fmt.Fprintln(tw)
@@ -75,6 +82,24 @@ func num(v analysis.Num, format string) string {
 		return strconv.FormatFloat(float64(v), 'g', -1, 64)
 	}
 	return strconv.FormatFloat(float64(v), 'f', 4, 64)
+}
+
+// maxListCell is the length, in characters, beyond which the last column of
+// a table is cut.
+const maxListCell = 120
+
+// shortList cuts a comma- or semicolon-separated list longer than n
+// characters after its last whole item that fits, and ends it with "…".
+func shortList(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n-1])
+	if i := strings.LastIndexAny(cut, ",;"); i > 0 {
+		return cut[:i+1] + " …"
+	}
+	return cut + "…"
 }
 
 func truncate(s string, n int) string {
