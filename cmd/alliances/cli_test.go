@@ -248,6 +248,12 @@ func TestQueries(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "project,p1-eau") || !strings.Contains(out, "project,p4-argan") || strings.Contains(out, "p2-gouv") {
 		t.Errorf("alliances --min-families 5: exit %d\n%s", code, out)
 	}
+	// Families are named as in the data files: "NGO" and "collectivité
+	// territoriale" are aliases of ong and collectivite (8 ties in the example).
+	code, out, errs = cli(t, "query", "between", "NGO", "collectivité territoriale", "--store", store, "--format", "csv")
+	if code != 0 || strings.Count(out, ",ong,") != 8 || strings.Count(out, "\n") != 9 {
+		t.Errorf("between NGO and collectivité territoriale: exit %d %s\n%s", code, errs, out)
+	}
 	// The group of p3-jeunes has no NGO: its row says so, as the project's does.
 	code, out, _ = cli(t, "query", "alliances", "--min-families", "4", "--store", store, "--format", "csv")
 	if code != 0 || !strings.Contains(out, `project,p3-jeunes,"4: collectivite,association,entreprise,institution",ong,`) ||

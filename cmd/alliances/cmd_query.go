@@ -10,6 +10,7 @@ import (
 
 	"github.com/alliances/alliances/graph"
 	"github.com/alliances/alliances/graph/neo4jstore"
+	"github.com/alliances/alliances/ingest"
 	"github.com/alliances/alliances/query"
 )
 
@@ -141,14 +142,27 @@ func namedQuery(o *queryOptions, std *streams, net *graph.Network, args []string
 			fmt.Fprintf(std.out, "%d project(s) and %d group(s) of mutually tied actors combine at least %d families\n\n", len(res.Projects), len(res.Groups), o.minFamilies)
 		}
 	case "between":
-		ties, err := query.Between(net, args[1], args[2])
+		f1, f2 := args[1], args[2]
+		ties, err := query.Between(net, f1, f2)
+		if errors.Is(err, query.ErrUnknownFamily) {
+			// The aliases ingest accepts ("NGO", "local authority",
+			// "collectivité territoriale") name the same families here.
+			vocab := ingest.DefaultVocabulary()
+			if f, ok := vocab.Family(f1); ok {
+				f1 = f
+			}
+			if f, ok := vocab.Family(f2); ok {
+				f2 = f
+			}
+			ties, err = query.Between(net, f1, f2)
+		}
 		if err != nil {
 			return err
 		}
 		result = ties
 		header, rows = tieRows(ties)
 		if o.format == formatTable {
-			fmt.Fprintf(std.out, "%d tie(s) between %s and %s\n\n", len(ties), args[1], args[2])
+			fmt.Fprintf(std.out, "%d tie(s) between %s and %s\n\n", len(ties), f1, f2)
 		}
 	case "cross-border":
 		res, err := query.CrossBorder(net)
