@@ -337,3 +337,30 @@ func TestTableCutsLongLists(t *testing.T) {
 		}
 	}
 }
+
+// TestReportMappingHint checks that a report of data ingested with a column
+// mapping, written without it, says which problem stopped the validation and
+// how to avoid it, instead of a sentence that ends with a colon.
+func TestReportMappingHint(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "a.db")
+	data := filepath.Join(dir, "partners.csv")
+	if err := os.WriteFile(data, []byte("Org,Proj\nA,P1\nB,P1\nC,P1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := cli(t, "ingest", "--store", store, "--quiet", "--map", "actor=Org,project=Proj", data); code != 0 {
+		t.Fatal(errs)
+	}
+	out := filepath.Join(dir, "r")
+	if code, _, errs := cli(t, "report", "--store", store, "--quiet", "--no-maps", "-o", out); code != 0 {
+		t.Fatal(errs)
+	}
+	md, err := os.ReadFile(filepath.Join(out, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(md), "give report the same --mapping or --map): 1 problem(s), the first: ") ||
+		strings.Contains(string(md), "nothing was written:") {
+		t.Errorf("report.md does not explain the failed validation:\n%s", md)
+	}
+}

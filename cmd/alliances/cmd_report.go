@@ -146,7 +146,13 @@ func reportInput(d *graph.Dataset, net *graph.Network, opts analysis.Options, su
 	// ingested (with the same mapping).
 	r, err := ingest.Read(readable, ingest.Options{Known: d, Mapping: m})
 	if err != nil {
-		in.Warnings = append(in.Warnings, "the input files could not be validated again (changed since they were ingested, or ingested with a --mapping this report was not given): "+firstLine(err.Error()))
+		why := firstLine(err.Error())
+		var ve *ingest.ValidationError
+		if errors.As(err, &ve) && len(ve.Problems) > 0 {
+			// The first line of a ValidationError only announces the list.
+			why = fmt.Sprintf("%d problem(s), the first: %s", len(ve.Problems), ve.Problems[0].Error())
+		}
+		in.Warnings = append(in.Warnings, "the input files could not be validated again (they changed since they were ingested, or were ingested with a column mapping: give report the same --mapping or --map): "+why)
 		return in, nil
 	}
 	for _, w := range r.Warnings {
