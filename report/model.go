@@ -414,6 +414,21 @@ func (b *builder) projects() section {
 		s.Blocks = append(s.Blocks, block{Para: l.T("projects.none")})
 		return s
 	}
+	// The most complete alliances first: on real data (385 EUTF contracts)
+	// the order of the ids put one-family projects at the top.
+	ps = slices.Clone(ps)
+	slices.SortStableFunc(ps, func(a, b analysis.ProjectMetrics) int {
+		if c := cmp.Compare(b.FamilyCoverage, a.FamilyCoverage); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(len(b.Families), len(a.Families)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.Actors, a.Actors); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
 	core := make([]string, len(graph.CoreFamilies))
 	for i, f := range graph.CoreFamilies {
 		core[i] = l.FamilyLower(f)

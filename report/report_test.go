@@ -577,3 +577,30 @@ func TestMethodsParameters(t *testing.T) {
 		}
 	}
 }
+
+// TestProjectsMostCompleteFirst checks that the projects section lists the
+// most complete alliances first (family coverage, then families, then
+// actors), not in the order of the ids.
+func TestProjectsMostCompleteFirst(t *testing.T) {
+	md := string(exampleReport(t, "en")["report.md"])
+	start := strings.Index(md, "## 5. ")
+	end := strings.Index(md, "## 6. ")
+	if start < 0 || end < start {
+		t.Fatal("no projects section in report.md")
+	}
+	sec := md[start:end]
+	// p4 (100 %, 5 families, 8 actors), p1 (100 %, 5, 7), p6 (100 %, 4),
+	// p3 (75 %), p5 (50 %), p2 (25 %).
+	want := []string{"Femmes, argan", "Eau potable", "Tourisme durable", "Insertion professionnelle", "Accessibilité", "Gouvernance locale"}
+	last := -1
+	for _, w := range want {
+		i := strings.Index(sec, w)
+		if i < 0 {
+			t.Fatalf("projects section lacks %q", w)
+		}
+		if i < last {
+			t.Errorf("%q is listed before the project above it in %v", w, want)
+		}
+		last = i
+	}
+}
