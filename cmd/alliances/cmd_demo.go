@@ -1,12 +1,14 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"time"
 
@@ -97,11 +99,15 @@ func runDemo(ctx context.Context, o *demoOptions, std *streams, args []string) e
 		num(n.Modularity, formatTable), num(n.EIIndex.Network, formatTable))
 	say("Key brokers (betweenness):\n")
 	for _, a := range top(res.Actors, 5, func(a analysis.ActorMetrics) float64 { return float64(a.Betweenness) }) {
-		say("  %-14s %-50s %s  betweenness %s, partners from %s families (diversity %s)\n", a.ID, truncate(a.Name, 50), a.Family,
+		say("  %-14s %-50s %-12s  betweenness %s, partners from %s families (diversity %s)\n", a.ID, truncate(a.Name, 50), a.Family,
 			num(a.Betweenness, formatTable), fmt.Sprint(familiesOfPartners(net, a.ID)), num(a.PartnerDiversity, formatTable))
 	}
 	say("\nProjects by family coverage:\n")
-	for _, p := range res.Projects {
+	byCoverage := slices.Clone(res.Projects)
+	slices.SortStableFunc(byCoverage, func(a, b analysis.ProjectMetrics) int {
+		return cmp.Compare(b.FamilyCoverage, a.FamilyCoverage)
+	})
+	for _, p := range byCoverage {
 		say("  %-12s coverage %s, families %v, missing %v\n", p.ID, num(p.FamilyCoverage, formatTable), p.Families, p.MissingFamilies)
 	}
 
