@@ -801,7 +801,7 @@ func (b *builder) finish() *graph.Dataset {
 	if len(d.Actors) > b.implicitActors && !slices.ContainsFunc(d.Actors, hasFamily) &&
 		(b.known == nil || !slices.ContainsFunc(b.known.Actors, hasFamily)) {
 		b.warns = append(b.warns, Problem{Err: fmt.Errorf("no actor has a family: the %d actor(s) all count as %q in the family measures (E-I index, partner diversity, brokerage, single_family)", len(d.Actors), "autre"),
-			Hint: "add a family column (family, famille, type) to the actors table or node attributes, or map one with --map family=COLUMN"})
+			Hint: "add a family column (family, famille, type) to the actors table, or map one with --map family=COLUMN; in a GraphML or GEXF file, a node attribute named family or famille"})
 	}
 	if b.implicitProjs > 0 {
 		b.warns = append(b.warns, Problem{Err: fmt.Errorf("%d project(s) created from participations", b.implicitProjs),
