@@ -205,6 +205,10 @@ func read(paths []string, opts Options, readFile func(string) ([]byte, error), o
 		res.Files = append(res.Files, info)
 	}
 	prog.done()
+	if opts.Mapping != nil && len(tables) == 0 && len(datasets) > 0 {
+		b.warns = append(b.warns, Problem{Err: errors.New("the column mapping was not used: it applies to CSV and XLSX tables, and these are graph or JSON files"),
+			Hint: "GraphML and GEXF attributes are matched by name (family, famille, country, pays…): rename the attribute in the file"})
+	}
 
 	// Plan every table, then read them in the order actors, projects, links,
 	// participations so that references can be checked row by row.

@@ -663,3 +663,30 @@ func TestReadNotCSVText(t *testing.T) {
 		})
 	}
 }
+
+// TestReadMappingOnGraphFile checks that a mapping given with graph files
+// only, where it cannot apply, is not ignored silently.
+func TestReadMappingOnGraphFile(t *testing.T) {
+	m, err := ParseMappingFlag("family=club")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gml := `<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+<key id="d0" for="node" attr.name="club" attr.type="string"/>
+<graph edgedefault="undirected"><node id="a"><data key="d0">x</data></node><node id="b"/><edge source="a" target="b"/></graph></graphml>`
+	res := mustRead(t, Options{Mapping: m}, "g.graphml", gml)
+	found := false
+	for _, w := range res.Warnings {
+		found = found || strings.Contains(w.Error(), "column mapping was not used")
+	}
+	if !found {
+		t.Errorf("no warning about the unused mapping: %v", res.Warnings)
+	}
+	res = mustRead(t, Options{Mapping: m}, "a.csv", "id,club\na,ong\n")
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Error(), "column mapping was not used") {
+			t.Errorf("warning with a table: %v", w)
+		}
+	}
+}
