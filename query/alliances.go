@@ -92,7 +92,7 @@ func Alliances(n *graph.Network, minFamilies int) (*AlliancesResult, error) {
 		g      Group
 	}
 	var groups []found
-	x.cliques(3, func(c []int) {
+	x.cliques(3, minFamilies, func(c []int) {
 		pr := x.profile(c)
 		if len(pr.families) < minFamilies {
 			return
@@ -145,11 +145,15 @@ func (x *index) refs(actors []int) []ActorRef {
 	return out
 }
 
-// cliques calls emit with every maximal clique of at least min actors
-// (positions, in no particular order), by the Bron–Kerbosch algorithm with
-// pivoting (Tomita, Tanaka and Takahashi 2006) over each actor's later
-// neighbours (Eppstein, Löffler and Strash 2010).
-func (x *index) cliques(min int, emit func([]int)) {
+// cliques calls emit with every maximal clique of at least min actors that
+// may combine at least minFamilies families (positions, in no particular
+// order), by the Bron–Kerbosch algorithm with pivoting (Tomita, Tanaka and
+// Takahashi 2006) over each actor's later neighbours (Eppstein, Löffler and
+// Strash 2010). A branch whose actors, chosen and candidate, hold fewer than
+// minFamilies families is cut: none of its cliques could be emitted. On
+// Horizon 2020 (3 families, 800k ties) this turns a search of hours into
+// nothing for --min-families 4 or more.
+func (x *index) cliques(min, minFamilies int, emit func([]int)) {
 	nbrs := make([][]int, len(x.adj)) // sorted positions
 	for i, nb := range x.adj {
 		for _, e := range nb {
@@ -157,6 +161,39 @@ func (x *index) cliques(min int, emit func([]int)) {
 		}
 		slices.Sort(nbrs[i])
 		nbrs[i] = slices.Compact(nbrs[i])
+	}
+	// fam[i] numbers the family of actor i, -1 when it has none; seen[f]
+	// holds the stamp of the last count that met family f.
+	famIDs := map[string]int32{}
+	fam := make([]int32, len(x.net.Actors))
+	for i, a := range x.net.Actors {
+		fam[i] = -1
+		if a.Family != "" {
+			id, ok := famIDs[a.Family]
+			if !ok {
+				id = int32(len(famIDs))
+				famIDs[a.Family] = id
+			}
+			fam[i] = id
+		}
+	}
+	seen := make([]int, len(famIDs))
+	stamp := 0
+	// enough reports whether the actors of r and p hold minFamilies families.
+	enough := func(r, p []int) bool {
+		stamp++
+		n := 0
+		for _, set := range [][]int{r, p} {
+			for _, i := range set {
+				if f := fam[i]; f >= 0 && seen[f] != stamp {
+					seen[f] = stamp
+					if n++; n >= minFamilies {
+						return true
+					}
+				}
+			}
+		}
+		return n >= minFamilies
 	}
 	var expand func(r, p, xs []int)
 	expand = func(r, p, xs []int) {
@@ -166,7 +203,7 @@ func (x *index) cliques(min int, emit func([]int)) {
 			}
 			return
 		}
-		if len(r)+len(p) < min {
+		if len(r)+len(p) < min || !enough(r, p) {
 			return
 		}
 		// Pivot: the actor of P ∪ X with the most neighbours in P.

@@ -3,6 +3,7 @@ package query_test
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -223,6 +224,53 @@ func TestDeterministicJSON(t *testing.T) {
 			first = b.String()
 		} else if b.String() != first {
 			t.Fatal("results differ between runs")
+		}
+	}
+}
+
+// TestGroupsFamilyPruning checks, on random networks, that the groups of at
+// least k families are exactly the groups of at least one family that hold
+// k families or more: the search that cuts branches with too few families
+// loses no group and adds none.
+func TestGroupsFamilyPruning(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	fams := []string{"collectivite", "association", "ong", "entreprise", "institution", ""}
+	for round := 0; round < 40; round++ {
+		n := 8 + rng.IntN(18)
+		var actors, links []string
+		for i := 0; i < n; i++ {
+			actors = append(actors, fmt.Sprintf("a%02d:%s", i, fams[rng.IntN(len(fams))]))
+		}
+		p := 0.2 + 0.5*rng.Float64()
+		for i := 0; i < n; i++ {
+			for j := i + 1; j < n; j++ {
+				if rng.Float64() < p {
+					links = append(links, fmt.Sprintf("a%02d-a%02d", i, j))
+				}
+			}
+		}
+		net := network(actors, links...)
+		all, err := query.Alliances(net, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k := 2; k <= 5; k++ {
+			res, err := query.Alliances(net, k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want, got []string
+			for _, g := range all.Groups {
+				if len(g.Families) >= k {
+					want = append(want, ids(g.Actors))
+				}
+			}
+			for _, g := range res.Groups {
+				got = append(got, ids(g.Actors))
+			}
+			if strings.Join(got, "; ") != strings.Join(want, "; ") {
+				t.Fatalf("round %d, k = %d: groups\n got %q\nwant %q", round, k, got, want)
+			}
 		}
 	}
 }
