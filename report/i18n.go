@@ -38,6 +38,11 @@ func (l lang) T(key string) string {
 		return key
 	}
 	if l.fr {
+		// A paragraph that introduces a list ends with " :": a no-break
+		// space keeps the colon from wrapping alone onto the next line.
+		if s, ok := strings.CutSuffix(m[1], " :"); ok {
+			return s + "\u00a0:"
+		}
 		return m[1]
 	}
 	return m[0]

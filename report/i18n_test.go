@@ -213,3 +213,23 @@ func hasClass(n *html.Node, class string) bool {
 	}
 	return false
 }
+
+// TestFrenchColonDoesNotWrap checks that the French paragraphs that introduce
+// a list end in a no-break space and a colon, so that the colon never wraps
+// alone onto a line of its own.
+func TestFrenchColonDoesNotWrap(t *testing.T) {
+	fr := lang{code: "fr", fr: true}
+	n := 0
+	for key := range messages {
+		s := fr.T(key)
+		if strings.HasSuffix(s, ":") {
+			n++
+			if !strings.HasSuffix(s, "\u00a0:") {
+				t.Errorf("%s: %q ends in a colon after a breaking space", key, s)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no French message ends in a colon")
+	}
+}
