@@ -186,6 +186,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown flag", []string{"analyze", "--nope"}, exitUsage},
 		{"bad format", []string{"analyze", "--format", "xml", "--store", filepath.Join(dir, "x.db")}, exitUsage},
 		{"map without -o", []string{"map"}, exitUsage},
+		{"partners at depth 0", []string{"query", "partners", "cd44", "--depth", "0"}, exitUsage},
 		{"ego map without --actor", []string{"map", "-o", filepath.Join(dir, "e.svg"), "--view", "ego"}, exitUsage},
 		{"missing store", []string{"analyze", "--store", filepath.Join(dir, "missing.db")}, exitError},
 		{"missing file", []string{"ingest", "--store", filepath.Join(dir, "y.db"), filepath.Join(dir, "nope.csv")}, exitInvalid},

@@ -75,6 +75,9 @@ func runQuery(ctx context.Context, o *queryOptions, std *streams, args []string)
 	if len(args)-1 != n {
 		return usagef("query %s takes %d argument(s), got %d", args[0], n, len(args)-1)
 	}
+	if args[0] == "partners" && o.depth < 1 {
+		return usagef("--depth must be at least 1, not %d", o.depth)
+	}
 	_, net, err := loadNetwork(ctx, o.store)
 	if err != nil {
 		return err
