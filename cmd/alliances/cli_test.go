@@ -249,6 +249,11 @@ func TestQueries(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "project,p1-eau") || !strings.Contains(out, "project,p4-argan") || strings.Contains(out, "p2-gouv") {
 		t.Errorf("alliances --min-families 5: exit %d\n%s", code, out)
 	}
+	// An ego map of a misspelt actor says which ids are close.
+	code, _, errs = cli(t, "map", "--store", store, "-o", filepath.Join(t.TempDir(), "e.dot"), "--view", "ego", "--actor", "nante")
+	if code != exitUsage || !strings.Contains(errs, `did you mean`) || !strings.Contains(errs, `"nantes"`) {
+		t.Errorf("ego map of a misspelt actor: exit %d, %q", code, errs)
+	}
 	// Families are named as in the data files: "NGO" and "collectivité
 	// territoriale" are aliases of ong and collectivite (8 ties in the example).
 	code, out, errs = cli(t, "query", "between", "NGO", "collectivité territoriale", "--store", store, "--format", "csv")

@@ -12,6 +12,7 @@ import (
 
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/query"
 	"github.com/alliances/alliances/render"
 )
 
@@ -94,6 +95,12 @@ func runMap(ctx context.Context, o *mapOptions, std *streams, args []string) err
 	if !o.quiet && (len(net.Actors) > 5000 || len(net.Ties) > 50000) && (o.render.View == "" || o.render.View == "network" || o.render.View == "isolated") {
 		fmt.Fprintf(std.err, "drawing %d actors and %d ties: the layout can take minutes (H2020: 36k actors, 800k ties, 6 min); an ego or project view is quicker to draw and to read\n",
 			len(net.Actors), len(net.Ties))
+	}
+	if o.render.View == "ego" {
+		// Checked before the analysis, with the "did you mean" of the queries.
+		if _, err := query.Partners(net, o.render.Actor, 1); errors.Is(err, query.ErrUnknownActor) {
+			return usageError{err.Error()}
+		}
 	}
 	in, err := mapInput(net, o.render)
 	if err != nil {
