@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -271,6 +272,82 @@ func TestGroupsFamilyPruning(t *testing.T) {
 			if strings.Join(got, "; ") != strings.Join(want, "; ") {
 				t.Fatalf("round %d, k = %d: groups\n got %q\nwant %q", round, k, got, want)
 			}
+		}
+	}
+}
+
+// TestGroupsBruteForce checks the groups against every subset of small
+// random networks: a group is a set of 3 actors or more, all tied to one
+// another, to which no other actor is tied by all, with a family.
+func TestGroupsBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	fams := []string{"collectivite", "association", "ong", "entreprise", ""}
+	for round := 0; round < 30; round++ {
+		n := 5 + rng.IntN(9)
+		var actors, links []string
+		adj := make([][]bool, n)
+		for i := range adj {
+			adj[i] = make([]bool, n)
+			actors = append(actors, fmt.Sprintf("a%02d:%s", i, fams[rng.IntN(len(fams))]))
+		}
+		p := 0.3 + 0.5*rng.Float64()
+		for i := 0; i < n; i++ {
+			for j := i + 1; j < n; j++ {
+				if rng.Float64() < p {
+					adj[i][j], adj[j][i] = true, true
+					links = append(links, fmt.Sprintf("a%02d-a%02d", i, j))
+				}
+			}
+		}
+		var want []string
+		for set := 1; set < 1<<n; set++ {
+			var members []int
+			for i := 0; i < n; i++ {
+				if set&(1<<i) != 0 {
+					members = append(members, i)
+				}
+			}
+			clique := len(members) >= 3
+			for a := 0; clique && a < len(members); a++ {
+				for b := a + 1; clique && b < len(members); b++ {
+					clique = adj[members[a]][members[b]]
+				}
+			}
+			if !clique {
+				continue
+			}
+			maximal, family := true, false
+			for o := 0; o < n && maximal; o++ {
+				if set&(1<<o) != 0 {
+					continue
+				}
+				all := true
+				for _, m := range members {
+					all = all && adj[o][m]
+				}
+				maximal = !all
+			}
+			var ids []string
+			for _, m := range members {
+				ids = append(ids, fmt.Sprintf("a%02d", m))
+				family = family || !strings.HasSuffix(actors[m], ":")
+			}
+			if maximal && family {
+				want = append(want, strings.Join(ids, " "))
+			}
+		}
+		res, err := query.Alliances(network(actors, links...), 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, g := range res.Groups {
+			got = append(got, ids(g.Actors))
+		}
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("round %d: groups\n got %q\nwant %q", round, got, want)
 		}
 	}
 }
