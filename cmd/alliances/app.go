@@ -232,5 +232,5 @@ func (s *storeFlags) bind(fs *flag.FlagSet) {
 		def = "alliances.db"
 	}
 	fs.StringVar(&s.store, "store", def, "embedded store file, or a Neo4j URI (neo4j://, bolt://, neo4j+s://, bolt+s://); env ALLIANCES_STORE")
-	fs.BoolVar(&s.quiet, "quiet", false, "print nothing but results and errors")
+	fs.BoolVar(&s.quiet, "quiet", false, "print nothing but results and errors (no progress, summaries or warnings)")
 }

@@ -67,6 +67,9 @@ func runAnalyze(ctx context.Context, o *analyzeOptions, std *streams, args []str
 		if err := writeBack(ctx, o.store, res); err != nil {
 			return err
 		}
+		if !o.quiet {
+			fmt.Fprintf(std.err, "stored the metrics of %d actors in %s\n", len(res.Actors), o.store)
+		}
 	}
 	switch o.format {
 	case formatJSON:

@@ -119,6 +119,9 @@ func runIngest(ctx context.Context, o *ingestOptions, std *streams, paths []stri
 		return err
 	}
 	for i, w := range res.Warnings {
+		if o.quiet {
+			break
+		}
 		if o.warnings >= 0 && i >= o.warnings {
 			fmt.Fprintf(std.err, "… and %d more warning(s): --warnings -1 prints them all\n", len(res.Warnings)-i)
 			break
