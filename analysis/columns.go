@@ -25,13 +25,10 @@ type ActorColumn struct {
 // (0.5, 3, 1e-07), and "" when the value is undefined.
 func (c ActorColumn) Text(m *ActorMetrics) string {
 	v := c.Value(m)
-	switch {
-	case !v.Defined():
-		return ""
-	case c.Integer:
+	if c.Integer && v.Defined() {
 		return strconv.FormatInt(int64(v), 10)
 	}
-	return strconv.FormatFloat(float64(v), 'g', -1, 64)
+	return v.String()
 }
 
 // ActorColumns returns every scalar per-actor metric of SPEC §4 as a column,

@@ -3,6 +3,7 @@ package analysis
 import (
 	"encoding/json"
 	"math"
+	"strconv"
 )
 
 // Num is a metric value that marshals NaN and ±Inf as JSON null: an undefined
@@ -14,6 +15,16 @@ var Undefined = Num(math.NaN())
 
 // Defined reports whether n is a finite number.
 func (n Num) Defined() bool { return !math.IsNaN(float64(n)) && !math.IsInf(float64(n), 0) }
+
+// String writes n in machine form: the shortest text that reads back exactly
+// (0.5, 3, 1e-07), or "" when n is undefined. CSV tables and graph-file
+// attributes use it.
+func (n Num) String() string {
+	if !n.Defined() {
+		return ""
+	}
+	return strconv.FormatFloat(float64(n), 'g', -1, 64)
+}
 
 // MarshalJSON writes n as a JSON number, or null when it is undefined.
 func (n Num) MarshalJSON() ([]byte, error) {

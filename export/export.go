@@ -83,12 +83,7 @@ func sortByKey[T any](xs []T, key func(T) string) []T {
 func MetricColumns() []string { return analysis.ActorColumnNames() }
 
 // formatFloat writes a number in its shortest exact form (0.5, 3, 1e-07).
-func formatFloat(f float64) string {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return ""
-	}
-	return strconv.FormatFloat(f, 'g', -1, 64)
-}
+func formatFloat(f float64) string { return analysis.Num(f).String() }
 
 // metricIndex maps actor ids to their metrics.
 func metricIndex(r *analysis.Result) map[string]*analysis.ActorMetrics {

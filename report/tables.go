@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -87,14 +86,9 @@ func csvBytes(rows [][]string) []byte {
 }
 
 // formatFloat writes v in machine format; undefined values are empty.
-func formatFloat(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return ""
-	}
-	return strconv.FormatFloat(v, 'g', -1, 64)
-}
+func formatFloat(v float64) string { return analysis.Num(v).String() }
 
-func num(v analysis.Num) string { return formatFloat(float64(v)) }
+func num(v analysis.Num) string { return v.String() }
 
 func formatInt(n int64) string { return strconv.FormatInt(n, 10) }
 

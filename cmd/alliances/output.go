@@ -69,17 +69,14 @@ func writeRows(w io.Writer, format string, header []string, rows [][]string) err
 	return tw.Flush()
 }
 
-// num formats a metric value: full precision for CSV, 4 decimals for tables,
-// empty when undefined.
+// num formats a metric value: machine form for CSV (empty when undefined),
+// 4 decimals for tables ("-" when undefined).
 func num(v analysis.Num, format string) string {
-	if !v.Defined() {
-		if format == formatCSV {
-			return ""
-		}
+	switch {
+	case format == formatCSV:
+		return v.String()
+	case !v.Defined():
 		return "-"
-	}
-	if format == formatCSV {
-		return strconv.FormatFloat(float64(v), 'g', -1, 64)
 	}
 	return strconv.FormatFloat(float64(v), 'f', 4, 64)
 }
