@@ -96,9 +96,7 @@ func readGEXF(r io.Reader, file string) (*graph.Dataset, []Problem) {
 		}
 		if !root {
 			if se.Name.Local != "gexf" {
-				return nil, []Problem{{File: file, Line: line, Column: col,
-					Err:  fmt.Errorf("%w: the root element is <%s>, not <gexf>", ErrFormat, se.Name.Local),
-					Hint: "this reader expects a GEXF file (.gexf)"}}
+				return nil, []Problem{rootProblem(file, line, col, se.Name.Local, "gexf", "a GEXF file (.gexf)")}
 			}
 			root = true
 			continue

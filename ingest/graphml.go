@@ -147,9 +147,7 @@ func readGraphML(r io.Reader, file string) (*graph.Dataset, []Problem) {
 		}
 		if !root {
 			if se.Name.Local != "graphml" {
-				return nil, []Problem{{File: file, Line: line, Column: col,
-					Err:  fmt.Errorf("%w: the root element is <%s>, not <graphml>", ErrFormat, se.Name.Local),
-					Hint: "this reader expects a GraphML file (.graphml)"}}
+				return nil, []Problem{rootProblem(file, line, col, se.Name.Local, "graphml", "a GraphML file (.graphml)")}
 			}
 			root = true
 			continue

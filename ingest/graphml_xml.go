@@ -26,6 +26,13 @@ func newXMLDecoder(r io.Reader) *xml.Decoder {
 	return dec
 }
 
+// rootProblem says that an XML file's root element is got, not want.
+func rootProblem(file string, line, col int, got, want, kind string) Problem {
+	return Problem{File: file, Line: line, Column: col,
+		Err:  fmt.Errorf("%w: the root element is <%s>, not <%s>", ErrFormat, got, want),
+		Hint: "this reader expects " + kind}
+}
+
 // xmlProblem turns an error of the XML decoder into a Problem located at the
 // line where the decoder stopped.
 func xmlProblem(file string, dec *xml.Decoder, err error, what string) Problem {
