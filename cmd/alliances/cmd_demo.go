@@ -15,6 +15,7 @@ import (
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/examples"
 	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/query"
 	"github.com/alliances/alliances/render"
 	"github.com/alliances/alliances/report"
 )
@@ -243,18 +244,13 @@ func top(actors []analysis.ActorMetrics, n int, key func(analysis.ActorMetrics) 
 
 // familiesOfPartners counts the distinct families among the partners of id.
 func familiesOfPartners(net *graph.Network, id string) int {
-	fam := map[string]string{}
-	for _, a := range net.Actors {
-		fam[a.ID] = a.Family
+	ego, err := query.Partners(net, id, 1)
+	if err != nil {
+		return 0
 	}
 	seen := map[string]bool{}
-	for _, t := range net.Ties {
-		switch id {
-		case t.A:
-			seen[fam[t.B]] = true
-		case t.B:
-			seen[fam[t.A]] = true
-		}
+	for _, a := range ego.Actors[1:] { // the first is id itself
+		seen[a.Family] = true
 	}
 	return len(seen)
 }
