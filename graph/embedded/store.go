@@ -21,9 +21,15 @@ import (
 	"github.com/alliances/alliances/graph"
 )
 
-// Schema is the version of the layout of the file that this package writes
-// and reads. Schema 1, records as JSON, only existed during development.
-const Schema = 2
+// Schema is the version of the layout of the file that this package writes.
+// It also reads schema 2, whose tables are at the top level of the file
+// rather than in a generation (see the package documentation), and writes
+// schema 3 into such a file at its first PutBatches. Schema 1, records as
+// JSON, only existed during development.
+const Schema = 3
+
+// oldestSchema is the oldest schema that this package reads.
+const oldestSchema = 2
 
 // ErrNotStore is wrapped by Open when the file exists but is not a store of
 // alliances: another kind of file, a damaged file, or a bbolt database of
@@ -39,9 +45,12 @@ var (
 	bucketParticipations = []byte("participations")
 	bucketMetrics        = []byte("metrics")
 
-	keyFormat = []byte("format")
-	keySchema = []byte("schema")
-	formatID  = []byte("alliances")
+	keyFormat  = []byte("format")
+	keySchema  = []byte("schema")
+	keyCurrent = []byte("current") // the generation holding the tables (schema 3)
+	formatID   = []byte("alliances")
+
+	genPrefix = []byte("gen-") // generations are named gen-1, gen-2…
 )
 
 var tables = [][]byte{bucketActors, bucketProjects, bucketLinks, bucketParticipations, bucketMetrics}
@@ -112,13 +121,22 @@ func open(path string, readOnly bool) (*Store, error) {
 		if fresh = tx.Bucket(bucketMeta) == nil; fresh {
 			return nil
 		}
+		if err := checkMeta(tx.Bucket(bucketMeta)); err != nil {
+			return err
+		}
+		if gen := tx.Bucket(bucketMeta).Get(keyCurrent); gen != nil {
+			g := tx.Bucket(gen)
+			for _, name := range tables {
+				if g == nil || g.Bucket(name) == nil {
+					return fmt.Errorf("%w: the file is damaged: table %s of generation %s is missing", ErrNotStore, name, gen)
+				}
+			}
+			return nil
+		}
 		for _, name := range tables {
 			fresh = fresh || tx.Bucket(name) == nil
 		}
-		if fresh {
-			return nil
-		}
-		return initialise(tx)
+		return nil
 	})
 	switch {
 	case err == nil && fresh && readOnly:
@@ -133,52 +151,88 @@ func open(path string, readOnly bool) (*Store, error) {
 	return &Store{db: db, path: path}, nil
 }
 
-// initialise creates the buckets of a new file, or checks that an existing
-// file is a store of a schema this package reads.
-func initialise(tx *bolt.Tx) error {
-	meta := tx.Bucket(bucketMeta)
-	if meta == nil {
-		foreign := false
-		if err := tx.ForEach(func([]byte, *bolt.Bucket) error { foreign = true; return nil }); err != nil {
-			return err
-		}
-		if foreign {
-			return fmt.Errorf("%w: the file is a bbolt database of another program", ErrNotStore)
-		}
-		meta, err := tx.CreateBucket(bucketMeta)
-		if err != nil {
-			return err
-		}
-		if err := meta.Put(keyFormat, formatID); err != nil {
-			return err
-		}
-		if err := meta.Put(keySchema, []byte(strconv.Itoa(Schema))); err != nil {
-			return err
-		}
-	} else {
-		if !bytes.Equal(meta.Get(keyFormat), formatID) {
-			return fmt.Errorf("%w: the file is a bbolt database of another program", ErrNotStore)
-		}
-		v, err := strconv.Atoi(string(meta.Get(keySchema)))
-		if err != nil {
-			return fmt.Errorf("%w: unreadable schema version %q", ErrNotStore, meta.Get(keySchema))
-		}
-		if v > Schema {
-			return fmt.Errorf("the store was written by a newer version of alliances (schema %d, this version reads %d)", v, Schema)
-		}
-		if v < Schema {
-			return fmt.Errorf("the store was written by an older version of alliances (schema %d, this version reads %d): ingest the data again into a new store", v, Schema)
-		}
+// checkMeta checks that meta is the meta data of a store of a schema that this
+// package reads.
+func checkMeta(meta *bolt.Bucket) error {
+	if !bytes.Equal(meta.Get(keyFormat), formatID) {
+		return fmt.Errorf("%w: the file is a bbolt database of another program", ErrNotStore)
 	}
-	if !tx.Writable() {
+	v, err := strconv.Atoi(string(meta.Get(keySchema)))
+	if err != nil {
+		return fmt.Errorf("%w: unreadable schema version %q", ErrNotStore, meta.Get(keySchema))
+	}
+	if v > Schema {
+		return fmt.Errorf("the store was written by a newer version of alliances (schema %d, this version reads %d to %d)", v, oldestSchema, Schema)
+	}
+	if v < oldestSchema {
+		return fmt.Errorf("the store was written by an older version of alliances (schema %d, this version reads %d to %d): ingest the data again into a new store", v, oldestSchema, Schema)
+	}
+	if v < 3 && meta.Get(keyCurrent) != nil {
+		return fmt.Errorf("%w: the file is damaged: a store of schema %d names a generation", ErrNotStore, v)
+	}
+	return nil
+}
+
+// initialise lays out a new file in the schema of this package, the tables in
+// a first generation; in a file of schema 2 that lacks some tables, it creates
+// them at the top level.
+func initialise(tx *bolt.Tx) error {
+	if meta := tx.Bucket(bucketMeta); meta != nil {
+		if err := checkMeta(meta); err != nil {
+			return err
+		}
+		for _, name := range tables {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return err
+			}
+		}
 		return nil
 	}
-	for _, name := range tables {
-		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+	foreign := false
+	if err := tx.ForEach(func([]byte, *bolt.Bucket) error { foreign = true; return nil }); err != nil {
+		return err
+	}
+	if foreign {
+		return fmt.Errorf("%w: the file is a bbolt database of another program", ErrNotStore)
+	}
+	meta, err := tx.CreateBucket(bucketMeta)
+	if err != nil {
+		return err
+	}
+	gen := generationName(1)
+	for _, kv := range [][2][]byte{{keyFormat, formatID}, {keySchema, []byte(strconv.Itoa(Schema))}, {keyCurrent, gen}} {
+		if err := meta.Put(kv[0], kv[1]); err != nil {
+			return err
+		}
+	}
+	return createGeneration(tx, gen)
+}
+
+// generationName returns the name of the bucket of generation n.
+func generationName(n int) []byte { return strconv.AppendInt(slices.Clone(genPrefix), int64(n), 10) }
+
+// createGeneration creates the bucket of a generation, with empty tables.
+func createGeneration(tx *bolt.Tx, name []byte) error {
+	g, err := tx.CreateBucket(name)
+	if err != nil {
+		return err
+	}
+	for _, t := range tables {
+		if _, err := g.CreateBucket(t); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// table returns the bucket of the named table in the current state: in the
+// generation named by the meta data, or at the top level of a file of schema 2.
+// Open checked that it exists.
+func table(tx *bolt.Tx, name []byte) *bolt.Bucket {
+	if gen := tx.Bucket(bucketMeta).Get(keyCurrent); gen != nil {
+		return tx.Bucket(gen).Bucket(name)
+	}
+	return tx.Bucket(name)
 }
 
 // Path returns the file of the store.
@@ -225,7 +279,7 @@ func (s *Store) Put(ctx context.Context, d *graph.Dataset) error {
 	return s.db.Update(func(tx *bolt.Tx) error {
 		n := 0
 		for _, batch := range batches {
-			b := tx.Bucket(batch.bucket)
+			b := table(tx, batch.bucket)
 			if len(batch.records) == 0 {
 				continue
 			}
@@ -302,9 +356,12 @@ func encode[T any](xs []T, key func(*T) string, appendValue func([]byte, *T) []b
 	recs := make([]record, len(xs))
 	parallel(len(xs), func(lo, hi int) {
 		var arena []byte
+		// Chunks of at most 1 MiB, smaller for small inputs (the parts of
+		// PutBatches), as the records keep them alive until commit.
+		chunk := min(1<<20, max(64<<10, (hi-lo)*256))
 		for i := lo; i < hi; i++ {
 			if cap(arena)-len(arena) < 4096 {
-				arena = make([]byte, 0, 1<<20)
+				arena = make([]byte, 0, chunk)
 			}
 			start := len(arena)
 			arena = append(arena, key(&xs[i])...)
@@ -380,7 +437,7 @@ func (s *Store) Load(ctx context.Context) (*graph.Dataset, error) {
 // decode decodes every record of a bucket, in key order.
 func decode[T any](ctx context.Context, tx *bolt.Tx, name []byte, intern bool,
 	decodeValue func(d *decoder, key []byte, x *T)) ([]T, error) {
-	b := tx.Bucket(name)
+	b := table(tx, name)
 	out := make([]T, 0, b.Stats().KeyN)
 	d := &decoder{}
 	if intern {
@@ -411,7 +468,7 @@ func (s *Store) PutMetrics(ctx context.Context, metrics []graph.ActorMetrics) er
 		return err
 	}
 	return s.db.Update(func(tx *bolt.Tx) error {
-		actors, b := tx.Bucket(bucketActors), tx.Bucket(bucketMetrics)
+		actors, b := table(tx, bucketActors), table(tx, bucketMetrics)
 		for _, m := range metrics {
 			id := []byte(m.ID)
 			if len(id) == 0 || actors.Get(id) == nil {
@@ -438,7 +495,7 @@ func (s *Store) Metrics(ctx context.Context) ([]graph.ActorMetrics, error) {
 	}
 	out := []graph.ActorMetrics{}
 	err := s.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketMetrics).ForEach(func(k, v []byte) error {
+		return table(tx, bucketMetrics).ForEach(func(k, v []byte) error {
 			d := &decoder{b: v}
 			m := graph.ActorMetrics{ID: string(k), Values: decodeMetrics(d)}
 			if err := d.done(); err != nil {

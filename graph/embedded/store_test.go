@@ -385,7 +385,7 @@ func TestDamagedValue(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := s.db.Update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketLinks).Put([]byte("x\x00y\x00\x00u"), []byte{200})
+		return table(tx, bucketLinks).Put([]byte("x\x00y\x00\x00u"), []byte{200})
 	}); err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,365 @@
+package embedded
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/alliances/alliances/graph"
+)
+
+// txRecords and txBytes bound what one transaction of PutBatches writes:
+// bbolt keeps every record that a transaction writes in memory until it
+// commits.
+var (
+	txRecords = 50_000
+	txBytes   = 32 << 20
+)
+
+// cleanUp is false in the tests that leave a failed PutBatches behind as a
+// killed process would.
+var cleanUp = true
+
+// errChanged stops the comparison of PutBatches at the first record that is
+// not stored as it is given.
+var errChanged = errors.New("a record differs from the stored one")
+
+// PutBatches upserts every part of b as one Put would, in bounded memory.
+//
+// It first reads b in one read transaction, comparing each record with the
+// stored one: when all are stored, identical, it reports changed false and
+// writes nothing. Otherwise it reads b again and builds the next generation
+// of the tables, merging each stored table with the records of b in key
+// order, over transactions of at most about 50,000 records, then makes it the
+// current generation in one last small transaction. Until then Load, even
+// after a crash, reads the previous generation; a failed PutBatches deletes
+// what it wrote, and the next one deletes what a crash left.
+//
+// A part out of the order of graph.Batches gives an error wrapping
+// graph.ErrBatchOrder. The metrics of the store are kept.
+func (s *Store) PutBatches(ctx context.Context, b graph.Batches) (changed bool, err error) {
+	if err := ctx.Err(); err != nil {
+		return false, fmt.Errorf("store %s: %w", s.path, err)
+	}
+	same, err := s.stored(ctx, b)
+	if err != nil {
+		return false, fmt.Errorf("store %s: %w", s.path, err)
+	}
+	if same {
+		return false, nil
+	}
+	if err := s.rebuild(ctx, b); err != nil {
+		return false, fmt.Errorf("store %s: %w", s.path, err)
+	}
+	return true, nil
+}
+
+// stored reports whether every record of b is stored, identical. It checks
+// the order and the keys of the parts up to the first record that differs.
+func (s *Store) stored(ctx context.Context, b graph.Batches) (bool, error) {
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var order graph.BatchOrder
+		c := &comparison{ctx: ctx}
+		return b(func(part *graph.Dataset) error {
+			if err := order.Check(part); err != nil {
+				return err
+			}
+			if err := validate(part); err != nil {
+				return err
+			}
+			if err := compare(c, table(tx, bucketActors), part.Actors, func(a *graph.Actor) string { return a.ID }, appendActor); err != nil {
+				return err
+			}
+			if err := compare(c, table(tx, bucketProjects), part.Projects, func(p *graph.Project) string { return p.ID }, appendProject); err != nil {
+				return err
+			}
+			if err := compare(c, table(tx, bucketLinks), part.Links, (*graph.Link).Key, appendLink); err != nil {
+				return err
+			}
+			return compare(c, table(tx, bucketParticipations), part.Participations, (*graph.Participation).Key, appendParticipation)
+		})
+	})
+	if errors.Is(err, errChanged) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// comparison is the state of stored across parts.
+type comparison struct {
+	ctx context.Context
+	buf []byte // the value of the record being compared
+	n   int    // records compared
+}
+
+// compare returns errChanged for the first of xs that is not stored in b as
+// it is.
+func compare[T any](c *comparison, b *bolt.Bucket, xs []T, key func(*T) string, appendValue func([]byte, *T) []byte) error {
+	for i := range xs {
+		if c.n++; c.n%checkEvery == 0 {
+			if err := c.ctx.Err(); err != nil {
+				return err
+			}
+		}
+		c.buf = appendValue(c.buf[:0], &xs[i])
+		if v := b.Get([]byte(key(&xs[i]))); v == nil || !bytes.Equal(v, c.buf) {
+			return errChanged
+		}
+	}
+	return nil
+}
+
+// rebuild writes the next generation: the stored tables merged with the
+// records of b, and the stored metrics.
+func (s *Store) rebuild(ctx context.Context, b graph.Batches) (err error) {
+	w := &builder{ctx: ctx, db: s.db}
+	// First transaction: delete what failed puts left, and make the new
+	// generation.
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		cur := tx.Bucket(bucketMeta).Get(keyCurrent)
+		var stale [][]byte
+		err := tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+			if bytes.HasPrefix(name, genPrefix) && !bytes.Equal(name, cur) {
+				stale = append(stale, bytes.Clone(name))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, name := range stale {
+			if err := tx.DeleteBucket(name); err != nil {
+				return fmt.Errorf("deleting the generation %s that a failed put left: %w", name, err)
+			}
+		}
+		n := 0
+		if cur != nil {
+			w.old = bytes.Clone(cur)
+			n, _ = strconv.Atoi(string(cur[len(genPrefix):]))
+		}
+		for n++; tx.Bucket(generationName(n)) != nil; n++ {
+		}
+		w.gen = generationName(n)
+		return createGeneration(tx, w.gen)
+	})
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err == nil {
+			return
+		}
+		if w.tx != nil {
+			w.tx.Rollback()
+		}
+		if cleanUp {
+			// The next PutBatches deletes it if this fails.
+			s.db.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket(w.gen) })
+		}
+	}()
+
+	if err := w.begin(); err != nil {
+		return err
+	}
+	var order graph.BatchOrder
+	err = b(func(part *graph.Dataset) error {
+		if err := order.Check(part); err != nil {
+			return err
+		}
+		if err := validate(part); err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		for t, recs := range [][]record{
+			encode(part.Actors, func(a *graph.Actor) string { return a.ID }, appendActor),
+			encode(part.Projects, func(p *graph.Project) string { return p.ID }, appendProject),
+			encode(part.Links, (*graph.Link).Key, appendLink),
+			encode(part.Participations, (*graph.Participation).Key, appendParticipation),
+		} {
+			if len(recs) == 0 {
+				continue
+			}
+			if err := w.to(t); err != nil {
+				return err
+			}
+			for _, r := range recs {
+				if err := w.add(r.key(), r.value()); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// The rest of the stored records, and the metrics.
+	if err := w.to(len(tables) - 1); err != nil {
+		return err
+	}
+	if err := w.copyBefore(nil); err != nil {
+		return err
+	}
+	if err := w.commit(); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// Last transaction: the new generation becomes the current one.
+	return s.db.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if err := meta.Put(keyCurrent, w.gen); err != nil {
+			return err
+		}
+		if err := meta.Put(keySchema, []byte(strconv.Itoa(Schema))); err != nil {
+			return err
+		}
+		if w.old != nil {
+			return tx.DeleteBucket(w.old)
+		}
+		for _, name := range tables {
+			if err := tx.DeleteBucket(name); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// builder writes a new generation, table after table in key order, over as
+// many transactions as it takes, merging the tables of the old generation
+// (old, nil for the top level of schema 2) with new records.
+type builder struct {
+	ctx      context.Context
+	db       *bolt.DB
+	old, gen []byte
+
+	tx    *bolt.Tx
+	table int          // index in tables
+	dst   *bolt.Bucket // the table in gen
+	src   *bolt.Cursor // the table in old
+	k, v  []byte       // the next record of src, nil after the last
+	last  []byte       // the last key written to dst
+	n     int          // records written by tx
+	size  int          // bytes written by tx
+	count int          // records written
+}
+
+// begin begins a transaction and finds the place of the table being written.
+func (w *builder) begin() error {
+	tx, err := w.db.Begin(true)
+	if err != nil {
+		return err
+	}
+	w.tx = tx
+	w.open()
+	return nil
+}
+
+// open opens the table being written in tx, with the cursor of the old table
+// on its first key after the last one written.
+func (w *builder) open() {
+	name := tables[w.table]
+	w.dst = w.tx.Bucket(w.gen).Bucket(name)
+	w.dst.FillPercent = 1 // keys only ever come after the last one
+	if w.old != nil {
+		w.src = w.tx.Bucket(w.old).Bucket(name).Cursor()
+	} else {
+		w.src = w.tx.Bucket(name).Cursor()
+	}
+	if w.last == nil {
+		w.k, w.v = w.src.First()
+		return
+	}
+	w.k, w.v = w.src.Seek(w.last)
+	if w.k != nil && bytes.Equal(w.k, w.last) {
+		w.k, w.v = w.src.Next()
+	}
+}
+
+// commit commits the transaction. What it wrote needs to live until then.
+func (w *builder) commit() error {
+	w.last = bytes.Clone(w.last)
+	err := w.tx.Commit()
+	w.tx, w.dst, w.src, w.k, w.v = nil, nil, nil, nil, nil
+	w.n, w.size = 0, 0
+	return err
+}
+
+// roll commits the transaction when it is full, and begins the next one.
+func (w *builder) roll() error {
+	if w.n < txRecords && w.size < txBytes {
+		return nil
+	}
+	if err := w.ctx.Err(); err != nil {
+		return err
+	}
+	if err := w.commit(); err != nil {
+		return err
+	}
+	return w.begin()
+}
+
+func (w *builder) put(k, v []byte) error {
+	if err := w.dst.Put(k, v); err != nil {
+		return fmt.Errorf("storing %s %q: %w", tables[w.table], k, err)
+	}
+	w.last = k
+	w.n++
+	w.size += len(k) + len(v)
+	if w.count++; w.count%checkEvery == 0 {
+		return w.ctx.Err()
+	}
+	return nil
+}
+
+// copyBefore copies the old records of the table with keys before key, or
+// all of them when key is nil. It ends with an open transaction that has room
+// for one more record.
+func (w *builder) copyBefore(key []byte) error {
+	for {
+		if err := w.roll(); err != nil {
+			return err
+		}
+		if w.k == nil || key != nil && bytes.Compare(w.k, key) >= 0 {
+			return nil
+		}
+		if err := w.put(w.k, w.v); err != nil {
+			return err
+		}
+		w.k, w.v = w.src.Next()
+	}
+}
+
+// add writes a new record of the table, in place of the old one with its key.
+func (w *builder) add(k, v []byte) error {
+	if err := w.copyBefore(k); err != nil {
+		return err
+	}
+	// No commit between skipping the old record and putting the new one: the
+	// cursor would find the old one again.
+	if w.k != nil && bytes.Equal(w.k, k) {
+		w.k, w.v = w.src.Next()
+	}
+	return w.put(k, v)
+}
+
+// to moves on to table t, copying the rest of the old tables before it.
+func (w *builder) to(t int) error {
+	for w.table < t {
+		if err := w.copyBefore(nil); err != nil {
+			return err
+		}
+		w.table++
+		w.last = nil
+		w.open()
+	}
+	return nil
+}
