@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -25,8 +26,10 @@ type builder struct {
 	actorAt   map[string]int
 	projects  []graph.Project
 	projectAt map[string]int
-	links     []graph.Link
-	parts     []graph.Participation
+	links     *sorter[graph.Link]
+	parts     *sorter[graph.Participation]
+	tmp       tempDir
+	prog      *progress
 
 	// declaredActors / declaredProjects: an actors (projects) table or a
 	// dataset file is part of this ingest, so every referenced actor (project)
@@ -51,6 +54,8 @@ func newBuilder(vocab *Vocabulary, known *graph.Dataset) *builder {
 	b := &builder{vocab: vocab, known: known, actorAt: map[string]int{}, projectAt: map[string]int{},
 		knownActor: map[string]bool{}, knownProject: map[string]bool{},
 		implicitActor: map[string]bool{}, implicitProject: map[string]bool{}}
+	b.links = &sorter[graph.Link]{cmp: compareLinks, codec: linkCodec, dir: b.tmp.path}
+	b.parts = &sorter[graph.Participation]{cmp: compareParticipations, codec: participationCodec, dir: b.tmp.path}
 	if known != nil {
 		for _, a := range known.Actors {
 			b.knownActor[a.ID] = true
@@ -77,27 +82,10 @@ func (b *builder) origin(t *Table) string {
 	return name
 }
 
-// pathOrigins replaces sheet names in provenance by the files' paths.
-func (b *builder) pathOrigins(d *graph.Dataset) {
-	if len(b.sheetFiles) == 0 {
-		return
-	}
-	fix := func(o *graph.Provenance) {
-		if f, ok := b.sheetFiles[o.File]; ok {
-			o.File = f
-		}
-	}
-	for i := range d.Actors {
-		fix(&d.Actors[i].Origin)
-	}
-	for i := range d.Projects {
-		fix(&d.Projects[i].Origin)
-	}
-	for i := range d.Links {
-		fix(&d.Links[i].Origin)
-	}
-	for i := range d.Participations {
-		fix(&d.Participations[i].Origin)
+// pathOrigin replaces the sheet name in a provenance by the file's path.
+func (b *builder) pathOrigin(o *graph.Provenance) {
+	if f, ok := b.sheetFiles[o.File]; ok {
+		o.File = f
 	}
 }
 
@@ -138,22 +126,28 @@ func blank(cells []string) bool {
 // that has every skip_if_missing field; it warns once about skipped rows.
 func (b *builder) rows(p *plan, fn func(row *Row)) {
 	var skipped []int
-	for i := range p.table.Rows {
-		row := &p.table.Rows[i]
+	each := func(row *Row) {
 		if blank(row.Cells) || !p.keep(row.Cells) {
-			continue
+			return
 		}
-		skip := false
 		for _, f := range p.skipIfMiss {
 			if p.get(f, row.Cells) == "" {
-				skip = true
+				skipped = append(skipped, row.Line)
+				return
 			}
 		}
-		if skip {
-			skipped = append(skipped, row.Line)
-			continue
-		}
 		fn(row)
+	}
+	if cs := p.table.stream; cs != nil {
+		var progress func(done, total int64)
+		if b.prog != nil && cs.scans == 0 {
+			progress = b.prog.reporter(cs.file)
+		}
+		b.errs = append(b.errs, cs.scan(each, progress)...)
+	} else {
+		for i := range p.table.Rows {
+			each(&p.table.Rows[i])
+		}
 	}
 	if len(skipped) > 0 {
 		b.warnf(p.table, skipped[0], 0, "", fmt.Errorf("%d row(s) skipped because %s is missing (lines %s)",
@@ -611,7 +605,6 @@ func splitKnown(v, sep string, known func(string) bool) []string {
 
 // addLinks reads a links table.
 func (b *builder) addLinks(p *plan) {
-	b.links = slices.Grow(b.links, len(p.table.Rows))
 	b.rows(p, func(row *Row) {
 		c := row.Cells
 		sources, targets := b.ids(p, row, "source", true, b.buf[0]), b.ids(p, row, "target", true, b.buf[1])
@@ -659,7 +652,7 @@ func (b *builder) addLinks(p *plan) {
 					col, name := p.column("target")
 					b.warnf(p.table, row.Line, col, name, fmt.Errorf("self-loop: %q is linked to itself", s), "the link is kept in the store but ignored by the analysis")
 				}
-				b.links = append(b.links, graph.Link{Source: s, Target: t, Type: typ, Weight: w, Directed: dir,
+				b.links.add(graph.Link{Source: s, Target: t, Type: typ, Weight: w, Directed: dir,
 					Start: start, End: end, Origin: graph.Provenance{File: b.origin(p.table), Line: row.Line}})
 			}
 		}
@@ -668,7 +661,6 @@ func (b *builder) addLinks(p *plan) {
 
 // addParticipations reads a participations table.
 func (b *builder) addParticipations(p *plan) {
-	b.parts = slices.Grow(b.parts, len(p.table.Rows))
 	b.rows(p, func(row *Row) {
 		c := row.Cells
 		actors, projects := b.ids(p, row, "actor", true, b.buf[0]), b.ids(p, row, "project", false, b.buf[1])
@@ -701,7 +693,7 @@ func (b *builder) addParticipations(p *plan) {
 		role := p.get("role", c)
 		for _, a := range actors {
 			for _, pid := range projects {
-				b.parts = append(b.parts, graph.Participation{Actor: a, Project: pid, Role: role, Start: start, End: end,
+				b.parts.add(graph.Participation{Actor: a, Project: pid, Role: role, Start: start, End: end,
 					Origin: graph.Provenance{File: b.origin(p.table), Line: row.Line}})
 			}
 		}
@@ -754,7 +746,7 @@ func (b *builder) addDataset(d *graph.Dataset, file string) {
 			if l.Source == l.Target {
 				b.warnf(t, row.Line, 0, "target", fmt.Errorf("self-loop: %q is linked to itself", l.Source), "the link is kept in the store but ignored by the analysis")
 			}
-			b.links = append(b.links, l)
+			b.links.add(l)
 		}
 	}
 	for _, pa := range d.Participations {
@@ -762,162 +754,111 @@ func (b *builder) addDataset(d *graph.Dataset, file string) {
 		ok := b.resolveProject(p, row, pa.Project)
 		ok = b.resolveActor(p, row, "actor", pa.Actor) && ok
 		if ok {
-			b.parts = append(b.parts, pa)
+			b.parts.add(pa)
 		}
 	}
 }
 
 // finish removes duplicate links and participations, warns about
-// near-duplicate names and implicit records, and returns the sorted dataset.
-func (b *builder) finish() *graph.Dataset {
-	d := &graph.Dataset{Actors: b.actors, Projects: b.projects}
-	sort.Slice(d.Actors, func(i, j int) bool { return d.Actors[i].ID < d.Actors[j].ID })
-	sort.Slice(d.Projects, func(i, j int) bool { return d.Projects[i].ID < d.Projects[j].ID })
-	actorRank := ranks(b.actorAt, b.knownActor)
-	projectRank := ranks(b.projectAt, b.knownProject)
-	d.Links = dedupe(b, b.links, func(l *graph.Link) (int32, int32) {
-		s, t := l.Source, l.Target
-		if !l.Directed && t < s {
-			s, t = t, s
-		}
-		return actorRank[s], actorRank[t]
-	}, compareLinks, func(l graph.Link) graph.Provenance { return l.Origin },
-		func(x, y graph.Link) bool {
+// near-duplicate names and implicit records, and returns the records read,
+// each table in the order of graph.Dataset.Sort. Large tables are left in
+// temporary files, which in.Close removes.
+func (b *builder) finish(in *Input) error {
+	in.Actors, in.Projects = b.actors, b.projects
+	sort.Slice(in.Actors, func(i, j int) bool { return in.Actors[i].ID < in.Actors[j].ID })
+	sort.Slice(in.Projects, func(i, j int) bool { return in.Projects[i].ID < in.Projects[j].ID })
+	in.links = &records[graph.Link]{codec: linkCodec}
+	in.parts = &records[graph.Participation]{codec: participationCodec}
+	err := dedupe(b, b.links, in.links, compareLinks,
+		func(l *graph.Link) *graph.Provenance { return &l.Origin },
+		func(x, y *graph.Link) bool {
 			return x.Weight == y.Weight && x.Start == y.Start && x.End == y.End
-		}, nil, func(l graph.Link) string { return fmt.Sprintf("link %s – %s (%s)", l.Source, l.Target, l.Type) })
-	d.Participations = dedupe(b, b.parts, func(p *graph.Participation) (int32, int32) {
-		return actorRank[p.Actor], projectRank[p.Project]
-	}, compareParticipations, func(p graph.Participation) graph.Provenance { return p.Origin },
-		func(x, y graph.Participation) bool { return x.Role == y.Role && x.Start == y.Start && x.End == y.End },
+		}, nil, func(l *graph.Link) string { return fmt.Sprintf("link %s – %s (%s)", l.Source, l.Target, l.Type) })
+	if err != nil {
+		return err
+	}
+	err = dedupe(b, b.parts, in.parts, compareParticipations,
+		func(p *graph.Participation) *graph.Provenance { return &p.Origin },
+		func(x, y *graph.Participation) bool { return x.Role == y.Role && x.Start == y.Start && x.End == y.End },
 		mergeRoles,
-		func(p graph.Participation) string {
+		func(p *graph.Participation) string {
 			return fmt.Sprintf("participation of %s in %s", p.Actor, p.Project)
 		})
+	if err != nil {
+		return err
+	}
 	if b.implicitActors > 0 {
 		b.warns = append(b.warns, Problem{Err: fmt.Errorf("%d actor(s) created from links or participations", b.implicitActors),
 			Hint: "no actors table was given: actors are identified by the names in the links and participations; add an actors table to check them"})
 	}
 	hasFamily := func(a graph.Actor) bool { return a.Family != "" }
-	if len(d.Actors) > b.implicitActors && !slices.ContainsFunc(d.Actors, hasFamily) &&
+	if len(in.Actors) > b.implicitActors && !slices.ContainsFunc(in.Actors, hasFamily) &&
 		(b.known == nil || !slices.ContainsFunc(b.known.Actors, hasFamily)) {
-		b.warns = append(b.warns, Problem{Err: fmt.Errorf("no actor has a family: the %d actor(s) all count as %q in the family measures (E-I index, partner diversity, brokerage, single_family)", len(d.Actors), "autre"),
+		b.warns = append(b.warns, Problem{Err: fmt.Errorf("no actor has a family: the %d actor(s) all count as %q in the family measures (E-I index, partner diversity, brokerage, single_family)", len(in.Actors), "autre"),
 			Hint: "add a family column (family, famille, type) to the actors table, or map one with --map family=COLUMN; in a GraphML or GEXF file, a node attribute named family or famille"})
 	}
 	if b.implicitProjs > 0 {
 		b.warns = append(b.warns, Problem{Err: fmt.Errorf("%d project(s) created from participations", b.implicitProjs),
 			Hint: "no projects table was given: projects are identified by the values of the project column"})
 	}
-	b.nearDuplicates(d.Actors)
-	b.pathOrigins(d)
-	return d
+	b.nearDuplicates(in.Actors)
+	for i := range in.Actors {
+		b.pathOrigin(&in.Actors[i].Origin)
+	}
+	for i := range in.Projects {
+		b.pathOrigin(&in.Projects[i].Origin)
+	}
+	return nil
 }
 
-// dedupe sorts records by key (cmp orders them as their Key methods do) and
-// drops repeated keys: identical repeats and repeats with other values are
-// both warnings, and the first record read is kept.
-//
-// rank gives the first two components of the order as integers (the ranks of
-// the ids in sorted order), so that most comparisons touch only a compact
-// array; cmp gives the whole order.
-func dedupe[T any](b *builder, xs []T, rank func(*T) (int32, int32), cmp func(*T, *T) int, origin func(T) graph.Provenance, same func(T, T) bool, merge func(*T, T) bool, describe func(T) string) []T {
-	type sortKey struct{ a, b, i int32 }
-	keys := make([]sortKey, len(xs))
-	for i := range xs {
-		a, b := rank(&xs[i])
-		keys[i] = sortKey{a, b, int32(i)}
+// dedupe reads the records of s in key order (cmp orders them as their Key
+// methods do) into out, dropping repeated keys: identical repeats and repeats
+// with other values are both warnings, and the first record read is kept
+// (merge, when not nil, may merge a repeat into it).
+func dedupe[T any](b *builder, s *sorter[T], out *records[T], cmp func(*T, *T) int, origin func(*T) *graph.Provenance,
+	same func(x, y *T) bool, merge func(*T, T) bool, describe func(*T) string) error {
+	defer s.close()
+	w := &recordWriter[T]{out: out, dir: b.tmp.path}
+	var prev T
+	have := false
+	emit := func() {
+		if have {
+			b.pathOrigin(origin(&prev))
+			w.add(prev)
+		}
 	}
-	slices.SortFunc(keys, func(x, y sortKey) int {
-		if x.a != y.a {
-			return int(x.a - y.a)
+	err := s.each(func(x *T) error {
+		if !have || cmp(&prev, x) != 0 {
+			emit()
+			prev, have = *x, true
+			return nil
 		}
-		if x.b != y.b {
-			return int(x.b - y.b)
+		first, o := *origin(&prev), *origin(x)
+		// A row read by several tables of a mapping (one per role) or a
+		// cell naming an actor twice repeats a record on its own row:
+		// "first at" its own line would read as a mistake.
+		at := fmt.Sprintf("(identical to %s:%d)", first.File, first.Line)
+		firstAt := fmt.Sprintf("(first at %s:%d)", first.File, first.Line)
+		if first == o {
+			at, firstAt = "on the same row", "on the same row"
 		}
-		if c := cmp(&xs[x.i], &xs[y.i]); c != 0 {
-			return c
+		msg, hint := "repeated "+at, "the first row is kept"
+		if !same(&prev, x) {
+			msg = "repeated with other values " + firstAt
+			if merge != nil && merge(&prev, *x) {
+				msg, hint = "repeated with another role "+firstAt, "the roles are merged"
+			}
 		}
-		return int(x.i - y.i)
+		if first == o && hint == "the first row is kept" {
+			hint = "the repeat is ignored"
+		}
+		b.warns = append(b.warns, Problem{File: o.File, Line: o.Line,
+			Err:  fmt.Errorf("%w: %s %s", ErrDuplicate, describe(x), msg),
+			Hint: hint})
+		return nil
 	})
-	idx := make([]int32, len(xs))
-	for k, key := range keys {
-		idx[k] = key.i
-	}
-	keys = nil
-	permute(xs, idx)
-	w := 0
-	for r := range xs {
-		if w > 0 && cmp(&xs[w-1], &xs[r]) == 0 {
-			first := origin(xs[w-1])
-			o := origin(xs[r])
-			// A row read by several tables of a mapping (one per role) or a
-			// cell naming an actor twice repeats a record on its own row:
-			// "first at" its own line would read as a mistake.
-			at := fmt.Sprintf("(identical to %s:%d)", first.File, first.Line)
-			firstAt := fmt.Sprintf("(first at %s:%d)", first.File, first.Line)
-			if first == o {
-				at, firstAt = "on the same row", "on the same row"
-			}
-			msg, hint := "repeated "+at, "the first row is kept"
-			if !same(xs[w-1], xs[r]) {
-				msg = "repeated with other values " + firstAt
-				if merge != nil && merge(&xs[w-1], xs[r]) {
-					msg, hint = "repeated with another role "+firstAt, "the roles are merged"
-				}
-			}
-			if first == o && hint == "the first row is kept" {
-				hint = "the repeat is ignored"
-			}
-			b.warns = append(b.warns, Problem{File: o.File, Line: o.Line,
-				Err:  fmt.Errorf("%w: %s %s", ErrDuplicate, describe(xs[r]), msg),
-				Hint: hint})
-			continue
-		}
-		xs[w] = xs[r]
-		w++
-	}
-	clear(xs[w:])
-	return xs[:w:w]
-}
-
-// ranks numbers the ids of the ingest and of the store in sorted order.
-func ranks(at map[string]int, known map[string]bool) map[string]int32 {
-	ids := make([]string, 0, len(at)+len(known))
-	for id := range at {
-		ids = append(ids, id)
-	}
-	for id := range known {
-		if _, ok := at[id]; !ok {
-			ids = append(ids, id)
-		}
-	}
-	slices.Sort(ids)
-	r := make(map[string]int32, len(ids))
-	for i, id := range ids {
-		r[id] = int32(i)
-	}
-	return r
-}
-
-// permute reorders xs in place so that the new xs[k] is the old xs[idx[k]],
-// following the cycles of the permutation (idx is destroyed).
-func permute[T any](xs []T, idx []int32) {
-	for i := range idx {
-		if int(idx[i]) == i {
-			continue
-		}
-		tmp := xs[i]
-		j := i
-		for {
-			k := int(idx[j])
-			idx[j] = int32(j)
-			if k == i {
-				xs[j] = tmp
-				break
-			}
-			xs[j] = xs[k]
-			j = k
-		}
-	}
+	emit()
+	return errors.Join(err, w.finish())
 }
 
 // compareLinks orders links as graph.Link.Key does, without building keys:

@@ -1,9 +1,12 @@
 package ingest
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
 	"encoding/csv"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -99,46 +102,239 @@ type csvFile struct {
 	Charset string
 }
 
-// parseCSV reads a CSV text (already decompressed) into a Table. Blank lines
-// are skipped; a record with more non-empty fields or fewer fields than the
-// header is a problem. progress, when not nil, is called with the number of
-// bytes read so far.
+// parseCSV reads a whole CSV text (already decompressed) into a Table. Blank
+// lines are skipped; a record with more non-empty fields or fewer fields than
+// the header is a problem.
 func parseCSV(raw []byte, file string, progress func(done, total int64)) (csvFile, []Problem) {
-	text, charset := decodeText(raw)
-	out := csvFile{Table: Table{File: file, HeaderLine: 1}, Charset: charset}
-	out.Comma = detectDelimiter(text)
-	r := csv.NewReader(bytes.NewReader(text))
-	r.Comma = out.Comma
+	open := func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(raw)), nil }
+	cs, _, problems := inspectCSV(file, open)
+	out := csvFile{Table: Table{File: file, HeaderLine: 1}}
+	if cs == nil {
+		return out, problems
+	}
+	out.Comma, out.Charset = cs.comma, cs.charset
+	out.Header, out.HeaderLine = cs.header, cs.headerLine
+	problems = append(problems, cs.scan(func(row *Row) {
+		out.Rows = append(out.Rows, Row{Line: row.Line, Cells: append([]string(nil), row.Cells...)})
+	}, progress)...)
+	return out, problems
+}
+
+// csvStream is a CSV file read row by row, as many times as needed, from its
+// bytes: ingest holds one row of it in memory at a time.
+type csvStream struct {
+	file       string
+	open       func() (io.ReadCloser, error) // the bytes as stored (gzip or not)
+	comma      rune
+	charset    string
+	size       int64 // bytes of text, for the progress bar
+	header     []string
+	headerLine int
+	// records counts the data rows of the first scan.
+	records int
+	scans   int
+}
+
+// csvFacts is what the first pass over a CSV file learns besides its table.
+type csvFacts struct {
+	sha256      string
+	compressed  bool
+	invalidLine int // first line that is not UTF-8 (Windows-1252 text)
+}
+
+// inspectCSV reads a CSV file once, without keeping it: its SHA-256, its
+// compression and encoding, its delimiter and its header. A nil stream means
+// the file cannot be read as CSV, for the reasons in problems.
+func inspectCSV(file string, open func() (io.ReadCloser, error)) (_ *csvStream, facts csvFacts, _ []Problem) {
+	f, err := open()
+	if err != nil {
+		return nil, facts, []Problem{{File: file, Err: fmt.Errorf("%w: %v", ErrFormat, err), Hint: "check the path"}}
+	}
+	defer f.Close()
+	h := sha256.New()
+	raw := bufio.NewReaderSize(io.TeeReader(f, h), 64<<10)
+	defer func() {
+		// The hash covers the whole file, whatever was read of it.
+		io.Copy(io.Discard, raw)
+		facts.sha256 = hex.EncodeToString(h.Sum(nil))
+	}()
+	magic, _ := raw.Peek(2)
+	facts.compressed = isGzip(magic)
+	var text io.Reader = raw
+	gzipProblem := func(err error) []Problem {
+		return []Problem{{File: file, Err: fmt.Errorf("%w: gzip: %v", ErrFormat, err),
+			Hint: "the file looks gzip-compressed but cannot be decompressed"}}
+	}
+	if facts.compressed {
+		zr, err := gzip.NewReader(raw)
+		if err != nil {
+			return nil, facts, gzipProblem(err)
+		}
+		defer zr.Close()
+		text = zr
+	}
+	tr := bufio.NewReaderSize(text, 64<<10)
+	head, err := tr.Peek(64 << 10)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		if facts.compressed {
+			return nil, facts, gzipProblem(err)
+		}
+		return nil, facts, []Problem{{File: file, Err: fmt.Errorf("%w: %v", ErrFormat, err)}}
+	}
+	switch {
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return nil, facts, []Problem{{File: file, Err: fmt.Errorf("%w: the file is a workbook (xlsx), not CSV text", ErrFormat),
+			Hint: "rename it to .xlsx, or save it from the spreadsheet as CSV UTF-8"}}
+	case bytes.HasPrefix(head, []byte("\xff\xfe")) || bytes.HasPrefix(head, []byte("\xfe\xff")):
+		return nil, facts, []Problem{{File: file, Err: fmt.Errorf("%w: the file is UTF-16 text (Excel's \"Unicode text\")", ErrFormat),
+			Hint: "save it as CSV UTF-8, or give the .xlsx workbook"}}
+	case bytes.IndexByte(head[:min(len(head), 8192)], 0) >= 0:
+		return nil, facts, []Problem{{File: file, Err: fmt.Errorf("%w: the file is not text (it holds binary data)", ErrFormat),
+			Hint: "give a CSV file, or a .xlsx, .graphml, .gexf or .json file with its own extension"}}
+	}
+	bom := bytes.HasPrefix(head, []byte("\xef\xbb\xbf"))
+	if bom {
+		tr.Discard(3)
+		head = head[3:]
+	}
+	cs := &csvStream{file: file, open: open, comma: detectDelimiter(head), charset: charsetUTF8}
+	// Check the whole text for UTF-8, carrying an incomplete rune from one
+	// buffer to the next.
+	line, carry := 1, 0
+	buf := make([]byte, 64<<10)
+	for {
+		n, err := tr.Read(buf[carry:])
+		n += carry
+		chunk := buf[:n]
+		end := n
+		if err == nil {
+			// Leave a rune cut by the end of the buffer for the next read.
+			for i := n - 1; i >= 0 && i >= n-utf8.UTFMax; i-- {
+				if utf8.RuneStart(chunk[i]) {
+					if !utf8.FullRune(chunk[i:]) {
+						end = i
+					}
+					break
+				}
+			}
+		}
+		if facts.invalidLine == 0 {
+			if at := firstInvalidLine(chunk[:end]); at > 0 {
+				facts.invalidLine = line + at - 1
+			}
+			line += bytes.Count(chunk[:end], []byte{'\n'})
+		}
+		cs.size += int64(end)
+		carry = copy(buf, chunk[end:])
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if facts.compressed {
+				return nil, facts, gzipProblem(err)
+			}
+			return nil, facts, []Problem{{File: file, Err: fmt.Errorf("%w: %v", ErrFormat, err)}}
+		}
+	}
+	switch {
+	case facts.invalidLine > 0:
+		cs.charset = charsetCP1252
+	case bom:
+		cs.charset = charsetUTF8BOM
+	}
+	// The header.
+	problems := cs.scan(nil, nil)
+	if cs.header == nil {
+		return nil, facts, problems
+	}
+	return cs, facts, nil
+}
+
+// reader opens the text of the file, decoded to UTF-8 and without its byte
+// order mark.
+func (cs *csvStream) reader() (io.Reader, func() error, error) {
+	f, err := cs.open()
+	if err != nil {
+		return nil, nil, err
+	}
+	br := bufio.NewReaderSize(f, 64<<10)
+	var text io.Reader = br
+	closers := []func() error{f.Close}
+	if magic, _ := br.Peek(2); isGzip(magic) {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			f.Close()
+			return nil, nil, fmt.Errorf("%w: gzip: %v", ErrFormat, err)
+		}
+		closers = append(closers, zr.Close)
+		text = zr
+	}
+	tr := bufio.NewReaderSize(text, 64<<10)
+	if head, _ := tr.Peek(3); bytes.Equal(head, []byte("\xef\xbb\xbf")) {
+		tr.Discard(3)
+	}
+	text = tr
+	if cs.charset == charsetCP1252 {
+		text = charmap.Windows1252.NewDecoder().Reader(tr)
+	}
+	closeAll := func() error {
+		var errs []error
+		for _, c := range closers {
+			errs = append(errs, c())
+		}
+		return errors.Join(errs...)
+	}
+	return text, closeAll, nil
+}
+
+// scan reads the file again and calls fn with every data row (the row and
+// its cells are reused by the next call). The header is read on the first
+// scan; problems of the rows are reported by the first scan that reads them,
+// and progress, when not nil, is called with the bytes read so far. A nil fn
+// reads the header only.
+func (cs *csvStream) scan(fn func(row *Row), progress func(done, total int64)) []Problem {
+	text, closeText, err := cs.reader()
+	if err != nil {
+		return []Problem{{File: cs.file, Err: fmt.Errorf("%w: %v", ErrFormat, err)}}
+	}
+	defer closeText()
+	report := fn != nil && cs.scans == 0
+	if fn != nil {
+		cs.scans++
+	}
+	r := csv.NewReader(text)
+	r.Comma = cs.comma
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
-	var problems []Problem
 	header, err := r.Read()
 	if err != nil {
 		if err == io.EOF {
-			return out, []Problem{{File: file, Err: fmt.Errorf("%w: the file is empty", ErrFormat),
+			return []Problem{{File: cs.file, Err: fmt.Errorf("%w: the file is empty", ErrFormat),
 				Hint: "the first line must name the columns, e.g. id,name,family"}}
 		}
-		return out, []Problem{csvProblem(file, err)}
+		return []Problem{csvProblem(cs.file, err)}
 	}
-	out.HeaderLine, _ = r.FieldPos(0)
-	for i := range header {
-		header[i] = trimCell(header[i])
+	if cs.header == nil {
+		cs.headerLine, _ = r.FieldPos(0)
+		cs.header = make([]string, len(header))
+		for i := range header {
+			cs.header[i] = trimCell(header[i])
+		}
 	}
-	out.Header = append([]string(nil), header...)
-	header = out.Header
-	total := int64(len(text))
-	// The cells of every row are slices of one arena, sized from the number of
-	// lines, to spare an allocation per row.
-	lines := bytes.Count(text, []byte{'\n'}) + 1
-	rows := make([]Row, 0, lines)
-	arena := make([]string, 0, lines*len(header))
+	if fn == nil {
+		return nil
+	}
+	var problems []Problem
+	row := &Row{}
 	for n := 0; ; n++ {
 		rec, err := r.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			problems = append(problems, csvProblem(file, err))
+			if report {
+				problems = append(problems, csvProblem(cs.file, err))
+			}
 			var pe *csv.ParseError
 			if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrFieldCount) {
 				continue
@@ -146,28 +342,29 @@ func parseCSV(raw []byte, file string, progress func(done, total int64)) (csvFil
 			break
 		}
 		line, _ := r.FieldPos(0)
-		if len(rec) != len(header) {
-			if p, ok := ragged(file, line, header, rec); !ok {
-				problems = append(problems, p)
+		if len(rec) != len(cs.header) {
+			p, ok := ragged(cs.file, line, cs.header, rec)
+			if !ok {
+				if report {
+					problems = append(problems, p)
+				}
 				continue
 			}
-			rec = padCells(rec, len(header))
+			rec = padCells(rec, len(cs.header))
 		}
-		if len(arena)+len(rec) > cap(arena) {
-			arena = make([]string, 0, max(len(rec), (lines-len(rows))*len(header)))
+		if report {
+			cs.records++
 		}
-		start := len(arena)
-		arena = append(arena, rec...)
-		rows = append(rows, Row{Line: line, Cells: arena[start:len(arena):len(arena)]})
+		row.Line, row.Cells = line, rec
+		fn(row)
 		if progress != nil && n&0x3fff == 0 {
-			progress(r.InputOffset(), total)
+			progress(r.InputOffset(), cs.size)
 		}
 	}
 	if progress != nil {
-		progress(total, total)
+		progress(cs.size, cs.size)
 	}
-	out.Rows = rows
-	return out, problems
+	return problems
 }
 
 // ragged checks a record whose number of fields differs from the header: extra

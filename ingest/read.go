@@ -65,22 +65,48 @@ type FileInfo struct {
 }
 
 // Read reads, recognises and validates every file, and returns the records
-// they hold. Formats are chosen by extension (.csv, .tsv, .txt, .xlsx,
-// .graphml, .gexf, .json, each optionally .gz); gzip input is also recognised
-// by its magic bytes.
+// they hold, in memory. Formats are chosen by extension (.csv, .tsv, .txt,
+// .xlsx, .graphml, .gexf, .json, each optionally .gz); gzip input is also
+// recognised by its magic bytes.
 //
 // On any error Read returns a *ValidationError listing every problem found
 // (file, line, column, hint) and no result; problems that do not block
 // (near-duplicate names, self-loops, repeated rows) are Result.Warnings.
 // Read never writes anything.
 func Read(paths []string, opts Options) (*Result, error) {
-	return read(paths, opts, func(p string) ([]byte, error) { return os.ReadFile(p) }, true)
+	return result(Open(paths, opts))
 }
 
 // ReadFS is Read for files of fsys (for example the embedded example data).
 // XLSX files are not supported there.
 func ReadFS(fsys fs.FS, paths []string, opts Options) (*Result, error) {
-	return read(paths, opts, func(p string) ([]byte, error) { return fs.ReadFile(fsys, p) }, false)
+	return result(OpenFS(fsys, paths, opts))
+}
+
+func result(in *Input, err error) (*Result, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer in.Close()
+	d, err := in.Dataset()
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Dataset: d, Warnings: in.Warnings, Files: in.Files}, nil
+}
+
+// Open is Read for inputs of any size: CSV files are read row by row, twice
+// (once for their bytes, once for their rows), and links and participations
+// are sorted on disk when they are many, so that memory grows with the
+// number of actors and projects but not with the size of the files. GraphML,
+// GEXF, JSON and XLSX files are read whole. The caller must Close the Input.
+func Open(paths []string, opts Options) (*Input, error) {
+	return read(paths, opts, func(p string) (io.ReadCloser, error) { return os.Open(p) }, true)
+}
+
+// OpenFS is Open for files of fsys.
+func OpenFS(fsys fs.FS, paths []string, opts Options) (*Input, error) {
+	return read(paths, opts, func(p string) (io.ReadCloser, error) { return fsys.Open(p) }, false)
 }
 
 // Describe returns the path, SHA-256, format and compression of each file
@@ -106,14 +132,22 @@ type tableInput struct {
 	file  int // index in Result.Files
 }
 
-func read(paths []string, opts Options, readFile func(string) ([]byte, error), osFiles bool) (*Result, error) {
+func read(paths []string, opts Options, open func(string) (io.ReadCloser, error), osFiles bool) (*Input, error) {
 	vocab := opts.Vocabulary
 	if vocab == nil {
 		vocab = DefaultVocabulary()
 	}
-	res := &Result{}
+	res := &Input{}
 	b := newBuilder(vocab, opts.Known)
-	prog := newProgress(opts.Progress)
+	b.prog = newProgress(opts.Progress)
+	defer b.prog.done()
+	fail := func(err error) (*Input, error) {
+		b.links.close()
+		b.parts.close()
+		res.tmp = &b.tmp
+		res.Close()
+		return nil, err
+	}
 	var tables []tableInput
 	var datasets []struct {
 		d    *graph.Dataset
@@ -121,7 +155,30 @@ func read(paths []string, opts Options, readFile func(string) ([]byte, error), o
 	}
 	for fi, p := range paths {
 		info := FileInfo{Path: p}
-		raw, err := readFile(p)
+		if format := formatOf(p, nil); format == "csv" {
+			info.Format = format
+			cs, facts, problems := inspectCSV(p, func() (io.ReadCloser, error) { return open(p) })
+			info.SHA256, info.Compressed = facts.sha256, facts.compressed
+			if cs == nil && len(problems) == 1 && problems[0].Hint == "check the path" {
+				if fi, serr := os.Stat(p); osFiles && serr == nil && fi.IsDir() {
+					problems[0].Hint = "this is a directory: give the files in it, e.g. " + filepath.Join(p, "*.csv")
+				}
+			}
+			b.errs = append(b.errs, problems...)
+			if cs != nil {
+				info.Encoding, info.Delimiter = cs.charset, delimiterName(cs.comma)
+				if cs.charset == charsetCP1252 {
+					b.warns = append(b.warns, Problem{File: p, Line: facts.invalidLine,
+						Err:  fmt.Errorf("not UTF-8: read as Windows-1252 (Latin-1)"),
+						Hint: "if accented letters look wrong, save the file as CSV UTF-8"})
+				}
+				t := &Table{File: p, Header: cs.header, HeaderLine: cs.headerLine, stream: cs}
+				tables = append(tables, tableInput{t, cs.comma, fi})
+			}
+			res.Files = append(res.Files, info)
+			continue
+		}
+		raw, err := readAll(open, p)
 		if err != nil {
 			hint := "check the path"
 			if fi, serr := os.Stat(p); osFiles && serr == nil && fi.IsDir() {
@@ -142,36 +199,6 @@ func read(paths []string, opts Options, readFile func(string) ([]byte, error), o
 			continue
 		}
 		switch info.Format {
-		case "csv":
-			if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
-				b.errs = append(b.errs, Problem{File: p, Err: fmt.Errorf("%w: the file is a workbook (xlsx), not CSV text", ErrFormat),
-					Hint: "rename it to .xlsx, or save it from the spreadsheet as CSV UTF-8"})
-				break
-			}
-			if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
-				b.errs = append(b.errs, Problem{File: p, Err: fmt.Errorf("%w: the file is UTF-16 text (Excel's \"Unicode text\")", ErrFormat),
-					Hint: "save it as CSV UTF-8, or give the .xlsx workbook"})
-				break
-			}
-			if bytes.IndexByte(data[:min(len(data), 8192)], 0) >= 0 {
-				b.errs = append(b.errs, Problem{File: p, Err: fmt.Errorf("%w: the file is not text (it holds binary data)", ErrFormat),
-					Hint: "give a CSV file, or a .xlsx, .graphml, .gexf or .json file with its own extension"})
-				break
-			}
-			f, problems := parseCSV(data, p, prog.reporter(p))
-			b.errs = append(b.errs, problems...)
-			if len(f.Header) == 0 && len(problems) > 0 {
-				break // an empty or unreadable file: its header is not worth a second problem
-			}
-			info.Encoding, info.Delimiter = f.Charset, delimiterName(f.Comma)
-			if f.Charset == charsetCP1252 {
-				b.warns = append(b.warns, Problem{File: p, Line: firstInvalidLine(data),
-					Err:  fmt.Errorf("not UTF-8: read as Windows-1252 (Latin-1)"),
-					Hint: "if accented letters look wrong, save the file as CSV UTF-8"})
-			}
-			info.Records = len(f.Rows)
-			t := f.Table
-			tables = append(tables, tableInput{&t, f.Comma, fi})
 		case "xlsx":
 			ts, err := readWorkbook(p, data, osFiles && !info.Compressed)
 			if err != nil {
@@ -204,7 +231,6 @@ func read(paths []string, opts Options, readFile func(string) ([]byte, error), o
 		}
 		res.Files = append(res.Files, info)
 	}
-	prog.done()
 	if opts.Mapping != nil && len(tables) == 0 && len(datasets) > 0 {
 		b.warns = append(b.warns, Problem{Err: errors.New("the column mapping was not used: it applies to CSV and XLSX tables, and these are graph or JSON files"),
 			Hint: "GraphML and GEXF attributes are matched by name (family, famille, country, pays…): rename the attribute in the file"})
@@ -309,15 +335,32 @@ func read(paths []string, opts Options, readFile func(string) ([]byte, error), o
 			}
 		}
 	}
-	d := b.finish()
-	sortProblems(b.errs)
-	sortProblems(b.warns)
-	if len(b.errs) > 0 {
-		return nil, &ValidationError{Problems: b.errs}
+	for _, in := range tables {
+		if cs := in.table.stream; cs != nil {
+			res.Files[in.file].Records = cs.records
+		}
 	}
-	res.Dataset = d
+	if len(b.errs) > 0 {
+		sortProblems(b.errs)
+		return fail(&ValidationError{Problems: b.errs})
+	}
+	res.tmp = &b.tmp
+	if err := b.finish(res); err != nil {
+		return fail(err)
+	}
+	sortProblems(b.warns)
 	res.Warnings = b.warns
 	return res, nil
+}
+
+// readAll reads the whole file p.
+func readAll(open func(string) (io.ReadCloser, error), p string) ([]byte, error) {
+	f, err := open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
 }
 
 // readWorkbook reads an XLSX file from its path, or from its bytes through a

@@ -9,7 +9,11 @@ type Table struct {
 	Header []string
 	// HeaderLine is the line of the header (1 for most files).
 	HeaderLine int
-	Rows       []Row
+	// Rows are the rows of the table, or nil when stream reads them.
+	Rows []Row
+	// stream, when not nil, reads the rows from the file each time they are
+	// needed (large CSV files are not held in memory).
+	stream *csvStream
 }
 
 // Row is one record of a Table.

@@ -1,0 +1,158 @@
+package ingest
+
+import (
+	"compress/gzip"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/alliances/alliances/examples"
+	"github.com/alliances/alliances/graph"
+)
+
+// withRunSize runs f with runSize set to n: with a tiny n, every table of a
+// few rows is sorted on disk in many runs and merged back.
+func withRunSize(t *testing.T, n int, f func()) {
+	t.Helper()
+	old := runSize
+	runSize = n
+	defer func() { runSize = old }()
+	f()
+}
+
+// TestSpilledTablesGiveTheSameResult checks that sorting links and
+// participations on disk (a large ingest) gives exactly the records and the
+// warnings that sorting them in memory gives.
+func TestSpilledTablesGiveTheSameResult(t *testing.T) {
+	files := []string{"loire-souss/acteurs.csv", "loire-souss/projets.csv", "loire-souss/liens.csv", "loire-souss/participations.csv"}
+	want, err := ReadFS(examples.LoireSouss, files, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{1, 2, 7} {
+		withRunSize(t, n, func() {
+			got, err := ReadFS(examples.LoireSouss, files, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("run size %d: the result differs from the one sorted in memory", n)
+			}
+		})
+	}
+	// Repeats across runs: warnings and merged roles as in memory.
+	withRunSize(t, 1, func() {
+		t.Run("duplicates", TestReadDuplicates)
+		t.Run("merged roles", TestReadMergesRoles)
+		t.Run("same row", TestDuplicateOnSameRow)
+	})
+}
+
+// TestBatchesFollowTheirContract checks that Input.Batches gives every record
+// once, in the order graph.Batches promises, whatever the size of the parts,
+// and gives the same parts when called again.
+func TestBatchesFollowTheirContract(t *testing.T) {
+	files := []string{"loire-souss/acteurs.csv", "loire-souss/projets.csv", "loire-souss/liens.csv", "loire-souss/participations.csv"}
+	withRunSize(t, 5, func() {
+		in, err := OpenFS(examples.LoireSouss, files, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer in.Close()
+		want, err := in.Dataset()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, size := range []int{1, 3, 1000} {
+			for call := range 2 {
+				got := &graph.Dataset{}
+				var order graph.BatchOrder
+				parts := 0
+				err := in.Batches(size)(func(part *graph.Dataset) error {
+					parts++
+					if n := len(part.Actors) + len(part.Projects) + len(part.Links) + len(part.Participations); n > size || n == 0 {
+						t.Errorf("size %d: a part of %d records", size, n)
+					}
+					if err := order.Check(part); err != nil {
+						t.Errorf("size %d: %v", size, err)
+					}
+					got.Actors = append(got.Actors, part.Actors...)
+					got.Projects = append(got.Projects, part.Projects...)
+					got.Links = append(got.Links, part.Links...)
+					got.Participations = append(got.Participations, part.Participations...)
+					return nil
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("size %d, call %d: the parts do not add up to the dataset", size, call+1)
+				}
+			}
+		}
+		stop := fmt.Errorf("stop")
+		calls := 0
+		if err := in.Batches(2)(func(*graph.Dataset) error { calls++; return stop }); err != stop || calls != 1 {
+			t.Errorf("Batches went on after yield failed: %v after %d calls", err, calls)
+		}
+	})
+}
+
+// TestOpenLeavesNoTemporaryFiles checks that a large ingest cleans up after
+// itself, whether it succeeds or fails.
+func TestOpenLeavesNoTemporaryFiles(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	dir := t.TempDir()
+	var links strings.Builder
+	links.WriteString("source,target,weight\n")
+	for i := range 200 {
+		fmt.Fprintf(&links, "a%d,a%d,1\n", i%17, (i*7+3)%23)
+	}
+	good := filepath.Join(dir, "links.csv")
+	writeGzip(t, good+".gz", links.String())
+	bad := filepath.Join(dir, "bad.csv")
+	if err := os.WriteFile(bad, []byte("source,target,weight\nx,y,-1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	withRunSize(t, 16, func() {
+		in, err := Open([]string{good + ".gz"}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if in.Links() == 0 {
+			t.Fatal("no links read")
+		}
+		if entries, _ := os.ReadDir(tmp); len(entries) == 0 {
+			t.Error("a large ingest kept its links in memory: no temporary file")
+		}
+		if err := in.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Open([]string{good + ".gz", bad}, Options{}); err == nil {
+			t.Fatal("a negative weight was accepted")
+		}
+	})
+	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
+
+func writeGzip(t *testing.T, path, text string) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := gzip.NewWriter(f)
+	zw.Write([]byte(text))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
