@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"errors"
+	"fmt"
 )
 
 // ErrUnreachable is wrapped by stores that cannot reach or open their database
@@ -35,11 +36,129 @@ type ActorMetrics struct {
 //   - PutMetrics replaces the metric values of the named actors; unknown ids are
 //     an error and nothing is written. Metrics returns them sorted by id; they
 //     never appear in Load.
+//   - PutBatches upserts the records of every part of b as one Put would,
+//     atomically, without holding all of them in memory at once: a store
+//     reads the parts one after another, and may call b again (to retry a
+//     transaction, or to read the parts once per table). It reports changed
+//     false when every record was already stored, identical, and then the
+//     store is left untouched (a store that cannot tell reports true). An
+//     error returned by b, or a part that breaks the order of Batches, makes
+//     PutBatches fail and leaves the store as it was.
 //   - A store is safe for use by one goroutine at a time; Close releases it.
 type Store interface {
 	Put(ctx context.Context, d *Dataset) error
+	PutBatches(ctx context.Context, b Batches) (changed bool, err error)
 	Load(ctx context.Context) (*Dataset, error)
 	PutMetrics(ctx context.Context, metrics []ActorMetrics) error
 	Metrics(ctx context.Context) ([]ActorMetrics, error)
 	Close() error
 }
+
+// Batches gives a dataset in parts, for data larger than memory. Calling it
+// calls yield with each part in turn and stops at the first error yield
+// returns, which it returns; every call starts again from the first part.
+// yield may keep nothing of a part once it returns: the caller may reuse it.
+//
+// Across the parts, each table comes whole before the next, in the order
+// actors, projects, links, participations (one part may end one table and
+// begin the next), and the records of each table come in the order of
+// Dataset.Sort with no key repeated. A part of several tables still obeys
+// that order.
+type Batches func(yield func(part *Dataset) error) error
+
+// InBatches returns the records of a sorted d, without repeated keys, as
+// Batches of at most size records.
+func InBatches(d *Dataset, size int) Batches {
+	return func(yield func(*Dataset) error) error {
+		part := &Dataset{}
+		n := 0
+		flush := func() error {
+			if n == 0 {
+				return nil
+			}
+			err := yield(part)
+			part, n = &Dataset{}, 0
+			return err
+		}
+		add := func(f func()) error {
+			f()
+			if n++; n == size {
+				return flush()
+			}
+			return nil
+		}
+		for i := range d.Actors {
+			if err := add(func() { part.Actors = append(part.Actors, d.Actors[i]) }); err != nil {
+				return err
+			}
+		}
+		for i := range d.Projects {
+			if err := add(func() { part.Projects = append(part.Projects, d.Projects[i]) }); err != nil {
+				return err
+			}
+		}
+		for i := range d.Links {
+			if err := add(func() { part.Links = append(part.Links, d.Links[i]) }); err != nil {
+				return err
+			}
+		}
+		for i := range d.Participations {
+			if err := add(func() { part.Participations = append(part.Participations, d.Participations[i]) }); err != nil {
+				return err
+			}
+		}
+		return flush()
+	}
+}
+
+// ErrBatchOrder is wrapped by the error of PutBatches for parts out of the
+// order Batches promises.
+var ErrBatchOrder = errors.New("batches out of order")
+
+// BatchOrder checks, part after part, the order that Batches promises. The
+// zero value is ready to check the first part of a fresh call.
+type BatchOrder struct {
+	table int    // index in actors, projects, links, participations
+	last  string // last key of that table
+	any   bool   // a record of that table was seen
+}
+
+// Check reports an error wrapping ErrBatchOrder when part breaks the order
+// of the parts checked before.
+func (o *BatchOrder) Check(part *Dataset) error {
+	step := func(table int, key string) error {
+		switch {
+		case table < o.table:
+			return fmt.Errorf("%w: %s after %s", ErrBatchOrder, tableNames[table], tableNames[o.table])
+		case table > o.table:
+			o.table, o.any = table, false
+		case o.any && key <= o.last:
+			return fmt.Errorf("%w: %s key %q after %q", ErrBatchOrder, tableNames[table], key, o.last)
+		}
+		o.last, o.any = key, true
+		return nil
+	}
+	for _, a := range part.Actors {
+		if err := step(0, a.ID); err != nil {
+			return err
+		}
+	}
+	for _, p := range part.Projects {
+		if err := step(1, p.ID); err != nil {
+			return err
+		}
+	}
+	for _, l := range part.Links {
+		if err := step(2, l.Key()); err != nil {
+			return err
+		}
+	}
+	for _, p := range part.Participations {
+		if err := step(3, p.Key()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var tableNames = [...]string{"actor", "project", "link", "participation"}

@@ -25,56 +25,95 @@ func (s *Store) Put(ctx context.Context, d *graph.Dataset) error {
 	// No batch may name the same record twice.
 	u := dedupe(d)
 	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		if err := batches(u.Actors, func(b []graph.Actor) error {
-			ids := make([]string, len(b))
-			for i, a := range b {
-				ids[i] = a.ID
+		return s.upsert(ctx, tx, u)
+	})
+}
+
+// PutBatches upserts every part of b in one write transaction, as Put does,
+// sending each part as it comes: the driver holds one part at a time, and
+// the server holds the transaction. When the driver retries the transaction,
+// b is read again from its first part. changed is always true: the store
+// does not compare the parts with what it holds.
+func (s *Store) PutBatches(ctx context.Context, b graph.Batches) (changed bool, err error) {
+	if err := ctx.Err(); err != nil {
+		return false, fmt.Errorf("neo4jstore: put: %w", err)
+	}
+	err = s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+		var order graph.BatchOrder
+		var failed error // the error of the last part, as opposed to one of b itself
+		err := b(func(part *graph.Dataset) error {
+			if err := order.Check(part); err != nil {
+				failed = workError{fmt.Errorf("neo4jstore: put: %w", err)}
+			} else if err := validate(part); err != nil {
+				failed = workError{err}
+			} else if err := ctx.Err(); err != nil {
+				failed = err
+			} else {
+				failed = s.upsert(ctx, tx, part)
 			}
-			old, err := s.attrNames(ctx, tx, stActorAttrKeys, ids)
-			if err != nil {
-				return err
-			}
-			rows := make([]map[string]any, len(b))
-			for i, a := range b {
-				rows[i] = map[string]any{"id": a.ID, "props": actorProps(a, old[a.ID], s.marker)}
-			}
-			return s.exec(ctx, tx, stActorUpsert, map[string]any{"rows": rows})
-		}); err != nil {
-			return err
-		}
-		if err := batches(u.Projects, func(b []graph.Project) error {
-			ids := make([]string, len(b))
-			for i, p := range b {
-				ids[i] = p.ID
-			}
-			old, err := s.attrNames(ctx, tx, stProjectAttrKeys, ids)
-			if err != nil {
-				return err
-			}
-			rows := make([]map[string]any, len(b))
-			for i, p := range b {
-				rows[i] = map[string]any{"id": p.ID, "props": projectProps(p, old[p.ID], s.marker)}
-			}
-			return s.exec(ctx, tx, stProjectUpsert, map[string]any{"rows": rows})
-		}); err != nil {
-			return err
-		}
-		if err := batches(u.Links, func(b []graph.Link) error {
-			rows := make([]map[string]any, len(b))
-			for i, l := range b {
-				rows[i] = linkRow(l, s.marker)
-			}
-			return s.exec(ctx, tx, stLinkUpsert, map[string]any{"rows": rows})
-		}); err != nil {
-			return err
-		}
-		return batches(u.Participations, func(b []graph.Participation) error {
-			rows := make([]map[string]any, len(b))
-			for i, p := range b {
-				rows[i] = participationRow(p, s.marker)
-			}
-			return s.exec(ctx, tx, stParticipationUpsert, map[string]any{"rows": rows})
+			return failed
 		})
+		if err != nil && failed == nil {
+			// An error of b (reading the input) is returned as b gave it.
+			return workError{err}
+		}
+		return err
+	})
+	return err == nil, err
+}
+
+// upsert writes the records of u, which names no record twice, in batches of
+// BatchSize rows.
+func (s *Store) upsert(ctx context.Context, tx neo4j.ManagedTransaction, u *graph.Dataset) error {
+	if err := batches(u.Actors, func(b []graph.Actor) error {
+		ids := make([]string, len(b))
+		for i, a := range b {
+			ids[i] = a.ID
+		}
+		old, err := s.attrNames(ctx, tx, stActorAttrKeys, ids)
+		if err != nil {
+			return err
+		}
+		rows := make([]map[string]any, len(b))
+		for i, a := range b {
+			rows[i] = map[string]any{"id": a.ID, "props": actorProps(a, old[a.ID], s.marker)}
+		}
+		return s.exec(ctx, tx, stActorUpsert, map[string]any{"rows": rows})
+	}); err != nil {
+		return err
+	}
+	if err := batches(u.Projects, func(b []graph.Project) error {
+		ids := make([]string, len(b))
+		for i, p := range b {
+			ids[i] = p.ID
+		}
+		old, err := s.attrNames(ctx, tx, stProjectAttrKeys, ids)
+		if err != nil {
+			return err
+		}
+		rows := make([]map[string]any, len(b))
+		for i, p := range b {
+			rows[i] = map[string]any{"id": p.ID, "props": projectProps(p, old[p.ID], s.marker)}
+		}
+		return s.exec(ctx, tx, stProjectUpsert, map[string]any{"rows": rows})
+	}); err != nil {
+		return err
+	}
+	if err := batches(u.Links, func(b []graph.Link) error {
+		rows := make([]map[string]any, len(b))
+		for i, l := range b {
+			rows[i] = linkRow(l, s.marker)
+		}
+		return s.exec(ctx, tx, stLinkUpsert, map[string]any{"rows": rows})
+	}); err != nil {
+		return err
+	}
+	return batches(u.Participations, func(b []graph.Participation) error {
+		rows := make([]map[string]any, len(b))
+		for i, p := range b {
+			rows[i] = participationRow(p, s.marker)
+		}
+		return s.exec(ctx, tx, stParticipationUpsert, map[string]any{"rows": rows})
 	})
 }
 
