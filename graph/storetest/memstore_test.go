@@ -74,6 +74,40 @@ func (m *memStore) Put(ctx context.Context, d *graph.Dataset) error {
 	return nil
 }
 
+// PutBatches gathers the parts and puts them at once. It cannot tell
+// whether anything changed.
+func (m *memStore) PutBatches(ctx context.Context, b graph.Batches) (bool, error) {
+	if err := ctx.Err(); err != nil && m.mutant != "ignore-context" {
+		return false, err
+	}
+	var kept []*graph.Dataset
+	var order graph.BatchOrder
+	err := b(func(part *graph.Dataset) error {
+		if err := order.Check(part); err != nil && m.mutant != "batches-any-order" {
+			return err
+		}
+		if m.mutant != "batches-keep-parts" {
+			part = clone(part)
+		}
+		kept = append(kept, part)
+		if m.mutant == "batches-partial" {
+			return m.Put(ctx, part)
+		}
+		return nil
+	})
+	if err != nil {
+		return false, fmt.Errorf("putting batches: %w", err)
+	}
+	all := &graph.Dataset{}
+	for _, p := range kept {
+		all.Actors = append(all.Actors, p.Actors...)
+		all.Projects = append(all.Projects, p.Projects...)
+		all.Links = append(all.Links, p.Links...)
+		all.Participations = append(all.Participations, p.Participations...)
+	}
+	return true, m.Put(ctx, all)
+}
+
 func (m *memStore) Load(ctx context.Context) (*graph.Dataset, error) {
 	return clone(m.d), ctx.Err()
 }
@@ -111,7 +145,8 @@ func (m *memStore) Close() error { return nil }
 // TestMemStore runs the suite on memStore. Each broken variant must make it
 // fail, which is checked by hand:
 //
-//	for m in ignore-context merge-attrs partial unsorted merge-metrics; do
+//	for m in ignore-context merge-attrs partial unsorted merge-metrics \
+//		batches-any-order batches-keep-parts batches-partial; do
 //		STORETEST_MUTANT=$m go test -count=1 ./graph/storetest && echo "$m not caught"
 //	done
 func TestMemStore(t *testing.T) {

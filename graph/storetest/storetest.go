@@ -30,7 +30,15 @@ import (
 //   - an undirected link put again with its endpoints swapped replaces the
 //     stored one (same Link.Key), and Load returns it as last put;
 //   - metric values do not show up in Load, and PutMetrics replaces the whole
-//     set of values of an actor.
+//     set of values of an actor;
+//   - PutBatches stores what one Put of the same records stores, keeps the
+//     metrics, reports a change whenever a record differs from the stored
+//     one, and copes with a Batches that reuses its parts;
+//   - PutBatches fails, and writes nothing, when the batches fail (with an
+//     error wrapping theirs), when a part breaks their order (wrapping
+//     graph.ErrBatchOrder), when a record is invalid, and when its context is
+//     cancelled (wrapping context.Canceled); a context cancelled while it
+//     runs leaves either every record stored or none.
 func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 	t.Helper()
 	tests := []struct {
@@ -50,6 +58,13 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 		{"Metrics", testMetrics},
 		{"MetricsUnknownActor", testMetricsUnknownActor},
 		{"Large", testLarge},
+		{"BatchesRoundTrip", testBatchesRoundTrip},
+		{"BatchesUpsert", testBatchesUpsert},
+		{"BatchesUnchanged", testBatchesUnchanged},
+		{"BatchesFailingSource", testBatchesFailingSource},
+		{"BatchesOrder", testBatchesOrder},
+		{"BatchesInvalidRecord", testBatchesInvalidRecord},
+		{"BatchesCancelled", testBatchesCancelled},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, open) })
