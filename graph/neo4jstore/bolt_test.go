@@ -448,3 +448,88 @@ func BenchmarkPutFakeServer(b *testing.B) {
 	}
 	b.ReportMetric(float64(rows*b.N)/b.Elapsed().Seconds(), "rows/s")
 }
+
+// TestPutBatchesOneTransaction: PutBatches sends every part in one write
+// transaction, each record once; when the driver retries the transaction
+// after a transient error it reads the parts again from the first; an error
+// of the parts themselves rolls the transaction back and is returned as it
+// was given, not as an unreachable store.
+func TestPutBatchesOneTransaction(t *testing.T) {
+	d := bigDataset(2*BatchSize + 17)
+	d.Sort()
+	count := func(ev []boltEvent, name string) (rows int) {
+		for _, e := range runsOf(ev, name) {
+			rs, _ := e.params["rows"].([]any)
+			rows += len(rs)
+		}
+		return rows
+	}
+	t.Run("every part in one transaction", func(t *testing.T) {
+		f := newFakeBolt(t)
+		s := openFake(t, f)
+		before := len(f.Events())
+		changed, err := s.PutBatches(context.Background(), graph.InBatches(d, 1000))
+		if err != nil || !changed {
+			t.Fatalf("PutBatches = %v, %v", changed, err)
+		}
+		ev := f.Events()[before:]
+		var begins, commits int
+		for _, e := range ev {
+			switch e.tag {
+			case boltBegin:
+				begins++
+			case boltCommit:
+				commits++
+			}
+		}
+		if begins != 1 || commits != 1 {
+			t.Errorf("%d BEGIN, %d COMMIT, want 1 and 1", begins, commits)
+		}
+		if a, l, p := count(ev, stActorUpsert), count(ev, stLinkUpsert), count(ev, stParticipationUpsert); a != len(d.Actors) || l != len(d.Links) || p != len(d.Participations) {
+			t.Errorf("sent %d actors, %d links, %d participations; want %d, %d, %d", a, l, p, len(d.Actors), len(d.Links), len(d.Participations))
+		}
+	})
+	t.Run("a retry reads the parts again", func(t *testing.T) {
+		f := newFakeBolt(t)
+		s := openFake(t, f)
+		f.mu.Lock()
+		f.failCommit = 1
+		f.mu.Unlock()
+		calls := 0
+		b := graph.InBatches(d, 1000)
+		if _, err := s.PutBatches(context.Background(), func(yield func(*graph.Dataset) error) error {
+			calls++
+			return b(yield)
+		}); err != nil {
+			t.Fatalf("PutBatches after one transient failure: %v", err)
+		}
+		if calls != 2 {
+			t.Errorf("the parts were read %d times, want 2", calls)
+		}
+	})
+	t.Run("an error of the parts rolls back", func(t *testing.T) {
+		f := newFakeBolt(t)
+		s := openFake(t, f)
+		before := len(f.Events())
+		broken := errors.New("links.csv: read error")
+		b := graph.InBatches(d, 1000)
+		n := 0
+		_, err := s.PutBatches(context.Background(), func(yield func(*graph.Dataset) error) error {
+			return b(func(part *graph.Dataset) error {
+				if n++; n == 3 {
+					return broken
+				}
+				return yield(part)
+			})
+		})
+		if err != broken {
+			t.Fatalf("PutBatches = %v, want the error of the parts as it was", err)
+		}
+		ev := f.Events()[before:]
+		for _, e := range ev {
+			if e.tag == boltCommit {
+				t.Errorf("a failed PutBatches committed; messages: %s", tags(ev))
+			}
+		}
+	})
+}

@@ -217,7 +217,13 @@ func (s *Store) stringLists(ctx context.Context, tx neo4j.ManagedTransaction, na
 
 // Load returns every stored record, sorted as by Dataset.Sort. Records are
 // streamed from the server straight into the dataset.
-func (s *Store) Load(ctx context.Context) (*graph.Dataset, error) {
+func (s *Store) Load(ctx context.Context) (*graph.Dataset, error) { return s.load(ctx, true) }
+
+// LoadNodes returns the stored actors and projects, sorted, with no links
+// and no participations.
+func (s *Store) LoadNodes(ctx context.Context) (*graph.Dataset, error) { return s.load(ctx, false) }
+
+func (s *Store) load(ctx context.Context, ties bool) (*graph.Dataset, error) {
 	var d graph.Dataset
 	err := s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		// A retried transaction starts again from an empty dataset.
@@ -240,6 +246,9 @@ func (s *Store) Load(ctx context.Context) (*graph.Dataset, error) {
 			return err
 		}); err != nil {
 			return err
+		}
+		if !ties {
+			return nil
 		}
 		if err := s.stream(ctx, tx, stLoadLinks, func(rec *neo4j.Record) error {
 			l, err := linkFromProps(stringValue(rec, "source"), stringValue(rec, "target"), mapValue(rec, "props"))
