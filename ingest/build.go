@@ -54,8 +54,9 @@ func newBuilder(vocab *Vocabulary, known *graph.Dataset) *builder {
 	b := &builder{vocab: vocab, known: known, actorAt: map[string]int{}, projectAt: map[string]int{},
 		knownActor: map[string]bool{}, knownProject: map[string]bool{},
 		implicitActor: map[string]bool{}, implicitProject: map[string]bool{}}
-	b.links = &sorter[graph.Link]{cmp: compareLinks, codec: linkCodec, dir: b.tmp.path}
-	b.parts = &sorter[graph.Participation]{cmp: compareParticipations, codec: participationCodec, dir: b.tmp.path}
+	b.links = &sorter[graph.Link]{cmp: compareLinks, lead: linkEnds, codec: linkCodec, dir: b.tmp.path}
+	b.parts = &sorter[graph.Participation]{cmp: compareParticipations, codec: participationCodec, dir: b.tmp.path,
+		lead: func(p *graph.Participation) (string, string) { return p.Actor, p.Project }}
 	if known != nil {
 		for _, a := range known.Actors {
 			b.knownActor[a.ID] = true
@@ -861,18 +862,21 @@ func dedupe[T any](b *builder, s *sorter[T], out *records[T], cmp func(*T, *T) i
 	return errors.Join(err, w.finish())
 }
 
+// linkEnds returns the ends of a link in the order of its key: sorted when
+// it is undirected.
+func linkEnds(l *graph.Link) (string, string) {
+	if !l.Directed && l.Target < l.Source {
+		return l.Target, l.Source
+	}
+	return l.Source, l.Target
+}
+
 // compareLinks orders links as graph.Link.Key does, without building keys:
 // (low endpoint, high endpoint) for undirected links, then type, then
 // directed before undirected.
 func compareLinks(a, b *graph.Link) int {
-	as, at := a.Source, a.Target
-	if !a.Directed && at < as {
-		as, at = at, as
-	}
-	bs, bt := b.Source, b.Target
-	if !b.Directed && bt < bs {
-		bs, bt = bt, bs
-	}
+	as, at := linkEnds(a)
+	bs, bt := linkEnds(b)
 	if c := strings.Compare(as, bs); c != 0 {
 		return c
 	}

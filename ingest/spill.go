@@ -25,7 +25,11 @@ var runSize = 1 << 16
 // compare equal in the order they were added, holding at most runSize of them
 // in memory.
 type sorter[T any] struct {
-	cmp   func(*T, *T) int
+	cmp func(*T, *T) int
+	// lead returns the first two components of the order of cmp (the two
+	// ids of a link or participation): sorting compares their ranks among
+	// the ids of the records in memory, integers, before calling cmp.
+	lead  func(*T) (string, string)
 	codec codec[T]
 	dir   func() (string, error) // the directory of the temporary files
 	buf   []seqRecord[T]
@@ -54,13 +58,69 @@ func (s *sorter[T]) add(x T) {
 	}
 }
 
+// sortBuf sorts the records in memory. It sorts their positions, which are
+// small, and then moves each record once.
 func (s *sorter[T]) sortBuf() {
-	slices.SortFunc(s.buf, func(a, b seqRecord[T]) int {
-		if c := s.cmp(&a.rec, &b.rec); c != 0 {
+	// The ranks of the ids in sorted order.
+	rank := make(map[string]int32)
+	for i := range s.buf {
+		x, y := s.lead(&s.buf[i].rec)
+		rank[x], rank[y] = 0, 0
+	}
+	ids := make([]string, 0, len(rank))
+	for id := range rank {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for r, id := range ids {
+		rank[id] = int32(r)
+	}
+	type sortKey struct{ x, y, i int32 }
+	keys := make([]sortKey, len(s.buf))
+	for i := range s.buf {
+		x, y := s.lead(&s.buf[i].rec)
+		keys[i] = sortKey{rank[x], rank[y], int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b sortKey) int {
+		if c := cmp.Compare(a.x, b.x); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.seq, b.seq)
+		if c := cmp.Compare(a.y, b.y); c != 0 {
+			return c
+		}
+		p, q := &s.buf[a.i], &s.buf[b.i]
+		if c := s.cmp(&p.rec, &q.rec); c != 0 {
+			return c
+		}
+		return cmp.Compare(p.seq, q.seq)
 	})
+	idx := make([]int32, len(keys))
+	for k, key := range keys {
+		idx[k] = key.i
+	}
+	permute(s.buf, idx)
+}
+
+// permute reorders xs in place so that the new xs[k] is the old xs[idx[k]],
+// following the cycles of the permutation (idx is destroyed).
+func permute[T any](xs []T, idx []int32) {
+	for i := range idx {
+		if int(idx[i]) == i {
+			continue
+		}
+		tmp := xs[i]
+		j := i
+		for {
+			k := int(idx[j])
+			idx[j] = int32(j)
+			if k == i {
+				xs[j] = tmp
+				break
+			}
+			xs[j] = xs[k]
+			j = k
+		}
+	}
 }
 
 // spill writes the records in memory to a run file, sorted.
@@ -320,12 +380,23 @@ func (w *recWriter) str(s string) {
 	w.w.WriteString(s)
 }
 
+// strs writes at most 8 strings: their lengths, then their bytes.
+func (w *recWriter) strs(ss ...string) {
+	for _, s := range ss {
+		w.uvarint(uint64(len(s)))
+	}
+	for _, s := range ss {
+		w.w.WriteString(s)
+	}
+}
+
 func (w *recWriter) float(f float64) { w.uvarint(math.Float64bits(f)) }
 
 func (w *recWriter) flush() error { return w.w.Flush() }
 
 type recReader struct {
 	r      *bufio.Reader
+	buf    []byte
 	err    error
 	intern map[string]string // file names of provenance
 }
@@ -342,18 +413,30 @@ func (r *recReader) uvarint() (uint64, error) {
 	return v, err
 }
 
-func (r *recReader) str() string {
-	n, err := r.uvarint()
-	if err != nil {
-		r.err = cmp.Or(r.err, io.ErrUnexpectedEOF)
-		return ""
+// strs reads the strings that recWriter.strs wrote, with one allocation.
+func (r *recReader) strs(dst ...*string) {
+	var lens [8]int
+	total := 0
+	for i := range dst {
+		n, err := r.uvarint()
+		if err != nil {
+			r.err = cmp.Or(r.err, io.ErrUnexpectedEOF)
+			return
+		}
+		lens[i] = int(n)
+		total += int(n)
 	}
-	b := make([]byte, n)
-	if _, err := io.ReadFull(r.r, b); err != nil {
+	if cap(r.buf) < total {
+		r.buf = make([]byte, total)
+	}
+	if _, err := io.ReadFull(r.r, r.buf[:total]); err != nil {
 		r.err = cmp.Or(r.err, err)
-		return ""
+		return
 	}
-	return string(b)
+	all := string(r.buf[:total])
+	for i, p := range dst {
+		*p, all = all[:lens[i]], all[lens[i]:]
+	}
 }
 
 func (r *recReader) float() float64 {
@@ -362,10 +445,23 @@ func (r *recReader) float() float64 {
 }
 
 func (r *recReader) origin(o *graph.Provenance) {
-	f := r.str()
-	if s, ok := r.intern[f]; ok {
-		f = s
-	} else {
+	n, err := r.uvarint()
+	if err != nil {
+		r.err = cmp.Or(r.err, io.ErrUnexpectedEOF)
+		return
+	}
+	if uint64(cap(r.buf)) < n {
+		r.buf = make([]byte, n)
+	}
+	b := r.buf[:n]
+	if _, err := io.ReadFull(r.r, b); err != nil {
+		r.err = cmp.Or(r.err, err)
+		return
+	}
+	// The files of an ingest are few: one string each.
+	f, ok := r.intern[string(b)]
+	if !ok {
+		f = string(b)
 		r.intern[f] = f
 	}
 	o.File = f
@@ -380,41 +476,31 @@ func (w *recWriter) origin(o *graph.Provenance) {
 
 var linkCodec = codec[graph.Link]{
 	put: func(w *recWriter, l *graph.Link) {
-		w.str(l.Source)
-		w.str(l.Target)
-		w.str(l.Type)
+		w.strs(l.Source, l.Target, l.Type, l.Start, l.End)
 		w.float(l.Weight)
 		dir := uint64(0)
 		if l.Directed {
 			dir = 1
 		}
 		w.uvarint(dir)
-		w.str(l.Start)
-		w.str(l.End)
 		w.origin(&l.Origin)
 	},
 	get: func(r *recReader, l *graph.Link) {
-		l.Source, l.Target, l.Type = r.str(), r.str(), r.str()
+		r.strs(&l.Source, &l.Target, &l.Type, &l.Start, &l.End)
 		l.Weight = r.float()
 		dir, _ := r.uvarint()
 		l.Directed = dir == 1
-		l.Start, l.End = r.str(), r.str()
 		r.origin(&l.Origin)
 	},
 }
 
 var participationCodec = codec[graph.Participation]{
 	put: func(w *recWriter, p *graph.Participation) {
-		w.str(p.Actor)
-		w.str(p.Project)
-		w.str(p.Role)
-		w.str(p.Start)
-		w.str(p.End)
+		w.strs(p.Actor, p.Project, p.Role, p.Start, p.End)
 		w.origin(&p.Origin)
 	},
 	get: func(r *recReader, p *graph.Participation) {
-		p.Actor, p.Project, p.Role = r.str(), r.str(), r.str()
-		p.Start, p.End = r.str(), r.str()
+		r.strs(&p.Actor, &p.Project, &p.Role, &p.Start, &p.End)
 		r.origin(&p.Origin)
 	},
 }
