@@ -4,8 +4,28 @@
 // participations), keyed by the record keys of package graph (Actor.ID,
 // Project.ID, Link.Key, Participation.Key), with each record in a compact
 // binary encoding (codec.go); a metrics bucket keyed by actor id; and a meta
-// bucket with the format name and the schema version (Schema). Bucket order is byte order, which is the
-// order of graph.Dataset.Sort, so Load reads every table already sorted.
+// bucket with the format name, the schema version (Schema) and the current
+// generation. Bucket order is byte order, which is the order of
+// graph.Dataset.Sort, so Load reads every table already sorted.
+//
+// # Generations
+//
+// The five buckets of the tables live in a generation: a top-level bucket
+// gen-N that the meta key "current" names. Load, Put, PutMetrics and Metrics
+// work on the current generation. PutBatches, which must not hold a large
+// input in memory, writes the next generation, gen-N+1, beside it: a merge of
+// each current table with the incoming records, both in key order, appended
+// over transactions of at most about 50,000 records, and a copy of the
+// metrics; then one small transaction names it current and deletes gen-N. A
+// crash before that last commit leaves gen-N current and intact, and a
+// partial gen-N+1 that the next PutBatches deletes (Open never writes to an
+// existing file). Before writing anything, PutBatches compares the input with
+// the stored records, and leaves the file byte for byte as it was when
+// nothing differs.
+//
+// Files of schema 2 have the five buckets at the top level and no current
+// generation; they are read, and updated in place by Put, and PutBatches
+// writes their first generation and makes them schema 3.
 //
 // Put writes in one bbolt transaction, so an interrupted or failed Put leaves
 // the file as it was. Only one process can open a file at a time: a second
