@@ -43,20 +43,38 @@ var errChanged = errors.New("a record differs from the stored one")
 // graph.ErrBatchOrder. The metrics of the store are kept.
 func (s *Store) PutBatches(ctx context.Context, b graph.Batches) (changed bool, err error) {
 	if err := ctx.Err(); err != nil {
-		return false, fmt.Errorf("store %s: %w", s.path, err)
+		return false, s.errorf(err)
 	}
 	same, err := s.stored(ctx, b)
 	if err != nil {
-		return false, fmt.Errorf("store %s: %w", s.path, err)
+		return false, s.batchError(err)
 	}
 	if same {
 		return false, nil
 	}
 	if err := s.rebuild(ctx, b); err != nil {
-		return false, fmt.Errorf("store %s: %w", s.path, err)
+		return false, s.batchError(err)
 	}
 	return true, nil
 }
+
+// sourceError is an error that the batches returned.
+type sourceError struct{ err error }
+
+func (e sourceError) Error() string { return e.err.Error() }
+func (e sourceError) Unwrap() error { return e.err }
+
+// batchError returns the error of the batches as they gave it (it holds the
+// errors of PutBatches that stopped them, which name the store), and other
+// errors naming the store.
+func (s *Store) batchError(err error) error {
+	if se, ok := errors.AsType[sourceError](err); ok {
+		return se.err
+	}
+	return s.errorf(err)
+}
+
+func (s *Store) errorf(err error) error { return fmt.Errorf("store %s: %w", s.path, err) }
 
 // stored reports whether every record of b is stored, identical. It checks
 // the order and the keys of the parts up to the first record that differs.
@@ -64,24 +82,32 @@ func (s *Store) stored(ctx context.Context, b graph.Batches) (bool, error) {
 	err := s.db.View(func(tx *bolt.Tx) error {
 		var order graph.BatchOrder
 		c := &comparison{ctx: ctx}
-		return b(func(part *graph.Dataset) error {
+		err := b(func(part *graph.Dataset) error {
 			if err := order.Check(part); err != nil {
-				return err
+				return s.errorf(err)
 			}
 			if err := validate(part); err != nil {
-				return err
+				return s.errorf(err)
 			}
-			if err := compare(c, table(tx, bucketActors), part.Actors, func(a *graph.Actor) string { return a.ID }, appendActor); err != nil {
-				return err
+			err := compare(c, table(tx, bucketActors), part.Actors, func(a *graph.Actor) string { return a.ID }, appendActor)
+			if err == nil {
+				err = compare(c, table(tx, bucketProjects), part.Projects, func(p *graph.Project) string { return p.ID }, appendProject)
 			}
-			if err := compare(c, table(tx, bucketProjects), part.Projects, func(p *graph.Project) string { return p.ID }, appendProject); err != nil {
-				return err
+			if err == nil {
+				err = compare(c, table(tx, bucketLinks), part.Links, (*graph.Link).Key, appendLink)
 			}
-			if err := compare(c, table(tx, bucketLinks), part.Links, (*graph.Link).Key, appendLink); err != nil {
-				return err
+			if err == nil {
+				err = compare(c, table(tx, bucketParticipations), part.Participations, (*graph.Participation).Key, appendParticipation)
 			}
-			return compare(c, table(tx, bucketParticipations), part.Participations, (*graph.Participation).Key, appendParticipation)
+			if err != nil && !errors.Is(err, errChanged) {
+				return s.errorf(err)
+			}
+			return err
 		})
+		if err != nil {
+			return sourceError{err}
+		}
+		return nil
 	})
 	if errors.Is(err, errChanged) {
 		return false, nil
@@ -168,13 +194,13 @@ func (s *Store) rebuild(ctx context.Context, b graph.Batches) (err error) {
 	var order graph.BatchOrder
 	err = b(func(part *graph.Dataset) error {
 		if err := order.Check(part); err != nil {
-			return err
+			return s.errorf(err)
 		}
 		if err := validate(part); err != nil {
-			return err
+			return s.errorf(err)
 		}
 		if err := ctx.Err(); err != nil {
-			return err
+			return s.errorf(err)
 		}
 		for t, recs := range [][]record{
 			encode(part.Actors, func(a *graph.Actor) string { return a.ID }, appendActor),
@@ -186,18 +212,18 @@ func (s *Store) rebuild(ctx context.Context, b graph.Batches) (err error) {
 				continue
 			}
 			if err := w.to(t); err != nil {
-				return err
+				return s.errorf(err)
 			}
 			for _, r := range recs {
 				if err := w.add(r.key(), r.value()); err != nil {
-					return err
+					return s.errorf(err)
 				}
 			}
 		}
 		return nil
 	})
 	if err != nil {
-		return err
+		return sourceError{err}
 	}
 	// The rest of the stored records, and the metrics.
 	if err := w.to(len(tables) - 1); err != nil {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
@@ -253,13 +254,31 @@ func TestPutBatchesFailureCleansUp(t *testing.T) {
 		t.Fatal(err)
 	}
 	current, _ := generations(t, s)
-	if _, err := s.PutBatches(ctx, failing(graph.InBatches(update, 40), 20)); !errors.Is(err, errBoom) {
-		t.Fatalf("PutBatches of failing batches: error %v, want one wrapping theirs", err)
+	// The error of the input comes back as it was given, without the name of
+	// the store, which has nothing to do with it.
+	if _, err := s.PutBatches(ctx, failing(graph.InBatches(update, 40), 20)); err != errBoom {
+		t.Fatalf("PutBatches of failing batches: error %v, want theirs", err)
 	}
 	if c, all := generations(t, s); c != current || len(all) != 1 {
 		t.Errorf("after a failed PutBatches: generations %q, current %q; want only %q", all, c, current)
 	}
 	checkLoad(t, "after a failed PutBatches", s, want(t, base))
+}
+
+// TestPutBatchesErrors: the errors of PutBatches name the store.
+func TestPutBatchesErrors(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "alliances.db")
+	s := mustOpen(t, path)
+	defer s.Close()
+	for name, d := range map[string]*graph.Dataset{
+		"out of order":   {Actors: []graph.Actor{{ID: "b"}, {ID: "a"}}},
+		"empty actor id": {Actors: []graph.Actor{{ID: ""}}},
+	} {
+		_, err := s.PutBatches(context.Background(), graph.InBatches(d, 1))
+		if err == nil || !strings.Contains(err.Error(), path) {
+			t.Errorf("PutBatches of records %s: error %v, want one naming the store", name, err)
+		}
+	}
 }
 
 // TestSchema2 reads a file of schema 2, written here as the previous version
