@@ -165,7 +165,9 @@ func (s *Store) rebuild(ctx context.Context, b graph.Batches) (err error) {
 		n := 0
 		if cur != nil {
 			w.old = bytes.Clone(cur)
-			n, _ = strconv.Atoi(string(cur[len(genPrefix):]))
+			if num, ok := bytes.CutPrefix(cur, genPrefix); ok {
+				n, _ = strconv.Atoi(string(num))
+			}
 		}
 		for n++; tx.Bucket(generationName(n)) != nil; n++ {
 		}
