@@ -132,6 +132,7 @@ func BenchmarkPutBatches(b *testing.B) {
 		for _, kind := range []string{"new", "update", "same"} {
 			b.Run(fmt.Sprintf("links=%d/%s", n, kind), func(b *testing.B) {
 				var peak float64
+				b.ReportAllocs()
 				for b.Loop() {
 					b.StopTimer()
 					s, err := Open(filepath.Join(b.TempDir(), "bench.db"))
@@ -182,6 +183,7 @@ func BenchmarkPutPeak(b *testing.B) {
 	for _, n := range []int{250_000, 1_000_000} {
 		b.Run(fmt.Sprintf("links=%d", n), func(b *testing.B) {
 			var peak float64
+			b.ReportAllocs()
 			for b.Loop() {
 				b.StopTimer()
 				s, err := Open(filepath.Join(b.TempDir(), "bench.db"))
