@@ -33,6 +33,9 @@ type ActorMetrics struct {
 //     does not modify d. Within one d, the last record with a key wins.
 //   - Load returns every stored record, each table in the order of Dataset.Sort,
 //     with every field as it was put (attributes and provenance included).
+//   - LoadNodes returns what Load returns of the actors and projects, with
+//     empty Links and Participations: what validating new input needs of a
+//     store, without holding its ties in memory.
 //   - PutMetrics replaces the metric values of the named actors; unknown ids are
 //     an error and nothing is written. Metrics returns them sorted by id; they
 //     never appear in Load.
@@ -49,6 +52,7 @@ type Store interface {
 	Put(ctx context.Context, d *Dataset) error
 	PutBatches(ctx context.Context, b Batches) (changed bool, err error)
 	Load(ctx context.Context) (*Dataset, error)
+	LoadNodes(ctx context.Context) (*Dataset, error)
 	PutMetrics(ctx context.Context, metrics []ActorMetrics) error
 	Metrics(ctx context.Context) ([]ActorMetrics, error)
 	Close() error

@@ -8,7 +8,6 @@ import (
 	"os"
 	"runtime/debug"
 
-	"github.com/alliances/alliances/graph"
 	"github.com/alliances/alliances/graph/neo4jstore"
 	"github.com/alliances/alliances/ingest"
 )
@@ -106,12 +105,10 @@ func runIngest(ctx context.Context, o *ingestOptions, std *streams, paths []stri
 		return err
 	default:
 		defer store.Close()
-		known, err := store.Load(ctx)
-		if err != nil {
+		// Links and participations of the store play no part in validation.
+		if opts.Known, err = store.LoadNodes(ctx); err != nil {
 			return err
 		}
-		// Links and participations of the store play no part in validation.
-		opts.Known = &graph.Dataset{Actors: known.Actors, Projects: known.Projects}
 	}
 	in, err := ingest.Open(paths, opts)
 	if err != nil {

@@ -409,17 +409,23 @@ func parallel(n int, f func(lo, hi int)) {
 
 // Load returns every stored record, each table in the order of
 // graph.Dataset.Sort (which is the byte order of the keys in the file).
-func (s *Store) Load(ctx context.Context) (*graph.Dataset, error) {
+func (s *Store) Load(ctx context.Context) (*graph.Dataset, error) { return s.load(ctx, true) }
+
+// LoadNodes returns the stored actors and projects, as Load does, with no
+// links and no participations.
+func (s *Store) LoadNodes(ctx context.Context) (*graph.Dataset, error) { return s.load(ctx, false) }
+
+func (s *Store) load(ctx context.Context, ties bool) (*graph.Dataset, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	d := &graph.Dataset{}
+	d := &graph.Dataset{Links: []graph.Link{}, Participations: []graph.Participation{}}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		var err error
 		if d.Actors, err = decode(ctx, tx, bucketActors, false, decodeActor); err != nil {
 			return err
 		}
-		if d.Projects, err = decode(ctx, tx, bucketProjects, false, decodeProject); err != nil {
+		if d.Projects, err = decode(ctx, tx, bucketProjects, false, decodeProject); err != nil || !ties {
 			return err
 		}
 		if d.Links, err = decode(ctx, tx, bucketLinks, true, decodeLink); err != nil {

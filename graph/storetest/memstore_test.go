@@ -112,6 +112,12 @@ func (m *memStore) Load(ctx context.Context) (*graph.Dataset, error) {
 	return clone(m.d), ctx.Err()
 }
 
+func (m *memStore) LoadNodes(ctx context.Context) (*graph.Dataset, error) {
+	d := clone(m.d)
+	d.Links, d.Participations = []graph.Link{}, []graph.Participation{}
+	return d, ctx.Err()
+}
+
 func (m *memStore) PutMetrics(ctx context.Context, metrics []graph.ActorMetrics) error {
 	idx := m.d.ActorIndex()
 	for _, am := range metrics {

@@ -57,6 +57,7 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 		{"InterruptedPut", testInterruptedPut},
 		{"Metrics", testMetrics},
 		{"MetricsUnknownActor", testMetricsUnknownActor},
+		{"LoadNodes", testLoadNodes},
 		{"Large", testLarge},
 		{"BatchesRoundTrip", testBatchesRoundTrip},
 		{"BatchesUpsert", testBatchesUpsert},
@@ -125,6 +126,23 @@ func testEmpty(t *testing.T, open func(t *testing.T) graph.Store) {
 	}
 	mustPut(t, s, &graph.Dataset{})
 	checkDataset(t, "after putting an empty dataset", mustLoad(t, s), &graph.Dataset{})
+}
+
+// testLoadNodes: LoadNodes returns the actors and projects that Load
+// returns, and no links or participations.
+func testLoadNodes(t *testing.T, open func(t *testing.T) graph.Store) {
+	s := openStore(t, open)
+	mustPut(t, s, richData())
+	got, err := s.LoadNodes(context.Background())
+	if err != nil {
+		t.Fatalf("LoadNodes: %v", err)
+	}
+	want := mustLoad(t, s)
+	want.Links, want.Participations = nil, nil
+	checkDataset(t, "LoadNodes", got, want)
+	if len(want.Actors) == 0 || len(want.Projects) == 0 {
+		t.Fatal("the data put has no actors or no projects")
+	}
 }
 
 // testRoundTrip: every field of every table comes back as it was put, in the
