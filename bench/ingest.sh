@@ -12,6 +12,10 @@
 #
 # Usage: bash bench/ingest.sh [--write]   (--write rewrites the section of
 # docs/benchmarks.md between the ingest-stream markers)
+#
+# STORE=bolt://localhost:7687 (with NEO4J_USERNAME, NEO4J_PASSWORD) measures
+# the rows per second of a Neo4j server instead of the embedded store: use an
+# empty database, which the script fills (each size upserts onto the last).
 # Needs Go, awk and GNU time (/usr/bin/time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,17 +63,18 @@ for n in $SIZES; do
 	gen "$n" "$WORK/n$n"
 	files=("$WORK/n$n/actors.csv" "$WORK/n$n/links.csv")
 	measure dry-run "$n" "$WORK/alliances" ingest --quiet --dry-run "${files[@]}" >>"$results"
+	store=${STORE:-$WORK/n$n.db}
 	rm -f "$WORK/n$n.db"
-	measure ingest "$n" "$WORK/alliances" ingest --quiet --store "$WORK/n$n.db" "${files[@]}" >>"$results"
-	measure re-ingest "$n" "$WORK/alliances" ingest --quiet --store "$WORK/n$n.db" "${files[@]}" >>"$results"
-	echo "$n links: $(du -h "$WORK/n$n/links.csv" | cut -f1) CSV, store $(du -h "$WORK/n$n.db" | cut -f1)" >&2
+	measure ingest "$n" "$WORK/alliances" ingest --quiet --store "$store" "${files[@]}" >>"$results"
+	measure re-ingest "$n" "$WORK/alliances" ingest --quiet --store "$store" "${files[@]}" >>"$results"
+	echo "$n links: $(du -h "$WORK/n$n/links.csv" | cut -f1) CSV" >&2
 done
 
-section=$(awk -v load="$(cut -d' ' -f1 /proc/loadavg)" -v when="$(date -u '+%Y-%m-%d %H:%M')" '
+section=$(awk -v store="${STORE:-embedded}" -v load="$(cut -d' ' -f1 /proc/loadavg)" -v when="$(date -u '+%Y-%m-%d %H:%M')" '
 	{ label[NR] = $1; n[NR] = $2; wall[NR] = $3; cpu[NR] = $4; rss[NR] = $5; anon[NR] = $6
 	  if (!($1 in first)) first[$1] = NR; last[$1] = NR }
 	END {
-		printf "Measured by `bench/ingest.sh` on %s UTC, load average %s: 10,000 actors and\n", when, load
+		printf "Measured by `bench/ingest.sh` on %s UTC, load average %s, store %s: 10,000 actors and\n", when, load, store
 		printf "N links (`;`, decimal comma weights). Peak RSS is from `/usr/bin/time`; it counts the pages\n"
 		printf "of the store file that bbolt maps to read it. Peak anonymous memory (`RssAnon` in\n"
 		printf "`/proc/PID/status`, sampled every 20 ms) is the memory of the process itself.\n\n"
