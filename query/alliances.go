@@ -14,6 +14,9 @@ type AlliancesResult struct {
 	MinFamilies int               `json:"min_families"`
 	Projects    []ProjectAlliance `json:"projects"`
 	Groups      []Group           `json:"groups"`
+	// Truncated is true when the search for groups stopped at the maximum
+	// number asked for: there may be more groups than Groups.
+	Truncated bool `json:"truncated"`
 }
 
 // ProjectAlliance is a project and the families, countries and actors of its
@@ -49,7 +52,13 @@ type Group struct {
 // three actors) that do. Actors without a family add none. Projects and
 // groups come with the most families first; then projects by id, and groups
 // by size, largest first, then by the ids of their actors.
-func Alliances(n *graph.Network, minFamilies int) (*AlliancesResult, error) {
+//
+// A network of large overlapping projects can hold more maximal cliques than
+// can be listed (Horizon 2020: projects of hundreds of partners). When
+// maxGroups > 0 the search stops once it has found that many groups, and the
+// result says Truncated; the groups listed are then those found first, not
+// the largest.
+func Alliances(n *graph.Network, minFamilies, maxGroups int) (*AlliancesResult, error) {
 	if minFamilies < 1 {
 		return nil, fmt.Errorf("the minimum number of families must be at least 1, not %d", minFamilies)
 	}
@@ -92,10 +101,14 @@ func Alliances(n *graph.Network, minFamilies int) (*AlliancesResult, error) {
 		g      Group
 	}
 	var groups []found
-	x.cliques(3, minFamilies, func(c []int) {
+	x.cliques(3, minFamilies, func(c []int) bool {
 		pr := x.profile(c)
 		if len(pr.families) < minFamilies {
-			return
+			return true
+		}
+		if maxGroups > 0 && len(groups) == maxGroups {
+			res.Truncated = true
+			return false
 		}
 		sort.Slice(c, func(i, j int) bool { return x.id(c[i]) < x.id(c[j]) })
 		g := Group{Actors: x.refs(c), Families: pr.families, Countries: pr.countries, Projects: []string{}}
@@ -117,6 +130,7 @@ func Alliances(n *graph.Network, minFamilies int) (*AlliancesResult, error) {
 		sort.Strings(shared)
 		g.Projects = append(g.Projects, shared...)
 		groups = append(groups, found{c, g})
+		return true
 	})
 	sort.Slice(groups, func(i, j int) bool {
 		a, b := groups[i], groups[j]
@@ -147,13 +161,13 @@ func (x *index) refs(actors []int) []ActorRef {
 
 // cliques calls emit with every maximal clique of at least min actors that
 // may combine at least minFamilies families (positions, in no particular
-// order), by the Bron–Kerbosch algorithm with pivoting (Tomita, Tanaka and
+// order), until emit returns false, by the Bron–Kerbosch algorithm with pivoting (Tomita, Tanaka and
 // Takahashi 2006) over each actor's later neighbours (Eppstein, Löffler and
 // Strash 2010). A branch whose actors, chosen and candidate, hold fewer than
 // minFamilies families is cut: none of its cliques could be emitted. On
 // Horizon 2020 (3 families, 800k ties) this turns a search of hours into
 // nothing for --min-families 4 or more.
-func (x *index) cliques(min, minFamilies int, emit func([]int)) {
+func (x *index) cliques(min, minFamilies int, emit func([]int) bool) {
 	nbrs := make([][]int, len(x.adj)) // sorted positions
 	for i, nb := range x.adj {
 		for _, e := range nb {
@@ -195,11 +209,15 @@ func (x *index) cliques(min, minFamilies int, emit func([]int)) {
 		}
 		return n >= minFamilies
 	}
+	stop := false
 	var expand func(r, p, xs []int)
 	expand = func(r, p, xs []int) {
+		if stop {
+			return
+		}
 		if len(p) == 0 {
 			if len(xs) == 0 && len(r) >= min {
-				emit(slices.Clone(r))
+				stop = !emit(slices.Clone(r))
 			}
 			return
 		}
@@ -222,6 +240,9 @@ func (x *index) cliques(min, minFamilies int, emit func([]int)) {
 		}
 	}
 	for v := range nbrs {
+		if stop {
+			return
+		}
 		if len(nbrs[v]) < min-1 {
 			continue
 		}

@@ -136,7 +136,7 @@ func TestGroups(t *testing.T) {
 		[]string{"a:collectivite", "b:association", "c:ong", "d:collectivite",
 			"w:collectivite", "x:association", "y:ong", "z:entreprise", "p:ong"},
 		"a-b", "a-c", "b-c", "b-d", "c-d", "w-x", "w-y", "w-z", "x-y", "x-z", "y-z", "p-w")
-	res, err := query.Alliances(n, 3)
+	res, err := query.Alliances(n, 3, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +163,7 @@ func TestGroupsLargeClique(t *testing.T) {
 		d.Actors = append(d.Actors, graph.Actor{ID: id, Family: graph.Families[i%4]})
 		d.Participations = append(d.Participations, graph.Participation{Actor: id, Project: "p"})
 	}
-	res, err := query.Alliances(graph.NewNetwork(d), 4)
+	res, err := query.Alliances(graph.NewNetwork(d), 4, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -217,7 +217,7 @@ func TestDeterministicJSON(t *testing.T) {
 	first := ""
 	for i := 0; i < 20; i++ {
 		var b strings.Builder
-		a, _ := query.Alliances(n, 1)
+		a, _ := query.Alliances(n, 1, 0)
 		c, _ := query.CrossBorder(n)
 		e, _ := query.Partners(n, "nantes", 3)
 		fmt.Fprintf(&b, "%+v %+v %+v", a, c, e)
@@ -251,12 +251,12 @@ func TestGroupsFamilyPruning(t *testing.T) {
 			}
 		}
 		net := network(actors, links...)
-		all, err := query.Alliances(net, 1)
+		all, err := query.Alliances(net, 1, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for k := 2; k <= 5; k++ {
-			res, err := query.Alliances(net, k)
+			res, err := query.Alliances(net, k, 0)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -272,6 +272,54 @@ func TestGroupsFamilyPruning(t *testing.T) {
 			if strings.Join(got, "; ") != strings.Join(want, "; ") {
 				t.Fatalf("round %d, k = %d: groups\n got %q\nwant %q", round, k, got, want)
 			}
+		}
+	}
+}
+
+// TestAlliancesMaxGroups checks that a bounded search returns groups of the
+// whole answer, says when it stopped short, and does not when the bound is
+// not reached.
+func TestAlliancesMaxGroups(t *testing.T) {
+	// Four triangles of three families around a hub: four groups of four
+	// actors each (the hub and a triangle).
+	actors := []string{"hub:ong"}
+	var links []string
+	for i := range 4 {
+		a, b, c := fmt.Sprintf("a%d", i), fmt.Sprintf("b%d", i), fmt.Sprintf("c%d", i)
+		actors = append(actors, a+":collectivite", b+":association", c+":entreprise")
+		links = append(links, a+"-"+b, b+"-"+c, a+"-"+c, "hub-"+a, "hub-"+b, "hub-"+c)
+	}
+	net := network(actors, links...)
+	all, err := query.Alliances(net, 3, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all.Groups) != 4 || all.Truncated {
+		t.Fatalf("unbounded: %d groups, truncated %v; want 4, false", len(all.Groups), all.Truncated)
+	}
+	whole := map[string]bool{}
+	for _, g := range all.Groups {
+		whole[ids(g.Actors)] = true
+	}
+	for _, tc := range []struct {
+		max       int
+		groups    int
+		truncated bool
+	}{{1, 1, true}, {3, 3, true}, {4, 4, false}, {10, 4, false}} {
+		res, err := query.Alliances(net, 3, tc.max)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Groups) != tc.groups || res.Truncated != tc.truncated {
+			t.Errorf("max %d: %d groups, truncated %v; want %d, %v", tc.max, len(res.Groups), res.Truncated, tc.groups, tc.truncated)
+		}
+		for _, g := range res.Groups {
+			if !whole[ids(g.Actors)] {
+				t.Errorf("max %d: group %s is not a group of the whole answer", tc.max, ids(g.Actors))
+			}
+		}
+		if len(res.Projects) != len(all.Projects) {
+			t.Errorf("max %d: %d projects, want all %d", tc.max, len(res.Projects), len(all.Projects))
 		}
 	}
 }
@@ -336,7 +384,7 @@ func TestGroupsBruteForce(t *testing.T) {
 				want = append(want, strings.Join(ids, " "))
 			}
 		}
-		res, err := query.Alliances(network(actors, links...), 1)
+		res, err := query.Alliances(network(actors, links...), 1, 0)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -20,6 +20,7 @@ type queryOptions struct {
 	depth       int
 	max         int
 	minFamilies int
+	maxGroups   int
 	cypher      string
 }
 
@@ -51,6 +52,7 @@ Examples:
 			fs.IntVar(&o.depth, "depth", 1, "partners: how many ties away")
 			fs.IntVar(&o.max, "max", 20, "path: at most this many shortest paths (0: all)")
 			fs.IntVar(&o.minFamilies, "min-families", 3, "alliances: the minimum number of distinct families")
+			fs.IntVar(&o.maxGroups, "max-groups", 1000, "alliances: stop the search for groups after `N` of them (0: all)")
 			fs.StringVar(&o.cypher, "cypher", "", "Neo4j only: run this Cypher `QUERY` in a read-only transaction")
 			return func(ctx context.Context, args []string) error { return runQuery(ctx, o, std, args) }
 		},
@@ -128,7 +130,7 @@ func namedQuery(o *queryOptions, std *streams, net *graph.Network, args []string
 			return nil
 		}
 	case "alliances":
-		res, err := query.Alliances(net, o.minFamilies)
+		res, err := query.Alliances(net, o.minFamilies, o.maxGroups)
 		if err != nil {
 			return usageError{err.Error()}
 		}
@@ -143,6 +145,9 @@ func namedQuery(o *queryOptions, std *streams, net *graph.Network, args []string
 		}
 		if o.format == formatTable {
 			fmt.Fprintf(std.out, "%d project(s) and %d group(s) of mutually tied actors combine at least %d families\n\n", len(res.Projects), len(res.Groups), o.minFamilies)
+		}
+		if res.Truncated && !o.quiet {
+			fmt.Fprintf(std.err, "note: the search for groups stopped after %d groups (--max-groups); there are more, and these are the first found, not the largest: raise --min-families to narrow the search, or --max-groups 0 to list them all (it may take very long)\n", len(res.Groups))
 		}
 	case "between":
 		f1, f2 := args[1], args[2]

@@ -277,25 +277,25 @@ func CheckQueries(t *testing.T, n *graph.Network) {
 	})
 
 	t.Run("Alliances", func(t *testing.T) {
-		got, err := query.Alliances(n, 3)
+		got, err := query.Alliances(n, 3, 0)
 		check(t, "Alliances(3)", got, err, &query.AlliancesResult{
 			MinFamilies: 3,
 			Projects:    []query.ProjectAlliance{projectEau1, projectEau2, projectKayes},
 			Groups:      []query.Group{groupEau1, groupEndaNantes, groupKayes},
 		})
-		got, err = query.Alliances(n, 4)
+		got, err = query.Alliances(n, 4, 0)
 		check(t, "Alliances(4)", got, err, &query.AlliancesResult{
 			MinFamilies: 4,
 			Projects:    []query.ProjectAlliance{projectEau1},
 			Groups:      []query.Group{groupEau1},
 		})
-		got, err = query.Alliances(n, 1)
+		got, err = query.Alliances(n, 1, 0)
 		check(t, "Alliances(1)", got, err, &query.AlliancesResult{
 			MinFamilies: 1,
 			Projects:    []query.ProjectAlliance{projectEau1, projectEau2, projectKayes, projectAgadez},
 			Groups:      []query.Group{groupEau1, groupEndaNantes, groupKayes, groupAFDGret},
 		})
-		got, err = query.Alliances(n, 5)
+		got, err = query.Alliances(n, 5, 0)
 		check(t, "Alliances(5)", got, err, &query.AlliancesResult{
 			MinFamilies: 5, Projects: []query.ProjectAlliance{}, Groups: []query.Group{},
 		})
