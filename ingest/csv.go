@@ -107,7 +107,8 @@ type csvFile struct {
 // the header is a problem.
 func parseCSV(raw []byte, file string, progress func(done, total int64)) (csvFile, []Problem) {
 	open := func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(raw)), nil }
-	cs, _, problems := inspectCSV(file, open)
+	f, _ := open()
+	cs, _, problems := inspectCSV(file, f, open)
 	out := csvFile{Table: Table{File: file, HeaderLine: 1}}
 	if cs == nil {
 		return out, problems
@@ -142,14 +143,11 @@ type csvFacts struct {
 	invalidLine int // first line that is not UTF-8 (Windows-1252 text)
 }
 
-// inspectCSV reads a CSV file once, without keeping it: its SHA-256, its
-// compression and encoding, its delimiter and its header. A nil stream means
-// the file cannot be read as CSV, for the reasons in problems.
-func inspectCSV(file string, open func() (io.ReadCloser, error)) (_ *csvStream, facts csvFacts, _ []Problem) {
-	f, err := open()
-	if err != nil {
-		return nil, facts, []Problem{{File: file, Err: fmt.Errorf("%w: %v", ErrFormat, err), Hint: "check the path"}}
-	}
+// inspectCSV reads a CSV file once, from f, without keeping it: its SHA-256,
+// its compression and encoding, its delimiter and its header. open opens the
+// file again for each later reading. A nil stream means the file cannot be
+// read as CSV, for the reasons in problems.
+func inspectCSV(file string, f io.ReadCloser, open func() (io.ReadCloser, error)) (_ *csvStream, facts csvFacts, _ []Problem) {
 	defer f.Close()
 	h := sha256.New()
 	raw := bufio.NewReaderSize(io.TeeReader(f, h), 64<<10)

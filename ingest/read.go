@@ -155,15 +155,26 @@ func read(paths []string, opts Options, open func(string) (io.ReadCloser, error)
 	}
 	for fi, p := range paths {
 		info := FileInfo{Path: p}
+		f, err := open(p)
+		if err == nil && osFiles {
+			if st, serr := f.(*os.File).Stat(); serr == nil && st.IsDir() {
+				f.Close()
+				err = errors.New("is a directory")
+			}
+		}
+		if err != nil {
+			hint := "check the path"
+			if fi, serr := os.Stat(p); osFiles && serr == nil && fi.IsDir() {
+				hint = "this is a directory: give the files in it, e.g. " + filepath.Join(p, "*.csv")
+			}
+			b.errs = append(b.errs, Problem{File: p, Err: fmt.Errorf("%w: %v", ErrFormat, err), Hint: hint})
+			res.Files = append(res.Files, info)
+			continue
+		}
 		if format := formatOf(p, nil); format == "csv" {
 			info.Format = format
-			cs, facts, problems := inspectCSV(p, func() (io.ReadCloser, error) { return open(p) })
+			cs, facts, problems := inspectCSV(p, f, func() (io.ReadCloser, error) { return open(p) })
 			info.SHA256, info.Compressed = facts.sha256, facts.compressed
-			if cs == nil && len(problems) == 1 && problems[0].Hint == "check the path" {
-				if fi, serr := os.Stat(p); osFiles && serr == nil && fi.IsDir() {
-					problems[0].Hint = "this is a directory: give the files in it, e.g. " + filepath.Join(p, "*.csv")
-				}
-			}
 			b.errs = append(b.errs, problems...)
 			if cs != nil {
 				info.Encoding, info.Delimiter = cs.charset, delimiterName(cs.comma)
@@ -178,13 +189,10 @@ func read(paths []string, opts Options, open func(string) (io.ReadCloser, error)
 			res.Files = append(res.Files, info)
 			continue
 		}
-		raw, err := readAll(open, p)
+		raw, err := io.ReadAll(f)
+		f.Close()
 		if err != nil {
-			hint := "check the path"
-			if fi, serr := os.Stat(p); osFiles && serr == nil && fi.IsDir() {
-				hint = "this is a directory: give the files in it, e.g. " + filepath.Join(p, "*.csv")
-			}
-			b.errs = append(b.errs, Problem{File: p, Err: fmt.Errorf("%w: %v", ErrFormat, err), Hint: hint})
+			b.errs = append(b.errs, Problem{File: p, Err: fmt.Errorf("%w: %v", ErrFormat, err), Hint: "check the file"})
 			res.Files = append(res.Files, info)
 			continue
 		}
@@ -351,16 +359,6 @@ func read(paths []string, opts Options, open func(string) (io.ReadCloser, error)
 	sortProblems(b.warns)
 	res.Warnings = b.warns
 	return res, nil
-}
-
-// readAll reads the whole file p.
-func readAll(open func(string) (io.ReadCloser, error), p string) ([]byte, error) {
-	f, err := open(p)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(f)
 }
 
 // readWorkbook reads an XLSX file from its path, or from its bytes through a
