@@ -701,12 +701,13 @@ func (b *builder) addParticipations(p *plan) {
 	})
 }
 
-// addDataset adds a dataset read from a GraphML, GEXF or JSON file: its actors
-// and projects count as declared.
-func (b *builder) addDataset(d *graph.Dataset, file string) {
+// addGraph adds the records of a GraphML, GEXF or JSON file: its actors and
+// projects, which count as declared, then its links and participations as
+// the file gives them. It returns the number of links and participations.
+func (b *builder) addGraph(g *graphSource, file string) (links, parts int) {
 	t := &Table{File: file}
 	p := &plan{table: t, fields: map[string]*source{}}
-	for _, a := range d.Actors {
+	for _, a := range g.nodes.Actors {
 		row := &Row{Line: a.Origin.Line}
 		if a.ID == "" {
 			b.errorf(t, row.Line, 0, "id", fmt.Errorf("%w: empty actor id", ErrBadValue), "every actor needs a unique id")
@@ -724,7 +725,7 @@ func (b *builder) addDataset(d *graph.Dataset, file string) {
 		}
 		b.putActor(p, row, a)
 	}
-	for _, pr := range d.Projects {
+	for _, pr := range g.nodes.Projects {
 		row := &Row{Line: pr.Origin.Line}
 		if pr.ID == "" {
 			b.errorf(t, row.Line, 0, "id", fmt.Errorf("%w: empty project id", ErrBadValue), "every project needs a unique id")
@@ -732,7 +733,8 @@ func (b *builder) addDataset(d *graph.Dataset, file string) {
 		}
 		b.putProject(p, row, pr)
 	}
-	for _, l := range d.Links {
+	problems := g.edges(func(l graph.Link) {
+		links++
 		row := &Row{Line: l.Origin.Line}
 		ok := b.resolveActor(p, row, "source", l.Source)
 		ok = b.resolveActor(p, row, "target", l.Target) && ok
@@ -749,15 +751,17 @@ func (b *builder) addDataset(d *graph.Dataset, file string) {
 			}
 			b.links.add(l)
 		}
-	}
-	for _, pa := range d.Participations {
+	}, func(pa graph.Participation) {
+		parts++
 		row := &Row{Line: pa.Origin.Line}
 		ok := b.resolveProject(p, row, pa.Project)
 		ok = b.resolveActor(p, row, "actor", pa.Actor) && ok
 		if ok {
 			b.parts.add(pa)
 		}
-	}
+	})
+	b.errs = append(b.errs, problems...)
+	return links, parts
 }
 
 // finish removes duplicate links and participations, warns about

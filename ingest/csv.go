@@ -250,39 +250,23 @@ func inspectCSV(file string, f io.ReadCloser, open func() (io.ReadCloser, error)
 
 // reader opens the text of the file, decoded to UTF-8 and without its byte
 // order mark.
-func (cs *csvStream) reader() (io.Reader, func() error, error) {
-	f, err := cs.open()
+func (cs *csvStream) reader() (io.ReadCloser, error) {
+	f, err := openText(cs.open)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	br := bufio.NewReaderSize(f, 64<<10)
-	var text io.Reader = br
-	closers := []func() error{f.Close}
-	if magic, _ := br.Peek(2); isGzip(magic) {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			f.Close()
-			return nil, nil, fmt.Errorf("%w: gzip: %v", ErrFormat, err)
-		}
-		closers = append(closers, zr.Close)
-		text = zr
-	}
-	tr := bufio.NewReaderSize(text, 64<<10)
+	tr := bufio.NewReaderSize(f, 64<<10)
 	if head, _ := tr.Peek(3); bytes.Equal(head, []byte("\xef\xbb\xbf")) {
 		tr.Discard(3)
 	}
-	text = tr
+	var text io.Reader = tr
 	if cs.charset == charsetCP1252 {
 		text = charmap.Windows1252.NewDecoder().Reader(tr)
 	}
-	closeAll := func() error {
-		var errs []error
-		for _, c := range closers {
-			errs = append(errs, c())
-		}
-		return errors.Join(errs...)
-	}
-	return text, closeAll, nil
+	return struct {
+		io.Reader
+		io.Closer
+	}{text, f}, nil
 }
 
 // scan reads the file again and calls fn with every data row (the row and
@@ -291,11 +275,11 @@ func (cs *csvStream) reader() (io.Reader, func() error, error) {
 // and progress, when not nil, is called with the bytes read so far. A nil fn
 // reads the header only.
 func (cs *csvStream) scan(fn func(row *Row), progress func(done, total int64)) []Problem {
-	text, closeText, err := cs.reader()
+	text, err := cs.reader()
 	if err != nil {
 		return []Problem{{File: cs.file, Err: fmt.Errorf("%w: %v", ErrFormat, err)}}
 	}
-	defer closeText()
+	defer text.Close()
 	report := fn != nil && cs.scans == 0
 	if fn != nil {
 		cs.scans++

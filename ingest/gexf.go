@@ -58,103 +58,21 @@ type gexfEdge struct {
 // end of nodes and edges are read when no attribute gives them. Nodes nested
 // in nodes (hierarchical graphs) are read like the others.
 func readGEXF(r io.Reader, file string) (*graph.Dataset, []Problem) {
-	dec := newXMLDecoder(r)
+	return readGraph(r, file, gexfSource)
+}
+
+// gexfSource reads a GEXF file as readGEXF does, in two passes: its
+// attributes and nodes at once, its edges each time the source's edges are
+// read.
+func gexfSource(file string, open func() (io.ReadCloser, error)) (*graphSource, []Problem) {
 	attrs := map[string]map[string]gexfAttribute{"node": {}, "edge": {}}
-	var nodes []graphNode
-	var edges []graphEdge
 	var rawNodes []gexfNode
-	var rawEdges []gexfEdge
 	defaultDirected := false
-	var probs []Problem
-	// owners is the stack of open nodes and edges: attribute values belong to
-	// the innermost one. Nodes nested in nodes (hierarchical graphs) are read
-	// like the others.
-	type owner struct {
-		edge bool
-		i    int
-	}
-	var owners []owner
-	root := false
-	for {
-		line, col := dec.InputPos()
-		tok, err := dec.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, []Problem{xmlProblem(file, dec, err, "GEXF")}
-		}
-		if ee, ok := tok.(xml.EndElement); ok {
-			if (ee.Name.Local == "node" || ee.Name.Local == "edge") && len(owners) > 0 {
-				owners = owners[:len(owners)-1]
-			}
-			continue
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
-		if !root {
-			if se.Name.Local != "gexf" {
-				return nil, []Problem{rootProblem(file, line, col, se.Name.Local, "gexf", "a GEXF file (.gexf)")}
-			}
-			root = true
-			continue
-		}
-		attr := func(name string) string { v, _ := xmlAttrValue(se.Attr, name); return v }
-		switch se.Name.Local {
-		case "graph":
-			if v, ok := xmlAttrValue(se.Attr, "defaultedgetype"); ok {
-				switch strings.TrimSpace(v) {
-				case "directed":
-					defaultDirected = true
-				case "undirected", "mutual":
-					defaultDirected = false
-				default:
-					probs = append(probs, Problem{File: file, Line: line, Column: col, Field: "defaultedgetype",
-						Err:  fmt.Errorf("%w: defaultedgetype=%q", ErrBadValue, v),
-						Hint: `defaultedgetype is "directed", "undirected" or "mutual"`})
-				}
-			}
-		case "attributes":
-			var as gexfAttributes
-			if err := dec.DecodeElement(&as, &se); err != nil {
-				return nil, []Problem{xmlProblem(file, dec, err, "GEXF attributes")}
-			}
-			class := strings.TrimSpace(as.Class)
-			if attrs[class] == nil {
-				continue
-			}
-			for _, a := range as.Attributes {
-				attrs[class][a.ID] = a
-			}
-		case "node":
-			n := gexfNode{Label: attr("label"), Start: attr("start"), End: attr("end"), line: line, col: col}
-			if id, ok := xmlAttrValue(se.Attr, "id"); ok {
-				n.ID = &id
-			}
-			rawNodes = append(rawNodes, n)
-			owners = append(owners, owner{false, len(rawNodes) - 1})
-		case "edge":
-			rawEdges = append(rawEdges, gexfEdge{Source: attr("source"), Target: attr("target"), Type: attr("type"),
-				Kind: attr("kind"), Label: attr("label"), Weight: attr("weight"), Start: attr("start"), End: attr("end"),
-				line: line, col: col})
-			owners = append(owners, owner{true, len(rawEdges) - 1})
-		case "attvalue":
-			if len(owners) == 0 {
-				continue
-			}
-			v := gexfAttValue{For: attr("for"), ID: attr("id"), Value: attr("value")}
-			if o := owners[len(owners)-1]; o.edge {
-				rawEdges[o.i].AttValues = append(rawEdges[o.i].AttValues, v)
-			} else {
-				rawNodes[o.i].AttValues = append(rawNodes[o.i].AttValues, v)
-			}
-		}
-	}
-	if !root {
-		return nil, []Problem{{File: file, Line: 1, Err: fmt.Errorf("%w: empty GEXF file", ErrFormat),
-			Hint: "this reader expects a GEXF file (.gexf)"}}
+	probs, ok := scanGEXF(file, open, func(class string, a gexfAttribute) { attrs[class][a.ID] = a },
+		func(directed bool) { defaultDirected = directed },
+		func(n gexfNode) { rawNodes = append(rawNodes, n) }, nil)
+	if !ok {
+		return nil, probs
 	}
 	defaults := map[string][]gexfAttribute{} // by class, in id order
 	for class, m := range attrs {
@@ -164,7 +82,7 @@ func readGEXF(r io.Reader, file string) (*graph.Dataset, []Problem) {
 			}
 		}
 	}
-	resolve := func(class string, values []gexfAttValue, line, col int) []graphAttr {
+	resolve := func(class string, values []gexfAttValue, line, col int, probs *[]Problem) []graphAttr {
 		var out []graphAttr
 		seen := map[string]bool{}
 		for _, v := range values {
@@ -174,7 +92,7 @@ func readGEXF(r io.Reader, file string) (*graph.Dataset, []Problem) {
 			}
 			a, ok := attrs[class][id]
 			if !ok {
-				probs = append(probs, Problem{File: file, Line: line, Column: col, Field: id,
+				*probs = append(*probs, Problem{File: file, Line: line, Column: col, Field: id,
 					Err:  fmt.Errorf("%w: attribute %q is not declared", ErrFormat, id),
 					Hint: "declare every attribute in <attributes class=\"" + class + "\">"})
 				continue
@@ -201,35 +119,165 @@ func readGEXF(r io.Reader, file string) (*graph.Dataset, []Problem) {
 		}
 		return out
 	}
+	nodes := make([]graphNode, 0, len(rawNodes))
 	for _, n := range rawNodes {
 		gn := graphNode{label: n.Label, line: n.line, col: n.col}
 		if n.ID != nil {
 			gn.id, gn.hasID = *n.ID, true
 		}
-		gn.attrs = append(resolve("node", n.AttValues, gn.line, gn.col), spell(n.Start, n.End)...)
+		gn.attrs = append(resolve("node", n.AttValues, gn.line, gn.col, &probs), spell(n.Start, n.End)...)
 		nodes = append(nodes, gn)
 	}
-	for _, e := range rawEdges {
-		ge := graphEdge{source: e.Source, target: e.Target, directed: defaultDirected,
-			weight: e.Weight, kind: e.Kind, label: e.Label, line: e.line, col: e.col}
-		switch strings.TrimSpace(e.Type) {
-		case "":
-		case "directed":
-			ge.directed = true
-		case "undirected", "mutual":
-			ge.directed = false
-		default:
-			// Not GEXF, but what NetworkX writes for an edge attribute "type":
-			// read it as the kind of tie.
-			if ge.kind == "" {
-				ge.kind = e.Type
+	g, ps := indexGraphNodes(file, nodes)
+	probs = append(probs, ps...)
+	g.edges = func(link func(graph.Link), part func(graph.Participation)) []Problem {
+		var probs []Problem
+		ps, _ := scanGEXF(file, open, nil, nil, nil, func(e gexfEdge) {
+			ge := graphEdge{source: e.Source, target: e.Target, directed: defaultDirected,
+				weight: e.Weight, kind: e.Kind, label: e.Label, line: e.line, col: e.col}
+			switch strings.TrimSpace(e.Type) {
+			case "":
+			case "directed":
+				ge.directed = true
+			case "undirected", "mutual":
+				ge.directed = false
+			default:
+				// Not GEXF, but what NetworkX writes for an edge attribute
+				// "type": read it as the kind of tie.
+				if ge.kind == "" {
+					ge.kind = e.Type
+				}
+			}
+			ge.attrs = append(resolve("edge", e.AttValues, ge.line, ge.col, &probs), spell(e.Start, e.End)...)
+			probs = append(probs, g.edge(file, ge, link, part)...)
+		})
+		return append(probs, ps...)
+	}
+	return g, probs
+}
+
+// scanGEXF reads the elements of a GEXF file, calling attr with each declared
+// attribute, directed with the default edge type of the graph, node with
+// each node once the file is read (in the order they start) and edge with
+// each edge as it ends; nil functions are not called. It reports false when
+// the file is not GEXF or not well-formed XML.
+func scanGEXF(file string, open func() (io.ReadCloser, error), attr func(class string, a gexfAttribute),
+	directed func(bool), node func(gexfNode), edge func(gexfEdge)) ([]Problem, bool) {
+	r, err := open()
+	if err != nil {
+		return []Problem{{File: file, Err: fmt.Errorf("%w: %v", ErrFormat, err)}}, false
+	}
+	defer r.Close()
+	dec := newXMLDecoder(r)
+	var probs []Problem
+	var nodes []gexfNode
+	// owners is the stack of open nodes and edges: attribute values belong to
+	// the innermost one. Nodes nested in nodes (hierarchical graphs) are read
+	// like the others.
+	type owner struct {
+		i int       // the node's position in nodes
+		e *gexfEdge // the edge, or nil for a node
+	}
+	var owners []owner
+	root := false
+	for {
+		line, col := dec.InputPos()
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return []Problem{xmlProblem(file, dec, err, "GEXF")}, false
+		}
+		if ee, ok := tok.(xml.EndElement); ok {
+			if (ee.Name.Local == "node" || ee.Name.Local == "edge") && len(owners) > 0 {
+				if o := owners[len(owners)-1]; o.e != nil && edge != nil {
+					edge(*o.e)
+				}
+				owners = owners[:len(owners)-1]
+			}
+			continue
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		if !root {
+			if se.Name.Local != "gexf" {
+				return []Problem{rootProblem(file, line, col, se.Name.Local, "gexf", "a GEXF file (.gexf)")}, false
+			}
+			root = true
+			continue
+		}
+		value := func(name string) string { v, _ := xmlAttrValue(se.Attr, name); return v }
+		switch se.Name.Local {
+		case "graph":
+			if v, ok := xmlAttrValue(se.Attr, "defaultedgetype"); ok && directed != nil {
+				switch strings.TrimSpace(v) {
+				case "directed":
+					directed(true)
+				case "undirected", "mutual":
+					directed(false)
+				default:
+					probs = append(probs, Problem{File: file, Line: line, Column: col, Field: "defaultedgetype",
+						Err:  fmt.Errorf("%w: defaultedgetype=%q", ErrBadValue, v),
+						Hint: `defaultedgetype is "directed", "undirected" or "mutual"`})
+				}
+			}
+		case "attributes":
+			var as gexfAttributes
+			if err := dec.DecodeElement(&as, &se); err != nil {
+				return []Problem{xmlProblem(file, dec, err, "GEXF attributes")}, false
+			}
+			class := strings.TrimSpace(as.Class)
+			if attr == nil || (class != "node" && class != "edge") {
+				continue
+			}
+			for _, a := range as.Attributes {
+				attr(class, a)
+			}
+		case "node":
+			n := gexfNode{line: line, col: col}
+			if node != nil {
+				n.Label, n.Start, n.End = value("label"), value("start"), value("end")
+				if id, ok := xmlAttrValue(se.Attr, "id"); ok {
+					n.ID = &id
+				}
+			}
+			nodes = append(nodes, n)
+			owners = append(owners, owner{i: len(nodes) - 1})
+		case "edge":
+			e := &gexfEdge{line: line, col: col}
+			if edge != nil {
+				*e = gexfEdge{Source: value("source"), Target: value("target"), Type: value("type"),
+					Kind: value("kind"), Label: value("label"), Weight: value("weight"), Start: value("start"), End: value("end"),
+					line: line, col: col}
+			}
+			owners = append(owners, owner{e: e})
+		case "attvalue":
+			if len(owners) == 0 {
+				continue
+			}
+			o := owners[len(owners)-1]
+			v := gexfAttValue{For: value("for"), ID: value("id"), Value: value("value")}
+			switch {
+			case o.e != nil && edge != nil:
+				o.e.AttValues = append(o.e.AttValues, v)
+			case o.e == nil && node != nil:
+				nodes[o.i].AttValues = append(nodes[o.i].AttValues, v)
 			}
 		}
-		ge.attrs = append(resolve("edge", e.AttValues, ge.line, ge.col), spell(e.Start, e.End)...)
-		edges = append(edges, ge)
 	}
-	d, ps := buildGraphDataset(file, nodes, edges)
-	return d, append(probs, ps...)
+	if !root {
+		return []Problem{{File: file, Line: 1, Err: fmt.Errorf("%w: empty GEXF file", ErrFormat),
+			Hint: "this reader expects a GEXF file (.gexf)"}}, false
+	}
+	if node != nil {
+		for _, n := range nodes {
+			node(n)
+		}
+	}
+	return probs, true
 }
 
 // spell turns the native start and end of a GEXF node or edge (dynamic

@@ -102,111 +102,19 @@ const metricKeyPrefix = "metric."
 // label of its graphics is the actor's name, the edge label the link type, and
 // group nodes (boxes around other nodes) are not actors.
 func readGraphML(r io.Reader, file string) (*graph.Dataset, []Problem) {
-	dec := newXMLDecoder(r)
+	return readGraph(r, file, graphMLSource)
+}
+
+// graphMLSource reads a GraphML file as readGraphML does, in two passes: its
+// keys and nodes at once, its edges each time the source's edges are read.
+func graphMLSource(file string, open func() (io.ReadCloser, error)) (*graphSource, []Problem) {
 	keys := map[string]graphmlKey{}
-	var nodes []graphNode
-	var edges []graphEdge
 	var rawNodes []graphmlNode
-	var rawEdges []graphmlEdge
-	var directedStack []bool
-	// owners is the stack of open node, edge and graph elements: <data>
-	// belongs to the innermost one. Nodes of nested graphs (yEd groups) are
-	// read like the others.
-	type owner struct {
-		kind byte // 'n' node, 'e' edge, 'o' other
-		i    int
+	probs, ok := scanGraphML(file, open, func(k graphmlKey) { keys[k.ID] = k },
+		func(n graphmlNode) { rawNodes = append(rawNodes, n) }, nil)
+	if !ok {
+		return nil, probs
 	}
-	var owners []owner
-	root := false
-	for {
-		line, col := dec.InputPos()
-		tok, err := dec.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, []Problem{xmlProblem(file, dec, err, "GraphML")}
-		}
-		if ee, ok := tok.(xml.EndElement); ok {
-			switch ee.Name.Local {
-			case "graph":
-				if len(directedStack) > 0 {
-					directedStack = directedStack[:len(directedStack)-1]
-				}
-				fallthrough
-			case "node", "edge", "hyperedge", "port", "endpoint":
-				if len(owners) > 0 {
-					owners = owners[:len(owners)-1]
-				}
-			}
-			continue
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
-		if !root {
-			if se.Name.Local != "graphml" {
-				return nil, []Problem{rootProblem(file, line, col, se.Name.Local, "graphml", "a GraphML file (.graphml)")}
-			}
-			root = true
-			continue
-		}
-		switch se.Name.Local {
-		case "key":
-			var k graphmlKey
-			if err := dec.DecodeElement(&k, &se); err != nil {
-				return nil, []Problem{xmlProblem(file, dec, err, "GraphML key")}
-			}
-			keys[k.ID] = k
-		case "graph":
-			dir := len(directedStack) > 0 && directedStack[len(directedStack)-1]
-			if def, ok := xmlAttrValue(se.Attr, "edgedefault"); ok {
-				dir = strings.TrimSpace(def) == "directed"
-			}
-			directedStack = append(directedStack, dir)
-			owners = append(owners, owner{kind: 'o'})
-		case "node":
-			n := graphmlNode{line: line, col: col}
-			if id, ok := xmlAttrValue(se.Attr, "id"); ok {
-				n.ID = &id
-			}
-			if f, ok := xmlAttrValue(se.Attr, "yfiles.foldertype"); ok && (f == "group" || f == "folder") {
-				n.group = true
-			}
-			rawNodes = append(rawNodes, n)
-			owners = append(owners, owner{'n', len(rawNodes) - 1})
-		case "edge":
-			e := graphmlEdge{line: line, col: col,
-				directed: len(directedStack) > 0 && directedStack[len(directedStack)-1]}
-			e.Source, _ = xmlAttrValue(se.Attr, "source")
-			e.Target, _ = xmlAttrValue(se.Attr, "target")
-			e.Directed, _ = xmlAttrValue(se.Attr, "directed")
-			rawEdges = append(rawEdges, e)
-			owners = append(owners, owner{'e', len(rawEdges) - 1})
-		case "hyperedge", "port", "endpoint":
-			owners = append(owners, owner{kind: 'o'})
-		case "data":
-			var dt graphmlData
-			if err := dec.DecodeElement(&dt, &se); err != nil {
-				return nil, []Problem{xmlProblem(file, dec, err, "GraphML data")}
-			}
-			if len(owners) == 0 {
-				continue
-			}
-			switch o := owners[len(owners)-1]; o.kind {
-			case 'n':
-				rawNodes[o.i].Data = append(rawNodes[o.i].Data, dt)
-			case 'e':
-				rawEdges[o.i].Data = append(rawEdges[o.i].Data, dt)
-			}
-		}
-	}
-	if !root {
-		return nil, []Problem{{File: file, Line: 1, Err: fmt.Errorf("%w: empty GraphML file", ErrFormat),
-			Hint: "this reader expects a GraphML file (.graphml)"}}
-	}
-	var probs []Problem
 	defaults := map[string][]graphmlKey{} // by domain, in key id order
 	for _, id := range graphSortedKeys(keys) {
 		k := keys[id]
@@ -219,17 +127,16 @@ func readGraphML(r io.Reader, file string) (*graph.Dataset, []Problem) {
 			}
 		}
 	}
-	// Resolve data keys by name, adding the declared defaults.
-	// resolve returns the attributes of a node or an edge by name, and the
-	// label that yEd keeps in its graphics.
-	resolve := func(domain string, data []graphmlData, line, col int) ([]graphAttr, string) {
+	// resolve returns the attributes of a node or an edge by name, with the
+	// declared defaults, and the label that yEd keeps in its graphics.
+	resolve := func(domain string, data []graphmlData, line, col int, probs *[]Problem) ([]graphAttr, string) {
 		var out []graphAttr
 		label := ""
 		seen := map[string]bool{}
 		for _, dt := range data {
 			k, ok := keys[dt.Key]
 			if !ok {
-				probs = append(probs, Problem{File: file, Line: line, Column: col, Field: dt.Key,
+				*probs = append(*probs, Problem{File: file, Line: line, Column: col, Field: dt.Key,
 					Err:  fmt.Errorf("%w: data key %q is not declared", ErrFormat, dt.Key),
 					Hint: "declare every data key with a <key id=… for=… attr.name=…> element"})
 				continue
@@ -262,31 +169,169 @@ func readGraphML(r io.Reader, file string) (*graph.Dataset, []Problem) {
 		}
 		return out, label
 	}
+	nodes := make([]graphNode, 0, len(rawNodes))
 	for _, n := range rawNodes {
 		gn := graphNode{line: n.line, col: n.col, group: n.group}
 		if n.ID != nil {
 			gn.id, gn.hasID = *n.ID, true
 		}
-		gn.attrs, gn.label = resolve("node", n.Data, gn.line, gn.col)
+		gn.attrs, gn.label = resolve("node", n.Data, gn.line, gn.col, &probs)
 		nodes = append(nodes, gn)
 	}
-	for _, e := range rawEdges {
-		ge := graphEdge{source: e.Source, target: e.Target, directed: e.directed, line: e.line, col: e.col}
-		if e.Directed != "" {
-			d, ok := parseXMLBool(e.Directed)
-			if !ok {
-				probs = append(probs, Problem{File: file, Line: ge.line, Column: ge.col, Field: "directed",
-					Err:  fmt.Errorf("%w: directed=%q", ErrBadValue, e.Directed),
-					Hint: `directed is "true" or "false"`})
+	g, ps := indexGraphNodes(file, nodes)
+	probs = append(probs, ps...)
+	g.edges = func(link func(graph.Link), part func(graph.Participation)) []Problem {
+		var probs []Problem
+		ps, _ := scanGraphML(file, open, nil, nil, func(e graphmlEdge) {
+			ge := graphEdge{source: e.Source, target: e.Target, directed: e.directed, line: e.line, col: e.col}
+			if e.Directed != "" {
+				d, ok := parseXMLBool(e.Directed)
+				if !ok {
+					probs = append(probs, Problem{File: file, Line: ge.line, Column: ge.col, Field: "directed",
+						Err:  fmt.Errorf("%w: directed=%q", ErrBadValue, e.Directed),
+						Hint: `directed is "true" or "false"`})
+					return
+				}
+				ge.directed = d
+			}
+			ge.attrs, ge.label = resolve("edge", e.Data, ge.line, ge.col, &probs)
+			probs = append(probs, g.edge(file, ge, link, part)...)
+		})
+		return append(probs, ps...)
+	}
+	return g, probs
+}
+
+// scanGraphML reads the elements of a GraphML file, calling key, node and
+// edge (when not nil) with each key, node and edge as it is read whole. It
+// reports false when the file is not GraphML or not well-formed XML.
+func scanGraphML(file string, open func() (io.ReadCloser, error), key func(graphmlKey), node func(graphmlNode), edge func(graphmlEdge)) ([]Problem, bool) {
+	r, err := open()
+	if err != nil {
+		return []Problem{{File: file, Err: fmt.Errorf("%w: %v", ErrFormat, err)}}, false
+	}
+	defer r.Close()
+	dec := newXMLDecoder(r)
+	var directedStack []bool
+	// owners is the stack of open node, edge and graph elements: <data>
+	// belongs to the innermost one. Nodes of nested graphs (yEd groups) are
+	// read like the others; nodes are passed to node when the file has been
+	// read, in the order they start, edges when they end.
+	type owner struct {
+		kind byte // 'n' node, 'e' edge, 'o' other
+		i    int  // the node's position in nodes
+		e    *graphmlEdge
+	}
+	var owners []owner
+	var nodes []graphmlNode
+	root := false
+	for {
+		line, col := dec.InputPos()
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return []Problem{xmlProblem(file, dec, err, "GraphML")}, false
+		}
+		if ee, ok := tok.(xml.EndElement); ok {
+			switch ee.Name.Local {
+			case "graph":
+				if len(directedStack) > 0 {
+					directedStack = directedStack[:len(directedStack)-1]
+				}
+				fallthrough
+			case "node", "edge", "hyperedge", "port", "endpoint":
+				if len(owners) > 0 {
+					if o := owners[len(owners)-1]; o.kind == 'e' && edge != nil {
+						edge(*o.e)
+					}
+					owners = owners[:len(owners)-1]
+				}
+			}
+			continue
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		if !root {
+			if se.Name.Local != "graphml" {
+				return []Problem{rootProblem(file, line, col, se.Name.Local, "graphml", "a GraphML file (.graphml)")}, false
+			}
+			root = true
+			continue
+		}
+		switch se.Name.Local {
+		case "key":
+			var k graphmlKey
+			if err := dec.DecodeElement(&k, &se); err != nil {
+				return []Problem{xmlProblem(file, dec, err, "GraphML key")}, false
+			}
+			if key != nil {
+				key(k)
+			}
+		case "graph":
+			dir := len(directedStack) > 0 && directedStack[len(directedStack)-1]
+			if def, ok := xmlAttrValue(se.Attr, "edgedefault"); ok {
+				dir = strings.TrimSpace(def) == "directed"
+			}
+			directedStack = append(directedStack, dir)
+			owners = append(owners, owner{kind: 'o'})
+		case "node":
+			if node == nil {
+				owners = append(owners, owner{kind: 'o'})
 				continue
 			}
-			ge.directed = d
+			n := graphmlNode{line: line, col: col}
+			if id, ok := xmlAttrValue(se.Attr, "id"); ok {
+				n.ID = &id
+			}
+			if f, ok := xmlAttrValue(se.Attr, "yfiles.foldertype"); ok && (f == "group" || f == "folder") {
+				n.group = true
+			}
+			nodes = append(nodes, n)
+			owners = append(owners, owner{kind: 'n', i: len(nodes) - 1})
+		case "edge":
+			e := &graphmlEdge{line: line, col: col,
+				directed: len(directedStack) > 0 && directedStack[len(directedStack)-1]}
+			e.Source, _ = xmlAttrValue(se.Attr, "source")
+			e.Target, _ = xmlAttrValue(se.Attr, "target")
+			e.Directed, _ = xmlAttrValue(se.Attr, "directed")
+			owners = append(owners, owner{kind: 'e', e: e})
+		case "hyperedge", "port", "endpoint":
+			owners = append(owners, owner{kind: 'o'})
+		case "data":
+			if len(owners) == 0 {
+				if err := dec.Skip(); err != nil {
+					return []Problem{xmlProblem(file, dec, err, "GraphML data")}, false
+				}
+				continue
+			}
+			o := owners[len(owners)-1]
+			if (o.kind == 'n' && node != nil) || (o.kind == 'e' && edge != nil) {
+				var dt graphmlData
+				if err := dec.DecodeElement(&dt, &se); err != nil {
+					return []Problem{xmlProblem(file, dec, err, "GraphML data")}, false
+				}
+				if o.kind == 'n' {
+					nodes[o.i].Data = append(nodes[o.i].Data, dt)
+				} else {
+					o.e.Data = append(o.e.Data, dt)
+				}
+			} else if err := dec.Skip(); err != nil {
+				return []Problem{xmlProblem(file, dec, err, "GraphML data")}, false
+			}
 		}
-		ge.attrs, ge.label = resolve("edge", e.Data, ge.line, ge.col)
-		edges = append(edges, ge)
 	}
-	d, ps := buildGraphDataset(file, nodes, edges)
-	return d, append(probs, ps...)
+	if !root {
+		return []Problem{{File: file, Line: 1, Err: fmt.Errorf("%w: empty GraphML file", ErrFormat),
+			Hint: "this reader expects a GraphML file (.graphml)"}}, false
+	}
+	for _, n := range nodes {
+		node(n)
+	}
+	return nil, true
 }
 
 func graphSortedKeys[V any](m map[string]V) []string {

@@ -1,7 +1,9 @@
 package ingest
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -109,22 +111,54 @@ func isActorKind(v string) bool {
 	return false
 }
 
-// buildGraphDataset maps the nodes and edges of a graph file to a Dataset,
-// reporting every problem found.
-func buildGraphDataset(file string, nodes []graphNode, edges []graphEdge) (*graph.Dataset, []Problem) {
-	d := &graph.Dataset{}
+// graphSource is a graph file (GraphML, GEXF) read in two passes: its nodes,
+// actors and projects, at once; its edges, links and participations, as a
+// stream, each time edges is called, so that the edges of a large file are
+// never all in memory.
+type graphSource struct {
+	nodes  *graph.Dataset // Actors and Projects, in file order
+	byNode map[string]nodeRef
+	// edges reads the edges of the file again, calling link and part with
+	// each link and participation, and returns the problems of the edges.
+	edges func(link func(graph.Link), part func(graph.Participation)) []Problem
+}
+
+// nodeRef is what an edge needs to know of the node at one of its ends.
+type nodeRef struct {
+	project bool
+	group   bool
+	id      string // domain id
+	line    int
+}
+
+// readGraph reads a whole graph file with source (graphMLSource or
+// gexfSource) into a sorted dataset.
+func readGraph(r io.Reader, file string, source func(string, func() (io.ReadCloser, error)) (*graphSource, []Problem)) (*graph.Dataset, []Problem) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, []Problem{{File: file, Err: fmt.Errorf("%w: %w", ErrFormat, err), Hint: "the file could not be read"}}
+	}
+	g, probs := source(file, func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil })
+	if g == nil {
+		return nil, probs
+	}
+	d := g.nodes
+	probs = append(probs, g.edges(func(l graph.Link) { d.Links = append(d.Links, l) },
+		func(p graph.Participation) { d.Participations = append(d.Participations, p) })...)
+	d.Sort()
+	return d, probs
+}
+
+// indexGraphNodes maps the nodes of a graph file to actors and projects,
+// reporting every problem found, and indexes them for the edges.
+func indexGraphNodes(file string, nodes []graphNode) (*graphSource, []Problem) {
+	g := &graphSource{nodes: &graph.Dataset{}, byNode: make(map[string]nodeRef, len(nodes))}
+	d := g.nodes
 	var probs []Problem
 	bad := func(line, col int, field string, err error, hint, format string, args ...any) {
 		probs = append(probs, Problem{File: file, Line: line, Column: col, Field: field,
 			Err: fmt.Errorf("%w: %s", err, fmt.Sprintf(format, args...)), Hint: hint})
 	}
-	type nodeRef struct {
-		project bool
-		group   bool
-		id      string // domain id
-		line    int
-	}
-	byNode := make(map[string]nodeRef, len(nodes))
 	projectIDs := make(map[string]int)
 	for _, n := range nodes {
 		if !n.hasID || strings.TrimSpace(n.id) == "" {
@@ -132,14 +166,14 @@ func buildGraphDataset(file string, nodes []graphNode, edges []graphEdge) (*grap
 				Err: fmt.Errorf("%w: node without an id", ErrBadValue), Hint: "give every node a unique id attribute"})
 			continue
 		}
-		if prev, ok := byNode[n.id]; ok {
+		if prev, ok := g.byNode[n.id]; ok {
 			probs = append(probs, Problem{File: file, Line: n.line, Column: n.col, Field: "id",
 				Err:  fmt.Errorf("%w: node id %q", ErrDuplicate, n.id),
 				Hint: fmt.Sprintf("node %q is already defined at line %d", n.id, prev.line)})
 			continue
 		}
 		if n.group {
-			byNode[n.id] = nodeRef{group: true, id: n.id, line: n.line}
+			g.byNode[n.id] = nodeRef{group: true, id: n.id, line: n.line}
 			continue
 		}
 		project := false
@@ -163,95 +197,103 @@ func buildGraphDataset(file string, nodes []graphNode, edges []graphEdge) (*grap
 				continue
 			}
 			projectIDs[p.ID] = n.line
-			byNode[n.id] = nodeRef{project: true, id: p.ID, line: n.line}
+			g.byNode[n.id] = nodeRef{project: true, id: p.ID, line: n.line}
 			d.Projects = append(d.Projects, p)
 			continue
 		}
 		a := nodeActor(file, n)
-		byNode[n.id] = nodeRef{id: a.ID, line: n.line}
+		g.byNode[n.id] = nodeRef{id: a.ID, line: n.line}
 		d.Actors = append(d.Actors, a)
 	}
-	for _, e := range edges {
-		values := map[string]string{}
-		for _, a := range e.attrs {
-			if f := graphField(a.name, edgeFields); f != "" {
-				if _, seen := values[f]; !seen {
-					values[f] = a.value
-				}
+	return g, probs
+}
+
+// edge maps an edge of the file to a link or a participation, passed to
+// link or part, or returns its problems.
+func (g *graphSource) edge(file string, e graphEdge, link func(graph.Link), part func(graph.Participation)) []Problem {
+	var probs []Problem
+	bad := func(line, col int, field string, err error, hint, format string, args ...any) {
+		probs = append(probs, Problem{File: file, Line: line, Column: col, Field: field,
+			Err: fmt.Errorf("%w: %s", err, fmt.Sprintf(format, args...)), Hint: hint})
+	}
+	values := map[string]string{}
+	for _, a := range e.attrs {
+		if f := graphField(a.name, edgeFields); f != "" {
+			if _, seen := values[f]; !seen {
+				values[f] = a.value
 			}
-		}
-		w := e.weight
-		if v, ok := values["weight"]; ok && w == "" {
-			w = v
-		}
-		weight, werr := graphWeight(w)
-		src, okS := byNode[e.source]
-		dst, okT := byNode[e.target]
-		if !okS || !okT {
-			missing := e.source
-			field := "source"
-			if okS {
-				missing, field = e.target, "target"
-			}
-			probs = append(probs, Problem{File: file, Line: e.line, Column: e.col, Field: field,
-				Err:  fmt.Errorf("%w: edge %s %q is not a node of the file", ErrUnknownActor, field, missing),
-				Hint: "every edge must join two nodes declared in the same file"})
-			if werr != nil {
-				bad(e.line, e.col, "weight", ErrBadValue,
-					"weights are positive numbers; larger means a stronger tie", "weight %q: %v", w, werr)
-			}
-			continue
-		}
-		origin := graph.Provenance{File: file, Line: e.line}
-		switch {
-		case src.group || dst.group:
-			group := src.id
-			if dst.group {
-				group = dst.id
-			}
-			bad(e.line, e.col, "target", ErrBadValue,
-				"a group box is not an actor: draw the edge to an actor inside the group",
-				"edge to the group node %q", group)
-		case src.project && dst.project:
-			bad(e.line, e.col, "target", ErrBadValue,
-				"edges join two actors (a link) or an actor and a project (a participation)",
-				"edge between two projects %q and %q", src.id, dst.id)
-		case src.project || dst.project:
-			actor, project := src.id, dst.id
-			if src.project {
-				actor, project = dst.id, src.id
-			}
-			d.Participations = append(d.Participations, graph.Participation{
-				Actor: actor, Project: project, Role: values["role"],
-				Start: values["start"], End: values["end"], Origin: origin,
-			})
-		default:
-			if k := values["kind"]; graph.Normalize(k) == "participation" {
-				bad(e.line, e.col, "kind", ErrBadValue,
-					"a participation edge must join an actor and a node with kind=project",
-					"participation edge between two actors %q and %q", src.id, dst.id)
-				continue
-			}
-			typ, ok := values["type"]
-			if !ok {
-				typ = e.kind
-				if typ == "" {
-					typ = e.label
-				}
-			}
-			if werr != nil {
-				bad(e.line, e.col, "weight", ErrBadValue,
-					"weights are positive numbers; larger means a stronger tie", "weight %q: %v", w, werr)
-				continue
-			}
-			d.Links = append(d.Links, graph.Link{
-				Source: src.id, Target: dst.id, Type: typ, Weight: weight, Directed: e.directed,
-				Start: values["start"], End: values["end"], Origin: origin,
-			})
 		}
 	}
-	d.Sort()
-	return d, probs
+	w := e.weight
+	if v, ok := values["weight"]; ok && w == "" {
+		w = v
+	}
+	weight, werr := graphWeight(w)
+	src, okS := g.byNode[e.source]
+	dst, okT := g.byNode[e.target]
+	if !okS || !okT {
+		missing := e.source
+		field := "source"
+		if okS {
+			missing, field = e.target, "target"
+		}
+		probs = append(probs, Problem{File: file, Line: e.line, Column: e.col, Field: field,
+			Err:  fmt.Errorf("%w: edge %s %q is not a node of the file", ErrUnknownActor, field, missing),
+			Hint: "every edge must join two nodes declared in the same file"})
+		if werr != nil {
+			bad(e.line, e.col, "weight", ErrBadValue,
+				"weights are positive numbers; larger means a stronger tie", "weight %q: %v", w, werr)
+		}
+		return probs
+	}
+	origin := graph.Provenance{File: file, Line: e.line}
+	switch {
+	case src.group || dst.group:
+		group := src.id
+		if dst.group {
+			group = dst.id
+		}
+		bad(e.line, e.col, "target", ErrBadValue,
+			"a group box is not an actor: draw the edge to an actor inside the group",
+			"edge to the group node %q", group)
+	case src.project && dst.project:
+		bad(e.line, e.col, "target", ErrBadValue,
+			"edges join two actors (a link) or an actor and a project (a participation)",
+			"edge between two projects %q and %q", src.id, dst.id)
+	case src.project || dst.project:
+		actor, project := src.id, dst.id
+		if src.project {
+			actor, project = dst.id, src.id
+		}
+		part(graph.Participation{
+			Actor: actor, Project: project, Role: values["role"],
+			Start: values["start"], End: values["end"], Origin: origin,
+		})
+	default:
+		if k := values["kind"]; graph.Normalize(k) == "participation" {
+			bad(e.line, e.col, "kind", ErrBadValue,
+				"a participation edge must join an actor and a node with kind=project",
+				"participation edge between two actors %q and %q", src.id, dst.id)
+			return probs
+		}
+		typ, ok := values["type"]
+		if !ok {
+			typ = e.kind
+			if typ == "" {
+				typ = e.label
+			}
+		}
+		if werr != nil {
+			bad(e.line, e.col, "weight", ErrBadValue,
+				"weights are positive numbers; larger means a stronger tie", "weight %q: %v", w, werr)
+			return probs
+		}
+		link(graph.Link{
+			Source: src.id, Target: dst.id, Type: typ, Weight: weight, Directed: e.directed,
+			Start: values["start"], End: values["end"], Origin: origin,
+		})
+	}
+	return probs
 }
 
 // graphWeight reads a tie weight: empty means 1, otherwise a finite number > 0

@@ -1,7 +1,9 @@
 package ingest
 
 import (
+	"bufio"
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -96,10 +98,11 @@ func result(in *Input, err error) (*Result, error) {
 }
 
 // Open is Read for inputs of any size: CSV files are read row by row, twice
-// (once for their bytes, once for their rows), and links and participations
-// are sorted on disk when they are many, so that memory grows with the
-// number of actors and projects but not with the size of the files. GraphML,
-// GEXF, JSON and XLSX files are read whole. The caller must Close the Input.
+// (once for their bytes, once for their rows), GraphML and GEXF files in two
+// passes (nodes, then edges as a stream), and links and participations are
+// sorted on disk when they are many, so that memory grows with the number of
+// actors and projects but not with the size of the files. JSON and XLSX
+// files are read whole. The caller must Close the Input.
 func Open(paths []string, opts Options) (*Input, error) {
 	return read(paths, opts, func(p string) (io.ReadCloser, error) { return os.Open(p) }, true)
 }
@@ -149,10 +152,11 @@ func read(paths []string, opts Options, open func(string) (io.ReadCloser, error)
 		return nil, err
 	}
 	var tables []tableInput
-	var datasets []struct {
-		d    *graph.Dataset
-		file string
+	type graphInput struct {
+		g    *graphSource
+		file int // index in res.Files
 	}
+	var graphs []graphInput
 	for fi, p := range paths {
 		info := FileInfo{Path: p}
 		f, err := open(p)
@@ -189,6 +193,26 @@ func read(paths []string, opts Options, open func(string) (io.ReadCloser, error)
 			res.Files = append(res.Files, info)
 			continue
 		}
+		if format := formatOf(p, nil); format == "graphml" || format == "gexf" {
+			info.Format = format
+			info.SHA256, info.Compressed, err = digest(f)
+			if err != nil {
+				b.errs = append(b.errs, Problem{File: p, Err: fmt.Errorf("%w: %v", ErrFormat, err), Hint: "check the file"})
+				res.Files = append(res.Files, info)
+				continue
+			}
+			source := map[string]func(string, func() (io.ReadCloser, error)) (*graphSource, []Problem){
+				"graphml": graphMLSource, "gexf": gexfSource}[format]
+			g, problems := source(p, func() (io.ReadCloser, error) {
+				return openText(func() (io.ReadCloser, error) { return open(p) })
+			})
+			b.errs = append(b.errs, problems...)
+			if g != nil {
+				graphs = append(graphs, graphInput{g, fi})
+			}
+			res.Files = append(res.Files, info)
+			continue
+		}
 		raw, err := io.ReadAll(f)
 		f.Close()
 		if err != nil {
@@ -220,18 +244,11 @@ func read(paths []string, opts Options, open func(string) (io.ReadCloser, error)
 				info.Records += len(ts[i].Rows)
 				tables = append(tables, tableInput{&ts[i], ';', fi})
 			}
-		case "graphml", "gexf", "json":
-			read := map[string]func(io.Reader, string) (*graph.Dataset, []Problem){
-				"graphml": readGraphML, "gexf": readGEXF, "json": readJSON}[info.Format]
-			d, problems := read(bytes.NewReader(data), p)
+		case "json":
+			d, problems := readJSON(bytes.NewReader(data), p)
 			b.errs = append(b.errs, problems...)
 			if d != nil {
-				info.Records = len(d.Actors) + len(d.Links) + len(d.Projects) + len(d.Participations)
-				info.Tables = datasetKinds(d)
-				datasets = append(datasets, struct {
-					d    *graph.Dataset
-					file string
-				}{d, p})
+				graphs = append(graphs, graphInput{inMemory(d), fi})
 			}
 		default:
 			b.errs = append(b.errs, Problem{File: p, Err: fmt.Errorf("%w: unknown format", ErrFormat),
@@ -239,7 +256,7 @@ func read(paths []string, opts Options, open func(string) (io.ReadCloser, error)
 		}
 		res.Files = append(res.Files, info)
 	}
-	if opts.Mapping != nil && len(tables) == 0 && len(datasets) > 0 {
+	if opts.Mapping != nil && len(tables) == 0 && len(graphs) > 0 {
 		b.warns = append(b.warns, Problem{Err: errors.New("the column mapping was not used: it applies to CSV and XLSX tables, and these are graph or JSON files"),
 			Hint: "GraphML and GEXF attributes are matched by name (family, famille, country, pays…): rename the attribute in the file"})
 	}
@@ -305,11 +322,11 @@ func read(paths []string, opts Options, open func(string) (io.ReadCloser, error)
 			b.declaredProjects = true
 		}
 	}
-	for _, ds := range datasets {
-		if len(ds.d.Actors) > 0 {
+	for _, in := range graphs {
+		if len(in.g.nodes.Actors) > 0 {
 			b.declaredActors = true
 		}
-		if len(ds.d.Projects) > 0 {
+		if len(in.g.nodes.Projects) > 0 {
 			b.declaredProjects = true
 		}
 	}
@@ -320,8 +337,11 @@ func read(paths []string, opts Options, open func(string) (io.ReadCloser, error)
 	}
 	for _, k := range kinds {
 		if k == KindLinks {
-			for _, ds := range datasets {
-				b.addDataset(ds.d, ds.file)
+			for _, in := range graphs {
+				info := &res.Files[in.file]
+				links, parts := b.addGraph(in.g, info.Path)
+				info.Records = len(in.g.nodes.Actors) + len(in.g.nodes.Projects) + links + parts
+				info.Tables = graphKinds(len(in.g.nodes.Actors), len(in.g.nodes.Projects), links, parts)
 			}
 		}
 		for _, p := range plans {
@@ -482,19 +502,13 @@ func delimiterName(r rune) string {
 	return string(r)
 }
 
-func datasetKinds(d *graph.Dataset) []string {
+// graphKinds lists the kinds of table a graph or JSON file holds.
+func graphKinds(actors, projects, links, parts int) []string {
 	var out []string
-	if len(d.Actors) > 0 {
-		out = append(out, string(KindActors))
-	}
-	if len(d.Projects) > 0 {
-		out = append(out, string(KindProjects))
-	}
-	if len(d.Links) > 0 {
-		out = append(out, string(KindLinks))
-	}
-	if len(d.Participations) > 0 {
-		out = append(out, string(KindParticipations))
+	for i, n := range []int{actors, projects, links, parts} {
+		if n > 0 {
+			out = append(out, string(kinds[i]))
+		}
 	}
 	return out
 }
@@ -515,4 +529,66 @@ func sortProblems(ps []Problem) {
 		}
 		return a.Column < b.Column
 	})
+}
+
+// digest reads f to its end and closes it: the hex SHA-256 of its bytes, and
+// whether they are gzip-compressed.
+func digest(f io.ReadCloser) (sum string, compressed bool, err error) {
+	defer f.Close()
+	h := sha256.New()
+	br := bufio.NewReaderSize(f, 64<<10)
+	magic, _ := br.Peek(2)
+	if _, err := io.Copy(h, br); err != nil {
+		return "", false, err
+	}
+	return hex.EncodeToString(h.Sum(nil)), isGzip(magic), nil
+}
+
+// openText opens a file with open, decompressed when it is gzip-compressed.
+func openText(open func() (io.ReadCloser, error)) (io.ReadCloser, error) {
+	f, err := open()
+	if err != nil {
+		return nil, err
+	}
+	br := bufio.NewReaderSize(f, 64<<10)
+	if magic, _ := br.Peek(2); !isGzip(magic) {
+		return struct {
+			io.Reader
+			io.Closer
+		}{br, f}, nil
+	}
+	zr, err := gzip.NewReader(br)
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("gzip: %v", err)
+	}
+	return struct {
+		io.Reader
+		io.Closer
+	}{zr, closers{zr, f}}, nil
+}
+
+// closers closes each of its elements.
+type closers []io.Closer
+
+func (cs closers) Close() error {
+	var errs []error
+	for _, c := range cs {
+		errs = append(errs, c.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// inMemory is a graph source of a dataset read whole (a JSON file).
+func inMemory(d *graph.Dataset) *graphSource {
+	return &graphSource{nodes: &graph.Dataset{Actors: d.Actors, Projects: d.Projects},
+		edges: func(link func(graph.Link), part func(graph.Participation)) []Problem {
+			for _, l := range d.Links {
+				link(l)
+			}
+			for _, p := range d.Participations {
+				part(p)
+			}
+			return nil
+		}}
 }

@@ -3,6 +3,7 @@ package ingest
 import (
 	"compress/gzip"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/alliances/alliances/examples"
 	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/graph/storetest"
 )
 
 // withRunSize runs f with runSize set to n: with a tiny n, every table of a
@@ -154,5 +156,75 @@ func writeGzip(t *testing.T, path, text string) {
 	}
 	if err := f.Close(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestOpenGraphFilesInTwoPasses checks that GraphML and GEXF files, read by
+// Open in two passes (nodes, then edges as a stream), give what the whole
+// file gives, gzip-compressed or not, with edges written before the nodes
+// they join, and that their description counts every record.
+func TestOpenGraphFilesInTwoPasses(t *testing.T) {
+	graphml := `<?xml version="1.0"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="f" for="node" attr.name="family" attr.type="string"/>
+  <key id="k" for="node" attr.name="kind" attr.type="string"/>
+  <key id="w" for="edge" attr.name="weight" attr.type="double"/>
+  <graph edgedefault="undirected">
+    <edge source="a" target="b"><data key="w">2.5</data></edge>
+    <edge source="a" target="project:p"/>
+    <node id="a"><data key="f">ong</data></node>
+    <node id="b"><data key="f">association</data></node>
+    <node id="project:p"><data key="k">project</data></node>
+  </graph>
+</graphml>`
+	gexf := `<?xml version="1.0"?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3">
+  <graph defaultedgetype="undirected">
+    <attributes class="node"><attribute id="0" title="family" type="string"/></attributes>
+    <edges><edge id="0" source="a" target="b" weight="2.5"/></edges>
+    <nodes>
+      <node id="a" label="A"><attvalues><attvalue for="0" value="ong"/></attvalues></node>
+      <node id="b" label="B"><attvalues><attvalue for="0" value="association"/></attvalues></node>
+    </nodes>
+  </graph>
+</gexf>`
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name, text string
+		read       func(r io.Reader, file string) (*graph.Dataset, []Problem)
+		records    int
+		tables     []string
+	}{
+		{"n.graphml", graphml, readGraphML, 5, []string{"actors", "projects", "links", "participations"}},
+		{"n.gexf", gexf, readGEXF, 3, []string{"actors", "links"}},
+	} {
+		want, probs := tc.read(strings.NewReader(tc.text), filepath.Join(dir, tc.name))
+		if len(probs) > 0 || want == nil {
+			t.Fatalf("%s: %v", tc.name, probs)
+		}
+		if len(want.Links) != 1 || want.Links[0].Weight != 2.5 {
+			t.Fatalf("%s: links %+v, want the edge written before its nodes", tc.name, want.Links)
+		}
+		for _, gz := range []bool{false, true} {
+			path := filepath.Join(dir, tc.name)
+			if gz {
+				path += ".gz"
+				writeGzip(t, path, tc.text)
+			} else if err := os.WriteFile(path, []byte(tc.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			res, err := Read([]string{path}, Options{})
+			if err != nil {
+				t.Fatalf("%s: %v", path, err)
+			}
+			got := storetest.WithoutOrigin(res.Dataset)
+			if !reflect.DeepEqual(got, storetest.WithoutOrigin(want)) {
+				t.Errorf("%s: Read gives\n%+v\nthe whole file gives\n%+v", path, got, want)
+			}
+			info := res.Files[0]
+			if info.Records != tc.records || !reflect.DeepEqual(info.Tables, tc.tables) || info.Compressed != gz || len(info.SHA256) != 64 {
+				t.Errorf("%s: file info %+v, want %d records, tables %v, compressed %v", path, info, tc.records, tc.tables, gz)
+			}
+		}
 	}
 }
