@@ -144,7 +144,7 @@ func reportInput(d *graph.Dataset, net *graph.Network, opts analysis.Options, su
 	}
 	// Validation warnings come from reading the files again, as they were
 	// ingested (with the same mapping).
-	r, err := ingest.Read(readable, ingest.Options{Known: d, Mapping: m})
+	r, err := ingest.Open(readable, ingest.Options{Known: d, Mapping: m})
 	if err != nil {
 		why := firstLine(err.Error())
 		var ve *ingest.ValidationError
@@ -155,6 +155,7 @@ func reportInput(d *graph.Dataset, net *graph.Network, opts analysis.Options, su
 		in.Warnings = append(in.Warnings, "the input files could not be validated again (they changed since they were ingested, or were ingested with a column mapping: give report the same --mapping or --map): "+why)
 		return in, nil
 	}
+	defer r.Close()
 	for _, w := range r.Warnings {
 		in.Warnings = append(in.Warnings, w.Error())
 	}
