@@ -6,6 +6,7 @@
 #   - alliances ingest --dry-run          (validation only)
 #   - alliances ingest into a new store   (the embedded store)
 #   - the same ingest again               (nothing changes)
+#   - alliances ingest --dry-run of the same network exported as GraphML
 # with /usr/bin/time: wall, CPU and peak resident memory. The figures to
 # compare are the ratios between sizes: an input 8× larger should take about
 # 8× the time and the same memory.
@@ -67,6 +68,8 @@ for n in $SIZES; do
 	rm -f "$WORK/n$n.db"
 	measure ingest "$n" "$WORK/alliances" ingest --quiet --store "$store" "${files[@]}" >>"$results"
 	measure re-ingest "$n" "$WORK/alliances" ingest --quiet --store "$store" "${files[@]}" >>"$results"
+	"$WORK/alliances" export --quiet --store "$store" --to graphml -o "$WORK/n$n.graphml"
+	measure graphml "$n" "$WORK/alliances" ingest --quiet --dry-run "$WORK/n$n.graphml" >>"$results"
 	echo "$n links: $(du -h "$WORK/n$n/links.csv" | cut -f1) CSV" >&2
 done
 
@@ -80,12 +83,12 @@ section=$(awk -v store="${STORE:-embedded}" -v load="$(cut -d' ' -f1 /proc/loada
 		printf "`/proc/PID/status`, sampled every 20 ms) is the memory of the process itself.\n\n"
 		printf "| command | links | wall s | CPU s | links/s (wall) | peak RSS MiB | peak anonymous MiB |\n|---|---:|---:|---:|---:|---:|---:|\n"
 		for (i = 1; i <= NR; i++)
-			printf "| %s | %d | %.2f | %.2f | %d | %.0f | %.0f |\n", (label[i] == "dry-run" ? "`ingest --dry-run`" : label[i] == "re-ingest" ? "`ingest` again (nothing changes)" : "`ingest` into a new store"),
+			printf "| %s | %d | %.2f | %.2f | %d | %.0f | %.0f |\n", (label[i] == "dry-run" ? "`ingest --dry-run`" : label[i] == "re-ingest" ? "`ingest` again (nothing changes)" : label[i] == "graphml" ? "`ingest --dry-run` of the GraphML export" : "`ingest` into a new store"),
 				n[i], wall[i], cpu[i], n[i] / wall[i], rss[i] / 1024, anon[i] / 1024
 		printf "\nRatios, largest input to smallest (%d / %d links = %.0f×):\n\n", n[last["ingest"]], n[first["ingest"]], n[last["ingest"]] / n[first["ingest"]]
 		printf "| command | time ratio | peak RSS ratio | peak anonymous memory ratio |\n|---|---:|---:|---:|\n"
-		split("dry-run ingest re-ingest", ls, " ")
-		for (j = 1; j <= 3; j++) { a = first[ls[j]]; b = last[ls[j]]
+		split("dry-run ingest re-ingest graphml", ls, " ")
+		for (j = 1; j <= 4; j++) { a = first[ls[j]]; b = last[ls[j]]
 			printf "| %s | %.1f | %.2f | **%.2f** |\n", ls[j], wall[b] / wall[a], rss[b] / rss[a], anon[b] / anon[a] }
 	}' "$results")
 echo "$section"
