@@ -71,48 +71,34 @@ type Store interface {
 type Batches func(yield func(part *Dataset) error) error
 
 // InBatches returns the records of a sorted d, without repeated keys, as
-// Batches of at most size records.
+// Batches of at most size records. The parts share the arrays of d.
 func InBatches(d *Dataset, size int) Batches {
 	return func(yield func(*Dataset) error) error {
-		part := &Dataset{}
-		n := 0
-		flush := func() error {
-			if n == 0 {
-				return nil
+		a, p, l := len(d.Actors), len(d.Projects), len(d.Links)
+		total := a + p + l + len(d.Participations)
+		for lo := 0; lo < total; lo += size {
+			hi := min(lo+size, total)
+			part := &Dataset{
+				Actors:         window(d.Actors, lo, hi),
+				Projects:       window(d.Projects, lo-a, hi-a),
+				Links:          window(d.Links, lo-a-p, hi-a-p),
+				Participations: window(d.Participations, lo-a-p-l, hi-a-p-l),
 			}
-			err := yield(part)
-			part, n = &Dataset{}, 0
-			return err
-		}
-		add := func(f func()) error {
-			f()
-			if n++; n == size {
-				return flush()
-			}
-			return nil
-		}
-		for i := range d.Actors {
-			if err := add(func() { part.Actors = append(part.Actors, d.Actors[i]) }); err != nil {
+			if err := yield(part); err != nil {
 				return err
 			}
 		}
-		for i := range d.Projects {
-			if err := add(func() { part.Projects = append(part.Projects, d.Projects[i]) }); err != nil {
-				return err
-			}
-		}
-		for i := range d.Links {
-			if err := add(func() { part.Links = append(part.Links, d.Links[i]) }); err != nil {
-				return err
-			}
-		}
-		for i := range d.Participations {
-			if err := add(func() { part.Participations = append(part.Participations, d.Participations[i]) }); err != nil {
-				return err
-			}
-		}
-		return flush()
+		return nil
 	}
+}
+
+// window returns xs[lo:hi] clipped to the bounds of xs, nil when empty.
+func window[T any](xs []T, lo, hi int) []T {
+	lo, hi = max(lo, 0), min(hi, len(xs))
+	if lo >= hi {
+		return nil
+	}
+	return xs[lo:hi:hi]
 }
 
 // ErrBatchOrder is wrapped by the error of PutBatches for parts out of the
