@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"maps"
@@ -30,6 +31,7 @@ type builder struct {
 	parts     *sorter[graph.Participation]
 	tmp       tempDir
 	prog      *progress
+	ctx       context.Context
 
 	// declaredActors / declaredProjects: an actors (projects) table or a
 	// dataset file is part of this ingest, so every referenced actor (project)
@@ -53,7 +55,7 @@ type builder struct {
 func newBuilder(vocab *Vocabulary, known *graph.Dataset) *builder {
 	b := &builder{vocab: vocab, known: known, actorAt: map[string]int{}, projectAt: map[string]int{},
 		knownActor: map[string]bool{}, knownProject: map[string]bool{},
-		implicitActor: map[string]bool{}, implicitProject: map[string]bool{}}
+		implicitActor: map[string]bool{}, implicitProject: map[string]bool{}, ctx: context.Background()}
 	b.links = &sorter[graph.Link]{cmp: compareLinks, lead: linkEnds, codec: linkCodec, dir: b.tmp.path}
 	b.parts = &sorter[graph.Participation]{cmp: compareParticipations, codec: participationCodec, dir: b.tmp.path,
 		lead: func(p *graph.Participation) (string, string) { return p.Actor, p.Project }}
@@ -832,7 +834,13 @@ func dedupe[T any](b *builder, s *sorter[T], out *records[T], cmp func(*T, *T) i
 			w.add(prev)
 		}
 	}
+	n := 0
 	err := s.each(func(x *T) error {
+		if n++; n%(1<<16) == 0 {
+			if err := b.ctx.Err(); err != nil {
+				return err
+			}
+		}
 		if !have || cmp(&prev, x) != 0 {
 			emit()
 			prev, have = *x, true

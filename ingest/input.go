@@ -4,6 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
 
 	"github.com/alliances/alliances/graph"
 )
@@ -123,13 +128,38 @@ type tempDir struct{ dir string }
 
 func (t *tempDir) path() (string, error) {
 	if t.dir == "" {
-		dir, err := os.MkdirTemp("", "alliances-ingest-*")
+		sweepTempDirs()
+		dir, err := os.MkdirTemp("", fmt.Sprintf("%s%d-*", tempPrefix, os.Getpid()))
 		if err != nil {
 			return "", fmt.Errorf("temporary directory for a large ingest: %w (set TMPDIR to a directory with room)", err)
 		}
 		t.dir = dir
 	}
 	return t.dir, nil
+}
+
+// tempPrefix starts the names of the temporary directories of ingests,
+// followed by the process id.
+const tempPrefix = "alliances-ingest-"
+
+// sweepTempDirs removes the temporary directories that ingests killed before
+// they could clean up (kill -9, power loss) left behind: those of processes
+// that no longer run. Only on Unix, where signal 0 tells whether a process
+// exists.
+func sweepTempDirs() {
+	if runtime.GOOS == "windows" {
+		return
+	}
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), tempPrefix+"*-*"))
+	for _, dir := range dirs {
+		pid, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(filepath.Base(dir), tempPrefix), "-", 2)[0])
+		if err != nil || pid == os.Getpid() {
+			continue
+		}
+		if p, err := os.FindProcess(pid); err == nil && errors.Is(p.Signal(syscall.Signal(0)), os.ErrProcessDone) {
+			os.RemoveAll(dir)
+		}
+	}
 }
 
 func (t *tempDir) remove() error {

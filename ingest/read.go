@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -76,13 +77,13 @@ type FileInfo struct {
 // (near-duplicate names, self-loops, repeated rows) are Result.Warnings.
 // Read never writes anything.
 func Read(paths []string, opts Options) (*Result, error) {
-	return result(Open(paths, opts))
+	return result(Open(context.Background(), paths, opts))
 }
 
 // ReadFS is Read for files of fsys (for example the embedded example data).
 // XLSX files are not supported there.
 func ReadFS(fsys fs.FS, paths []string, opts Options) (*Result, error) {
-	return result(OpenFS(fsys, paths, opts))
+	return result(OpenFS(context.Background(), fsys, paths, opts))
 }
 
 func result(in *Input, err error) (*Result, error) {
@@ -103,13 +104,42 @@ func result(in *Input, err error) (*Result, error) {
 // sorted on disk when they are many, so that memory grows with the number of
 // actors and projects but not with the size of the files. JSON and XLSX
 // files are read whole. The caller must Close the Input.
-func Open(paths []string, opts Options) (*Input, error) {
-	return read(paths, opts, func(p string) (io.ReadCloser, error) { return os.Open(p) }, true)
+//
+// When ctx is cancelled, Open stops reading, removes its temporary files and
+// returns an error wrapping ctx.Err().
+func Open(ctx context.Context, paths []string, opts Options) (*Input, error) {
+	return read(ctx, paths, opts, func(p string) (io.ReadCloser, error) {
+		f, err := os.Open(p)
+		if err != nil {
+			return nil, err
+		}
+		return ctxReader{ctx, f}, nil
+	}, true)
 }
 
 // OpenFS is Open for files of fsys.
-func OpenFS(fsys fs.FS, paths []string, opts Options) (*Input, error) {
-	return read(paths, opts, func(p string) (io.ReadCloser, error) { return fsys.Open(p) }, false)
+func OpenFS(ctx context.Context, fsys fs.FS, paths []string, opts Options) (*Input, error) {
+	return read(ctx, paths, opts, func(p string) (io.ReadCloser, error) {
+		f, err := fsys.Open(p)
+		if err != nil {
+			return nil, err
+		}
+		return ctxReader{ctx, f}, nil
+	}, false)
+}
+
+// ctxReader is a file whose reads fail once ctx is cancelled: every reader
+// of the input stops at its next read.
+type ctxReader struct {
+	ctx context.Context
+	io.ReadCloser
+}
+
+func (r ctxReader) Read(p []byte) (int, error) {
+	if err := r.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return r.ReadCloser.Read(p)
 }
 
 // Describe returns the path, SHA-256, format and compression of each file
@@ -135,13 +165,14 @@ type tableInput struct {
 	file  int // index in Result.Files
 }
 
-func read(paths []string, opts Options, open func(string) (io.ReadCloser, error), osFiles bool) (*Input, error) {
+func read(ctx context.Context, paths []string, opts Options, open func(string) (io.ReadCloser, error), osFiles bool) (*Input, error) {
 	vocab := opts.Vocabulary
 	if vocab == nil {
 		vocab = DefaultVocabulary()
 	}
 	res := &Input{}
 	b := newBuilder(vocab, opts.Known)
+	b.ctx = ctx
 	b.prog = newProgress(opts.Progress)
 	defer b.prog.done()
 	fail := func(err error) (*Input, error) {
@@ -161,7 +192,7 @@ func read(paths []string, opts Options, open func(string) (io.ReadCloser, error)
 		info := FileInfo{Path: p}
 		f, err := open(p)
 		if err == nil && osFiles {
-			if st, serr := f.(*os.File).Stat(); serr == nil && st.IsDir() {
+			if st, serr := os.Stat(p); serr == nil && st.IsDir() {
 				f.Close()
 				err = errors.New("is a directory")
 			}
@@ -368,6 +399,10 @@ func read(paths []string, opts Options, open func(string) (io.ReadCloser, error)
 			res.Files[in.file].Records = cs.records
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		// The problems are those of files that could not be read to the end.
+		return fail(fmt.Errorf("reading the input: %w", err))
+	}
 	if len(b.errs) > 0 {
 		sortProblems(b.errs)
 		return fail(&ValidationError{Problems: b.errs})
@@ -375,6 +410,9 @@ func read(paths []string, opts Options, open func(string) (io.ReadCloser, error)
 	res.tmp = &b.tmp
 	if err := b.finish(res); err != nil {
 		return fail(err)
+	}
+	if err := ctx.Err(); err != nil {
+		return fail(fmt.Errorf("reading the input: %w", err))
 	}
 	sortProblems(b.warns)
 	res.Warnings = b.warns

@@ -2,11 +2,15 @@ package ingest
 
 import (
 	"compress/gzip"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -59,7 +63,7 @@ func TestSpilledTablesGiveTheSameResult(t *testing.T) {
 func TestBatchesFollowTheirContract(t *testing.T) {
 	files := []string{"loire-souss/acteurs.csv", "loire-souss/projets.csv", "loire-souss/liens.csv", "loire-souss/participations.csv"}
 	withRunSize(t, 5, func() {
-		in, err := OpenFS(examples.LoireSouss, files, Options{})
+		in, err := OpenFS(context.Background(), examples.LoireSouss, files, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -121,7 +125,7 @@ func TestOpenLeavesNoTemporaryFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	withRunSize(t, 16, func() {
-		in, err := Open([]string{good + ".gz"}, Options{})
+		in, err := Open(context.Background(), []string{good + ".gz"}, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -134,7 +138,7 @@ func TestOpenLeavesNoTemporaryFiles(t *testing.T) {
 		if err := in.Close(); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := Open([]string{good + ".gz", bad}, Options{}); err == nil {
+		if _, err := Open(context.Background(), []string{good + ".gz", bad}, Options{}); err == nil {
 			t.Fatal("a negative weight was accepted")
 		}
 	})
@@ -227,4 +231,92 @@ func TestOpenGraphFilesInTwoPasses(t *testing.T) {
 			}
 		}
 	}
+}
+
+// countdown is a context that is cancelled after its Err has been asked n
+// times: it stops Open at every stage of its work.
+type countdown struct {
+	context.Context
+	n int
+}
+
+func (c *countdown) Err() error {
+	if c.n--; c.n < 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestOpenCancelled checks that a cancelled Open, at whatever point, returns
+// an error wrapping context.Canceled and leaves no temporary file.
+func TestOpenCancelled(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	dir := t.TempDir()
+	var links strings.Builder
+	links.WriteString("source,target\n")
+	for i := range 3000 {
+		fmt.Fprintf(&links, "a%d,a%d\n", i%101, (i*7+3)%97)
+	}
+	path := filepath.Join(dir, "links.csv")
+	if err := os.WriteFile(path, []byte(links.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	withRunSize(t, 100, func() {
+		completed := false
+		for n := 0; !completed; n += 1 + n/4 {
+			in, err := Open(&countdown{context.Background(), n}, []string{path}, Options{})
+			if err == nil {
+				completed = true
+				in.Close()
+				continue
+			}
+			if !errors.Is(err, context.Canceled) {
+				t.Fatalf("cancelled after %d checks: %v, want an error wrapping context.Canceled", n, err)
+			}
+			if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
+				t.Fatalf("cancelled after %d checks: temporary files left behind: %v", n, entries)
+			}
+		}
+	})
+}
+
+// TestStaleTemporaryDirsAreRemoved checks that a large ingest removes the
+// temporary directories of ingests that were killed (their process is gone),
+// and only those.
+func TestStaleTemporaryDirsAreRemoved(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the sweep runs on Unix only")
+	}
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	dead := filepath.Join(tmp, fmt.Sprintf("%s%d-123", tempPrefix, deadPID(t)))
+	live := filepath.Join(tmp, fmt.Sprintf("%s%d-456", tempPrefix, os.Getppid()))
+	for _, d := range []string{dead, live} {
+		if err := os.MkdirAll(filepath.Join(d, "sub"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	withRunSize(t, 2, func() {
+		in, err := OpenFS(context.Background(), examples.LoireSouss, []string{"loire-souss/acteurs.csv", "loire-souss/liens.csv"}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		in.Close()
+	})
+	if _, err := os.Stat(dead); !os.IsNotExist(err) {
+		t.Errorf("the directory of a dead ingest is still there (%v)", err)
+	}
+	if _, err := os.Stat(live); err != nil {
+		t.Errorf("the directory of a running process was removed: %v", err)
+	}
+}
+
+// deadPID returns the id of a process that has ended.
+func deadPID(t *testing.T) int {
+	cmd := exec.Command("true")
+	if err := cmd.Run(); err != nil {
+		t.Skip("no true command:", err)
+	}
+	return cmd.Process.Pid
 }

@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/graph"
@@ -21,6 +23,9 @@ const (
 	exitUsage       = 2
 	exitInvalid     = 3
 	exitUnreachable = 4
+	// exitInterrupted is what a shell reports for a program killed by
+	// Ctrl-C (128 + SIGINT); alliances stops cleanly first.
+	exitInterrupted = 130
 )
 
 // streams are the standard streams of one run, so that tests can use buffers.
@@ -104,8 +109,33 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Run 'alliances %s --help' for usage.\n", cmd.name)
 		return exitUsage
 	}
-	err := exec(context.Background(), fs.Args())
+	ctx, stop := interruptible(stderr)
+	defer stop()
+	err := exec(ctx, fs.Args())
 	return exitCode(stderr, cmd.name, err)
+}
+
+// interruptible returns a context cancelled by the first Ctrl-C (SIGINT) or
+// SIGTERM, so that a command stops cleanly: an ingest removes its temporary
+// files and writes nothing. A second signal kills the process at once, for
+// the work that does not watch the context (an analysis, a map layout).
+func interruptible(stderr io.Writer) (context.Context, func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		if _, ok := <-sigs; !ok {
+			return
+		}
+		signal.Stop(sigs) // the next signal ends the process
+		fmt.Fprintln(stderr, "\ninterrupted: stopping (press Ctrl-C again to quit at once)")
+		cancel()
+	}()
+	return ctx, func() {
+		signal.Stop(sigs)
+		close(sigs)
+		cancel()
+	}
 }
 
 // exitCode prints err for people and returns its exit code.
@@ -122,6 +152,9 @@ func exitCode(stderr io.Writer, name string, err error) int {
 	case errors.As(err, &ie), errors.Is(err, analysis.ErrWeight), errors.Is(err, analysis.ErrDuplicateTie):
 		fmt.Fprintf(stderr, "alliances %s: %s\n", name, err)
 		return exitInvalid
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintf(stderr, "alliances %s: interrupted: %s\n", name, err)
+		return exitInterrupted
 	case errors.Is(err, graph.ErrUnreachable):
 		fmt.Fprintf(stderr, "alliances %s: %s\n", name, firstLine(err.Error()))
 		return exitUnreachable

@@ -88,7 +88,7 @@ func runDemo(ctx context.Context, o *demoOptions, std *streams, args []string) e
 	say("%d actors, %d declared links, %d projects, %d participations → %d ties\n\n",
 		len(d.Actors), len(d.Links), len(d.Projects), len(d.Participations), len(net.Ties))
 
-	in, err := reportInput(d, net, analysis.Options{Seed: o.seed}, 3, nil)
+	in, err := reportInput(ctx, d, net, analysis.Options{Seed: o.seed}, 3, nil)
 	if err != nil {
 		return err
 	}

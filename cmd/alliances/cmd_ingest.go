@@ -110,7 +110,7 @@ func runIngest(ctx context.Context, o *ingestOptions, std *streams, paths []stri
 			return err
 		}
 	}
-	in, err := ingest.Open(paths, opts)
+	in, err := ingest.Open(ctx, paths, opts)
 	if err != nil {
 		var verr *ingest.ValidationError
 		if errors.As(err, &verr) {

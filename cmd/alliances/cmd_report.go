@@ -89,7 +89,7 @@ func runReport(ctx context.Context, o *reportOptions, std *streams, args []strin
 	if err != nil {
 		return err
 	}
-	in, err := reportInput(d, net, analysis.Options{Seed: o.seed, Weighted: o.weighted}, o.suggest, m)
+	in, err := reportInput(ctx, d, net, analysis.Options{Seed: o.seed, Weighted: o.weighted}, o.suggest, m)
 	if err != nil {
 		return err
 	}
@@ -113,7 +113,7 @@ func runReport(ctx context.Context, o *reportOptions, std *streams, args []strin
 // reportInput analyses the network and gathers what the methods and data
 // sections need: the files the data came from (from the provenance of every
 // record), their hashes and validation warnings when they can still be read.
-func reportInput(d *graph.Dataset, net *graph.Network, opts analysis.Options, suggest int, m *ingest.Mapping) (report.Input, error) {
+func reportInput(ctx context.Context, d *graph.Dataset, net *graph.Network, opts analysis.Options, suggest int, m *ingest.Mapping) (report.Input, error) {
 	res, err := analysis.Analyze(net, opts)
 	if err != nil {
 		return report.Input{}, err
@@ -144,7 +144,7 @@ func reportInput(d *graph.Dataset, net *graph.Network, opts analysis.Options, su
 	}
 	// Validation warnings come from reading the files again, as they were
 	// ingested (with the same mapping).
-	r, err := ingest.Open(readable, ingest.Options{Known: d, Mapping: m})
+	r, err := ingest.Open(ctx, readable, ingest.Options{Known: d, Mapping: m})
 	if err != nil {
 		why := firstLine(err.Error())
 		var ve *ingest.ValidationError
