@@ -43,26 +43,6 @@ func gunzip(raw []byte) ([]byte, error) {
 	return out, nil
 }
 
-// decodeText returns raw as UTF-8 text: a UTF-8 byte order mark is removed,
-// and text that is not valid UTF-8 is taken as Windows-1252 (a superset of the
-// printable Latin-1) and converted.
-func decodeText(raw []byte) ([]byte, string) {
-	if bytes.HasPrefix(raw, []byte("\xef\xbb\xbf")) {
-		raw = raw[3:]
-		if utf8.Valid(raw) {
-			return raw, charsetUTF8BOM
-		}
-	} else if utf8.Valid(raw) {
-		return raw, charsetUTF8
-	}
-	out, err := charmap.Windows1252.NewDecoder().Bytes(raw)
-	if err != nil {
-		// Windows-1252 decodes every byte; keep the bytes if it ever fails.
-		return bytes.ToValidUTF8(raw, []byte("\ufffd")), charsetUTF8
-	}
-	return out, charsetCP1252
-}
-
 // detectDelimiter returns the delimiter of a CSV text: the most frequent of
 // ',', ';' and tab outside double quotes on the header line (the first record,
 // which may span several lines when quoted). Ties and headers of one column
@@ -93,32 +73,6 @@ loop:
 		return '\t'
 	}
 	return ','
-}
-
-// csvFile is a CSV file as read: its table and how it was encoded.
-type csvFile struct {
-	Table
-	Comma   rune
-	Charset string
-}
-
-// parseCSV reads a whole CSV text (already decompressed) into a Table. Blank
-// lines are skipped; a record with more non-empty fields or fewer fields than
-// the header is a problem.
-func parseCSV(raw []byte, file string, progress func(done, total int64)) (csvFile, []Problem) {
-	open := func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(raw)), nil }
-	f, _ := open()
-	cs, _, problems := inspectCSV(file, f, open)
-	out := csvFile{Table: Table{File: file, HeaderLine: 1}}
-	if cs == nil {
-		return out, problems
-	}
-	out.Comma, out.Charset = cs.comma, cs.charset
-	out.Header, out.HeaderLine = cs.header, cs.headerLine
-	problems = append(problems, cs.scan(func(row *Row) {
-		out.Rows = append(out.Rows, Row{Line: row.Line, Cells: append([]string(nil), row.Cells...)})
-	}, progress)...)
-	return out, problems
 }
 
 // csvStream is a CSV file read row by row, as many times as needed, from its

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -35,23 +36,43 @@ func TestDetectDelimiter(t *testing.T) {
 	}
 }
 
-func TestDecodeText(t *testing.T) {
+// TestCSVCharset checks the encoding found by the first pass over a CSV
+// file, which reads it in buffers of 64 KiB: a character cut by the end of a
+// buffer is still UTF-8, and a byte that is not UTF-8 anywhere in the file,
+// even far from its start, makes it Windows-1252 text, converted.
+func TestCSVCharset(t *testing.T) {
+	long := strings.Repeat("a\n", 50000)
 	tests := []struct {
 		name        string
 		raw         string
-		want        string
+		want        string // the cell of the last row
 		wantCharset string
+		invalidLine int
 	}{
-		{"utf-8", "nom\nSociété", "nom\nSociété", charsetUTF8},
-		{"utf-8 with BOM", "\xef\xbb\xbfnom\nSociété", "nom\nSociété", charsetUTF8BOM},
-		{"latin-1", "nom\nSoci\xe9t\xe9 g\xe9n\xe9rale", "nom\nSociété générale", charsetCP1252},
-		{"windows-1252 quotes and euro", "\x93ONG\x94 \x80", "“ONG” €", charsetCP1252},
+		{"utf-8", "nom\nSociété", "Société", charsetUTF8, 0},
+		{"utf-8 with BOM", "\xef\xbb\xbfnom\nSociété", "Société", charsetUTF8BOM, 0},
+		{"latin-1", "nom\nSoci\xe9t\xe9 g\xe9n\xe9rale", "Société générale", charsetCP1252, 2},
+		{"windows-1252 quotes and euro", "nom\n\x93ONG\x94 \x80", "“ONG” €", charsetCP1252, 2},
+		{"latin-1 after 64 KiB", "nom\n" + long + "Soci\xe9t\xe9", "Société", charsetCP1252, 50002},
+		{"utf-8 cut by a buffer, offset 0", "nom\n" + strings.Repeat("é\n", 40000) + "fin", "fin", charsetUTF8, 0},
+		{"utf-8 cut by a buffer, offset 1", "nom\nx\n" + strings.Repeat("é\n", 40000) + "fin", "fin", charsetUTF8, 0},
+		{"utf-8 cut by a buffer, offset 2", "nom\nxx\n" + strings.Repeat("€\n", 30000) + "fin", "fin", charsetUTF8, 0},
+		{"utf-8 cut by a buffer, offset 3", "nom\nxxx\n" + strings.Repeat("𝄞\n", 30000) + "fin", "fin", charsetUTF8, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, cs := decodeText([]byte(tt.raw))
-			if string(got) != tt.want || cs != tt.wantCharset {
-				t.Errorf("decodeText(%q) = %q, %s; want %q, %s", tt.raw, got, cs, tt.want, tt.wantCharset)
+			f, problems := parseCSV([]byte(tt.raw), "x.csv", nil)
+			if len(problems) > 0 || len(f.Rows) == 0 {
+				t.Fatalf("problems %v, %d rows", problems, len(f.Rows))
+			}
+			last := f.Rows[len(f.Rows)-1].Cells[0]
+			if last != tt.want || f.Charset != tt.wantCharset || f.Header[0] != "nom" {
+				t.Errorf("header %q, last cell %q, charset %s; want \"nom\", %q, %s", f.Header, last, f.Charset, tt.want, tt.wantCharset)
+			}
+			open := func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(tt.raw)), nil }
+			r, _ := open()
+			if _, facts, _ := inspectCSV("x.csv", r, open); facts.invalidLine != tt.invalidLine {
+				t.Errorf("first line that is not UTF-8: %d, want %d", facts.invalidLine, tt.invalidLine)
 			}
 		})
 	}
@@ -176,4 +197,30 @@ func FuzzParseCSV(f *testing.F) {
 			_, _ = ReadFS(mapFS{"fuzz.csv": data}, []string{"fuzz.csv"}, Options{})
 		}
 	})
+}
+
+// csvFile is a CSV file as read: its table and how it was encoded.
+type csvFile struct {
+	Table
+	Comma   rune
+	Charset string
+}
+
+// parseCSV reads a whole CSV text into a Table, as ingest reads a file. Blank
+// lines are skipped; a record with more non-empty fields or fewer fields than
+// the header is a problem.
+func parseCSV(raw []byte, file string, progress func(done, total int64)) (csvFile, []Problem) {
+	open := func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(raw)), nil }
+	f, _ := open()
+	cs, _, problems := inspectCSV(file, f, open)
+	out := csvFile{Table: Table{File: file, HeaderLine: 1}}
+	if cs == nil {
+		return out, problems
+	}
+	out.Comma, out.Charset = cs.comma, cs.charset
+	out.Header, out.HeaderLine = cs.header, cs.headerLine
+	problems = append(problems, cs.scan(func(row *Row) {
+		out.Rows = append(out.Rows, Row{Line: row.Line, Cells: append([]string(nil), row.Cells...)})
+	}, progress)...)
+	return out, problems
 }
