@@ -24,20 +24,27 @@ var (
 // killed process would.
 var cleanUp = true
 
-// errChanged stops the comparison of PutBatches at the first record that is
-// not stored as it is given.
-var errChanged = errors.New("a record differs from the stored one")
+// smallPut is the most records that PutBatches writes in place, in one
+// transaction, as Put does: rebuilding the tables would cost a copy of the
+// whole store for a few new records.
+var smallPut = 50_000
+
+// errLarge stops the comparison of PutBatches once records differ and more
+// than smallPut were given.
+var errLarge = errors.New("a large put that changes the store")
 
 // PutBatches upserts every part of b as one Put would, in bounded memory.
 //
 // It first reads b in one read transaction, comparing each record with the
 // stored one: when all are stored, identical, it reports changed false and
-// writes nothing. Otherwise it reads b again and builds the next generation
-// of the tables, merging each stored table with the records of b in key
-// order, over transactions of at most about 50,000 records, then makes it the
-// current generation in one last small transaction. Until then Load, even
-// after a crash, reads the previous generation; a failed PutBatches deletes
-// what it wrote, and the next one deletes what a crash left.
+// writes nothing. When b holds at most 50,000 records, they are written in
+// place in one transaction, as Put does. Otherwise it reads b again and
+// builds the next generation of the tables, merging each stored table with
+// the records of b in key order, over transactions of at most about 50,000
+// records, then makes it the current generation in one last small
+// transaction. Until then Load, even after a crash, reads the previous
+// generation; a failed PutBatches deletes what it wrote, and the next one
+// deletes what a crash left.
 //
 // A part out of the order of graph.Batches gives an error wrapping
 // graph.ErrBatchOrder. The metrics of the store are kept.
@@ -45,12 +52,19 @@ func (s *Store) PutBatches(ctx context.Context, b graph.Batches) (changed bool, 
 	if err := ctx.Err(); err != nil {
 		return false, s.errorf(err)
 	}
-	same, err := s.stored(ctx, b)
+	same, small, err := s.stored(ctx, b)
 	if err != nil {
 		return false, s.batchError(err)
 	}
 	if same {
 		return false, nil
+	}
+	if small {
+		d, err := gather(b)
+		if err != nil {
+			return false, err
+		}
+		return true, s.Put(ctx, d)
 	}
 	if err := s.rebuild(ctx, b); err != nil {
 		return false, s.batchError(err)
@@ -76,18 +90,26 @@ func (s *Store) batchError(err error) error {
 
 func (s *Store) errorf(err error) error { return fmt.Errorf("store %s: %w", s.path, err) }
 
-// stored reports whether every record of b is stored, identical. It checks
-// the order and the keys of the parts up to the first record that differs.
-func (s *Store) stored(ctx context.Context, b graph.Batches) (bool, error) {
-	err := s.db.View(func(tx *bolt.Tx) error {
+// stored reports whether every record of b is stored, identical, and
+// whether b holds at most smallPut records. It checks the order and the keys
+// of the parts it reads: all of them when they are the same or few, else up
+// to the first record that differs and smallPut records more.
+func (s *Store) stored(ctx context.Context, b graph.Batches) (same, small bool, err error) {
+	c := &comparison{ctx: ctx}
+	err = s.db.View(func(tx *bolt.Tx) error {
 		var order graph.BatchOrder
-		c := &comparison{ctx: ctx}
 		err := b(func(part *graph.Dataset) error {
 			if err := order.Check(part); err != nil {
 				return s.errorf(err)
 			}
 			if err := validate(part); err != nil {
 				return s.errorf(err)
+			}
+			if c.changed {
+				if c.n += len(part.Actors) + len(part.Projects) + len(part.Links) + len(part.Participations); c.n > smallPut {
+					return errLarge
+				}
+				return ctx.Err()
 			}
 			err := compare(c, table(tx, bucketActors), part.Actors, func(a *graph.Actor) string { return a.ID }, appendActor)
 			if err == nil {
@@ -99,31 +121,35 @@ func (s *Store) stored(ctx context.Context, b graph.Batches) (bool, error) {
 			if err == nil {
 				err = compare(c, table(tx, bucketParticipations), part.Participations, (*graph.Participation).Key, appendParticipation)
 			}
-			if err != nil && !errors.Is(err, errChanged) {
+			if err != nil {
 				return s.errorf(err)
 			}
-			return err
+			if c.changed && c.n > smallPut {
+				return errLarge
+			}
+			return nil
 		})
-		if err != nil {
+		if err != nil && !errors.Is(err, errLarge) {
 			return sourceError{err}
 		}
 		return nil
 	})
-	if errors.Is(err, errChanged) {
-		return false, nil
+	if err != nil {
+		return false, false, err
 	}
-	return err == nil, err
+	return !c.changed, c.n <= smallPut, nil
 }
 
 // comparison is the state of stored across parts.
 type comparison struct {
-	ctx context.Context
-	buf []byte // the value of the record being compared
-	n   int    // records compared
+	ctx     context.Context
+	buf     []byte // the value of the record being compared
+	n       int    // records read
+	changed bool   // a record read differs from the stored one
 }
 
-// compare returns errChanged for the first of xs that is not stored in b as
-// it is.
+// compare counts the records of xs and compares them with the records
+// stored in b until one differs.
 func compare[T any](c *comparison, b *bolt.Bucket, xs []T, key func(*T) string, appendValue func([]byte, *T) []byte) error {
 	for i := range xs {
 		if c.n++; c.n%checkEvery == 0 {
@@ -131,12 +157,29 @@ func compare[T any](c *comparison, b *bolt.Bucket, xs []T, key func(*T) string, 
 				return err
 			}
 		}
+		if c.changed {
+			continue
+		}
 		c.buf = appendValue(c.buf[:0], &xs[i])
 		if v := b.Get([]byte(key(&xs[i]))); v == nil || !bytes.Equal(v, c.buf) {
-			return errChanged
+			c.changed = true
 		}
 	}
 	return nil
+}
+
+// gather returns every record of b in one dataset.
+func gather(b graph.Batches) (*graph.Dataset, error) {
+	d := &graph.Dataset{}
+	err := b(func(part *graph.Dataset) error {
+		// The parts may be reused: copy their records.
+		d.Actors = append(d.Actors, part.Actors...)
+		d.Projects = append(d.Projects, part.Projects...)
+		d.Links = append(d.Links, part.Links...)
+		d.Participations = append(d.Participations, part.Participations...)
+		return nil
+	})
+	return d, err
 }
 
 // rebuild writes the next generation: the stored tables merged with the
@@ -146,22 +189,10 @@ func (s *Store) rebuild(ctx context.Context, b graph.Batches) (err error) {
 	// First transaction: delete what failed puts left, and make the new
 	// generation.
 	err = s.db.Update(func(tx *bolt.Tx) error {
-		cur := tx.Bucket(bucketMeta).Get(keyCurrent)
-		var stale [][]byte
-		err := tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
-			if bytes.HasPrefix(name, genPrefix) && !bytes.Equal(name, cur) {
-				stale = append(stale, bytes.Clone(name))
-			}
-			return nil
-		})
-		if err != nil {
+		if err := deleteStale(tx); err != nil {
 			return err
 		}
-		for _, name := range stale {
-			if err := tx.DeleteBucket(name); err != nil {
-				return fmt.Errorf("deleting the generation %s that a failed put left: %w", name, err)
-			}
-		}
+		cur := tx.Bucket(bucketMeta).Get(keyCurrent)
 		n := 0
 		if cur != nil {
 			w.old = bytes.Clone(cur)
@@ -259,6 +290,27 @@ func (s *Store) rebuild(ctx context.Context, b graph.Batches) (err error) {
 		}
 		return nil
 	})
+}
+
+// deleteStale deletes the generations that failed or killed puts left.
+func deleteStale(tx *bolt.Tx) error {
+	cur := tx.Bucket(bucketMeta).Get(keyCurrent)
+	var stale [][]byte
+	err := tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+		if bytes.HasPrefix(name, genPrefix) && !bytes.Equal(name, cur) {
+			stale = append(stale, bytes.Clone(name))
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, name := range stale {
+		if err := tx.DeleteBucket(name); err != nil {
+			return fmt.Errorf("deleting the generation %s that a failed put left: %w", name, err)
+		}
+	}
+	return nil
 }
 
 // builder writes a new generation, table after table in key order, over as

@@ -17,18 +17,21 @@ import (
 	"github.com/alliances/alliances/graph/storetest"
 )
 
-// smallTransactions makes PutBatches commit every n records during the test.
-func smallTransactions(t *testing.T, n int) {
+// rebuilding makes PutBatches rebuild the tables whatever the size of the
+// input (not write a small one in place), committing every n records, during
+// the test.
+func rebuilding(t *testing.T, n int) {
 	t.Helper()
-	old := txRecords
-	txRecords = n
-	t.Cleanup(func() { txRecords = old })
+	oldTx, oldSmall := txRecords, smallPut
+	txRecords, smallPut = n, 0
+	t.Cleanup(func() { txRecords, smallPut = oldTx, oldSmall })
 }
 
-// TestContractSmallTransactions runs the contract with PutBatches writing
-// over many transactions, which the data of the suite is too small for.
-func TestContractSmallTransactions(t *testing.T) {
-	smallTransactions(t, 7)
+// TestContractRebuilding runs the contract with PutBatches rebuilding the
+// tables over many transactions, which the data of the suite is too small
+// for: TestContract covers the puts written in place.
+func TestContractRebuilding(t *testing.T) {
+	rebuilding(t, 7)
 	storetest.Run(t, openTemp)
 }
 
@@ -183,7 +186,7 @@ func failing(b graph.Batches, part int) graph.Batches {
 // does not touch the file, that the next PutBatches deletes the leftover, and
 // that repeated failures do not make the file grow.
 func TestPutBatchesLeftovers(t *testing.T) {
-	smallTransactions(t, 50)
+	rebuilding(t, 50)
 	defer func() { cleanUp = true }()
 	cleanUp = false
 	ctx := context.Background()
@@ -245,7 +248,7 @@ func TestPutBatchesLeftovers(t *testing.T) {
 // TestPutBatchesFailureCleansUp: a PutBatches that fails after committing
 // part of the new generation deletes it.
 func TestPutBatchesFailureCleansUp(t *testing.T) {
-	smallTransactions(t, 50)
+	rebuilding(t, 50)
 	base, update := testData()
 	s := openTemp(t).(*Store)
 	defer s.Close()
@@ -284,6 +287,7 @@ func TestPutBatchesErrors(t *testing.T) {
 // TestSchema2 reads a file of schema 2, written here as the previous version
 // wrote it, puts into it in place, and converts it at its first PutBatches.
 func TestSchema2(t *testing.T) {
+	rebuilding(t, 50)
 	base, update := testData()
 	path := filepath.Join(t.TempDir(), "alliances.db")
 	db, err := bolt.Open(path, 0o644, nil)

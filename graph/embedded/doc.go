@@ -18,10 +18,12 @@
 // over transactions of at most about 50,000 records, and a copy of the
 // metrics; then one small transaction names it current and deletes gen-N. A
 // crash before that last commit leaves gen-N current and intact, and a
-// partial gen-N+1 that the next PutBatches deletes (Open never writes to an
-// existing file). Before writing anything, PutBatches compares the input with
-// the stored records, and leaves the file byte for byte as it was when
-// nothing differs.
+// partial gen-N+1 that the next Put or PutBatches deletes (Open never writes
+// to an existing file). Before writing anything, PutBatches compares the
+// input with the stored records, and leaves the file byte for byte as it was
+// when nothing differs. An input of at most 50,000 records is written in
+// place in one transaction, as Put does, rather than by a copy of the whole
+// store: adding a small file to a large store stays fast.
 //
 // Files of schema 2 have the five buckets at the top level and no current
 // generation; they are read, and updated in place by Put, and PutBatches

@@ -59,10 +59,10 @@ func TestKilledPutBatches(t *testing.T) {
 }
 
 // killedPut puts the update of testData into the store at path, in
-// transactions of 50 records, and kills its own process when the store
+// transactions of 50 records (rebuilding the tables), and kills its own process when the store
 // reads part at of the second call of the batches, after the comparison.
 func killedPut(path, at string) {
-	txRecords = 50
+	txRecords, smallPut = 50, 0
 	n, _ := strconv.Atoi(at)
 	s, err := Open(path)
 	if err != nil {

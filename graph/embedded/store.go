@@ -277,6 +277,9 @@ func (s *Store) Put(ctx context.Context, d *graph.Dataset) error {
 		return err
 	}
 	return s.db.Update(func(tx *bolt.Tx) error {
+		if err := deleteStale(tx); err != nil {
+			return err
+		}
 		n := 0
 		for _, batch := range batches {
 			b := table(tx, batch.bucket)
