@@ -176,7 +176,11 @@ func (b *builder) data() section {
 		if len(ws) > maxWarnings {
 			ws = ws[:maxWarnings]
 		}
-		s.Blocks = append(s.Blocks, block{List: ws})
+		list := make([]string, len(ws))
+		for i, w := range ws {
+			list[i] = translateWarning(l, w)
+		}
+		s.Blocks = append(s.Blocks, block{List: list})
 		if len(b.in.Warnings) > maxWarnings {
 			s.Blocks = append(s.Blocks, block{Note: l.F("data.morewarnings", l.Int(len(b.in.Warnings)-maxWarnings))})
 		}
