@@ -103,20 +103,20 @@ func translateMessage(msg string) string {
 
 // warningHints translate the hints of ingest's warnings.
 var warningHints = map[string]string{
-	"the repeated row is ignored":                                 "la ligne répétée est ignorée",
-	"the first definition is kept (duplicates = first)":           "la première définition est gardée (duplicates = first)",
-	"check the dates":                                             "vérifiez les dates",
-	"the first value is kept":                                     "la première valeur est gardée",
-	"the link is kept in the store but ignored by the analysis":   "le lien est gardé dans la base mais ignoré par l’analyse",
-	"the first row is kept":                                       "la première ligne est gardée",
-	"the repeat is ignored":                                       "la répétition est ignorée",
-	"the roles are merged":                                        "les rôles sont fusionnés",
-	"if they are the same organisation, give them the same id":    "s’il s’agit de la même organisation, donnez-leur le même identifiant",
-	"if accented letters look wrong, save the file as CSV UTF-8":  "si des lettres accentuées sont fausses, enregistrez le fichier en CSV UTF-8",
-	"no projects table was given: projects are identified by the values of the project column": "aucune table de projets n’a été donnée : les projets sont identifiés par les valeurs de la colonne projet",
-	"no actors table was given: actors are identified by the names in the links and participations; add an actors table to check them": "aucune table d’acteurs n’a été donnée : les acteurs sont identifiés par les noms des liens et des participations ; ajoutez une table d’acteurs pour les vérifier",
+	"the repeated row is ignored":                                "la ligne répétée est ignorée",
+	"the first definition is kept (duplicates = first)":          "la première définition est gardée (duplicates = first)",
+	"check the dates":                                            "vérifiez les dates",
+	"the first value is kept":                                    "la première valeur est gardée",
+	"the link is kept in the store but ignored by the analysis":  "le lien est gardé dans la base mais ignoré par l’analyse",
+	"the first row is kept":                                      "la première ligne est gardée",
+	"the repeat is ignored":                                      "la répétition est ignorée",
+	"the roles are merged":                                       "les rôles sont fusionnés",
+	"if they are the same organisation, give them the same id":   "s’il s’agit de la même organisation, donnez-leur le même identifiant",
+	"if accented letters look wrong, save the file as CSV UTF-8": "si des lettres accentuées sont fausses, enregistrez le fichier en CSV UTF-8",
+	"no projects table was given: projects are identified by the values of the project column":                                                                                  "aucune table de projets n’a été donnée : les projets sont identifiés par les valeurs de la colonne projet",
+	"no actors table was given: actors are identified by the names in the links and participations; add an actors table to check them":                                          "aucune table d’acteurs n’a été donnée : les acteurs sont identifiés par les noms des liens et des participations ; ajoutez une table d’acteurs pour les vérifier",
 	"add a family column (family, famille, type) to the actors table, or map one with --map family=COLUMN; in a GraphML or GEXF file, a node attribute named family or famille": "ajoutez une colonne famille (family, famille, type) à la table des acteurs, ou désignez-en une avec --map family=COLONNE ; dans un fichier GraphML ou GEXF, un attribut de nœud family ou famille",
-	"GraphML and GEXF attributes are matched by name (family, famille, country, pays…): rename the attribute in the file": "les attributs GraphML et GEXF sont reconnus par leur nom (family, famille, country, pays…) : renommez l’attribut dans le fichier",
+	"GraphML and GEXF attributes are matched by name (family, famille, country, pays…): rename the attribute in the file":                                                       "les attributs GraphML et GEXF sont reconnus par leur nom (family, famille, country, pays…) : renommez l’attribut dans le fichier",
 }
 
 var reLookupHint = regexp.MustCompile(`^give the file of the lookup table too, mapped by a section with kind = lookup and name = (".*")$`)
