@@ -20,7 +20,10 @@ func translateWarning(l lang, w string) string {
 	}
 	where := ""
 	if m := reWarningColumn.FindStringSubmatch(msg); m != nil {
-		where, msg = m[1]+"colonne "+m[2]+" : ", m[3]
+		if m[1] != "" {
+			where = strings.TrimSuffix(m[1], ": ") + " : "
+		}
+		where, msg = where+"colonne "+m[2]+" : ", m[3]
 	} else if m := reWarningPlace.FindStringSubmatch(msg); m != nil {
 		where, msg = m[1]+" : ", m[2]
 	}
