@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -43,6 +44,7 @@ func writeRows(w io.Writer, format string, header []string, rows [][]string) err
 		cw.WriteAll(rows)
 		return cw.Error()
 	}
+	header, rows = dropRedundantNames(header, rows)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for i, h := range header {
 		if i > 0 {
@@ -67,6 +69,28 @@ func writeRows(w io.Writer, format string, header []string, rows [][]string) err
 		fmt.Fprintln(tw)
 	}
 	return tw.Flush()
+}
+
+// dropRedundantNames removes the name column of a text table when every
+// name repeats its actor's id (as when a data set identifies organisations
+// by name): the long ids are then shown once, whole.
+func dropRedundantNames(header []string, rows [][]string) ([]string, [][]string) {
+	id, name := slices.Index(header, "id"), slices.Index(header, "name")
+	if id < 0 || name < 0 || len(rows) == 0 {
+		return header, rows
+	}
+	for _, r := range rows {
+		n := r[name]
+		if n != "" && n != r[id] && !(strings.HasSuffix(n, "…") && strings.HasPrefix(r[id], strings.TrimSuffix(n, "…"))) {
+			return header, rows
+		}
+	}
+	drop := func(r []string) []string { return slices.Delete(slices.Clone(r), name, name+1) }
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = drop(r)
+	}
+	return drop(header), out
 }
 
 // num formats a metric value: machine form for CSV (empty when undefined),
