@@ -1,8 +1,6 @@
 package graph
 
 import (
-	"bytes"
-	"encoding/json"
 	"sort"
 	"strings"
 )
@@ -199,32 +197,4 @@ var foldAccent = map[rune]rune{
 	'î': 'i', 'ï': 'i', 'í': 'i', 'ì': 'i',
 	'ô': 'o', 'ö': 'o', 'ó': 'o', 'ò': 'o', 'õ': 'o',
 	'û': 'u', 'ü': 'u', 'ú': 'u', 'ù': 'u', 'ÿ': 'y', 'ñ': 'n',
-}
-
-// Covers reports whether every record of src is already in d, identical in
-// every field (compared through their JSON form, so that a nil and an empty
-// attribute map are equal). Putting such a src into a store changes nothing.
-func (d *Dataset) Covers(src *Dataset) bool {
-	return covers(d.Actors, src.Actors, func(a Actor) string { return a.ID }) &&
-		covers(d.Projects, src.Projects, func(p Project) string { return p.ID }) &&
-		covers(d.Links, src.Links, Link.Key) &&
-		covers(d.Participations, src.Participations, Participation.Key)
-}
-
-func covers[T any](have, want []T, key func(T) string) bool {
-	if len(want) == 0 {
-		return true
-	}
-	byKey := make(map[string][]byte, len(have))
-	for _, h := range have {
-		b, _ := json.Marshal(h)
-		byKey[key(h)] = b
-	}
-	for _, w := range want {
-		b, _ := json.Marshal(w)
-		if h, ok := byKey[key(w)]; !ok || !bytes.Equal(h, b) {
-			return false
-		}
-	}
-	return true
 }
