@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/graph"
@@ -117,8 +118,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // interruptible returns a context cancelled by the first Ctrl-C (SIGINT) or
 // SIGTERM, so that a command stops cleanly: an ingest removes its temporary
-// files and writes nothing. A second signal kills the process at once, for
-// the work that does not watch the context (an analysis, a map layout).
+// files and writes nothing. Work that does not watch the context (an
+// analysis, a map layout) is ended after stopGrace, or by a second signal.
 func interruptible(stderr io.Writer) (context.Context, func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	sigs := make(chan os.Signal, 1)
@@ -130,6 +131,7 @@ func interruptible(stderr io.Writer) (context.Context, func()) {
 		signal.Stop(sigs) // the next signal ends the process
 		fmt.Fprintln(stderr, "\ninterrupted: stopping (press Ctrl-C again to quit at once)")
 		cancel()
+		time.AfterFunc(stopGrace, func() { os.Exit(exitInterrupted) })
 	}()
 	return ctx, func() {
 		signal.Stop(sigs)
@@ -137,6 +139,11 @@ func interruptible(stderr io.Writer) (context.Context, func()) {
 		cancel()
 	}
 }
+
+// stopGrace is how long an interrupted command has to stop by itself. The
+// stores stay consistent even when it does not (an embedded put is atomic,
+// and the next ingest removes what a killed one left).
+const stopGrace = 3 * time.Second
 
 // exitCode prints err for people and returns its exit code.
 func exitCode(stderr io.Writer, name string, err error) int {
