@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -27,6 +28,13 @@ var ErrDuplicateTie = errors.New("duplicate tie")
 // Betweenness is exact up to opts.ExactLimit actors (DefaultExactLimit when
 // 0) and estimated by sampling above, as recorded in Result.Parameters.
 func Analyze(net *graph.Network, opts Options) (*Result, error) {
+	return AnalyzeContext(context.Background(), net, opts)
+}
+
+// AnalyzeContext is Analyze that gives up when ctx is cancelled, with an
+// error wrapping ctx.Err(): the searches of shortest paths, which take most
+// of the time on large networks, stop at their next source.
+func AnalyzeContext(ctx context.Context, net *graph.Network, opts Options) (*Result, error) {
 	if net == nil {
 		return nil, errors.New("analysis: nil network")
 	}
@@ -57,7 +65,11 @@ func Analyze(net *graph.Network, opts Options) (*Result, error) {
 		defer close(louvainDone)
 		comm, ncomm = louvain(g, opts.Weighted, opts.Seed)
 	}()
-	paths := shortestPathMetrics(g, opts.Weighted, opts.Workers, limit, opts.Seed)
+	paths := shortestPathMetrics(ctx, g, opts.Weighted, opts.Workers, limit, opts.Seed)
+	if err := ctx.Err(); err != nil {
+		<-louvainDone
+		return nil, fmt.Errorf("analysis: %w", err)
+	}
 	eig, _ := eigenvectorCentrality(g, opts.Weighted)
 	pr, _ := pageRank(g, opts.Weighted)
 	core := coreNumbers(g)

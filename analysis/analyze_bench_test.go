@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"sync"
 	"testing"
 
@@ -32,7 +33,7 @@ func BenchmarkShortestPaths10k(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				shortestPathMetrics(g, weighted, 0, DefaultExactLimit, 1)
+				shortestPathMetrics(context.Background(), g, weighted, 0, DefaultExactLimit, 1)
 			}
 		})
 	}
@@ -42,7 +43,7 @@ func BenchmarkSampledBetweenness10k(b *testing.B) {
 	g := benchNet()
 	b.ReportAllocs()
 	for b.Loop() {
-		shortestPathMetrics(g, false, 0, 1000, 1)
+		shortestPathMetrics(context.Background(), g, false, 0, 1000, 1)
 	}
 }
 
@@ -82,7 +83,7 @@ func BenchmarkBetweenness2k(b *testing.B) {
 	b.Run("csr", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			shortestPathMetrics(g, false, 1, DefaultExactLimit, 1)
+			shortestPathMetrics(context.Background(), g, false, 1, DefaultExactLimit, 1)
 		}
 	})
 	b.Run("gonum", func(b *testing.B) {

@@ -2,14 +2,17 @@ package analysis
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"sync/atomic"
 	"testing"
 
 	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/graph/storetest"
 )
 
 // blockNetwork returns a stochastic block model network: n actors in the
@@ -269,5 +272,37 @@ func TestCommunitiesNumberedBySmallestActor(t *testing.T) {
 		if res.Network.Communities != 3 {
 			t.Errorf("seed %d: %d communities, want 3", seed, res.Network.Communities)
 		}
+	}
+}
+
+// cancelAfter is a context cancelled after its Err has been asked n times.
+type cancelAfter struct {
+	context.Context
+	n atomic.Int64
+}
+
+func (c *cancelAfter) Err() error {
+	if c.n.Add(-1) < 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestAnalyzeContextCancelled: a cancelled analysis gives up with an error
+// wrapping context.Canceled, before, during or after its searches.
+func TestAnalyzeContextCancelled(t *testing.T) {
+	net := graph.NewNetwork(storetest.Generate(300, 1500, 10, 100))
+	for _, exact := range []int{0, 50} { // exact betweenness, then sampled
+		for _, n := range []int64{0, 1, 10, 100} {
+			ctx := &cancelAfter{Context: context.Background()}
+			ctx.n.Store(n)
+			res, err := AnalyzeContext(ctx, net, Options{ExactLimit: exact, Workers: 2})
+			if !errors.Is(err, context.Canceled) || res != nil {
+				t.Errorf("exact limit %d, cancelled after %d checks: %v, %v; want an error wrapping context.Canceled", exact, n, res != nil, err)
+			}
+		}
+	}
+	if _, err := AnalyzeContext(context.Background(), net, Options{}); err != nil {
+		t.Fatal(err)
 	}
 }

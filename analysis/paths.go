@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 	"runtime"
@@ -85,7 +86,7 @@ type sample struct {
 // r the number of nodes reachable from u (u included), 0 for isolates.
 // Harmonic centrality is h(u) = Σ_{v≠u} 1/d(u,v), 1/∞ = 0 (Boldi, P. and
 // Vigna, S., Axioms for centrality, Internet Math. 10(3–4), 2014).
-func shortestPathMetrics(g *adjacency, weighted bool, workers, exactLimit int, seed int64) pathMetrics {
+func shortestPathMetrics(ctx context.Context, g *adjacency, weighted bool, workers, exactLimit int, seed int64) pathMetrics {
 	n := g.n
 	pm := pathMetrics{
 		betweenness: make([]float64, n),
@@ -117,7 +118,7 @@ func shortestPathMetrics(g *adjacency, weighted bool, workers, exactLimit int, s
 		pm.delta = samplingDelta
 		pm.errorBound = samplingEpsilon * float64(n) / float64(n-2)
 		src, pairs := drawPairs(n, r, seed)
-		largeHops(g, workers, src, pairs, &pm)
+		largeHops(ctx, g, workers, src, pairs, &pm)
 		return pm
 	}
 
@@ -138,6 +139,9 @@ func shortestPathMetrics(g *adjacency, weighted bool, workers, exactLimit int, s
 				acc := make([]float64, n)
 				lo, hi := c*n/chunks, (c+1)*n/chunks
 				for s := lo; s < hi; s++ {
+					if ctx.Err() != nil {
+						return // the result is thrown away
+					}
 					p.run(s)
 					pm.closeness[s], pm.harmonic[s] = p.closeness(s)
 					p.accumulate(s, acc)
@@ -180,9 +184,9 @@ func (pm *pathMetrics) scaleBetweenness(n int) {
 // largeHops fills pm for an unweighted network above the exact limit:
 // closeness and harmonic exactly by bit-parallel searches, betweenness from
 // the sample pairs by bidirectional searches.
-func largeHops(g *adjacency, workers int, src []int32, pairs []sample, pm *pathMetrics) {
+func largeHops(ctx context.Context, g *adjacency, workers int, src []int32, pairs []sample, pm *pathMetrics) {
 	n := g.n
-	sum, harm := bitParallelDistances(g, workers)
+	sum, harm := bitParallelDistances(ctx, g, workers)
 	comp, sizes := components(g)
 	for v := range n {
 		r := float64(sizes[comp[v]] - 1)
@@ -192,7 +196,7 @@ func largeHops(g *adjacency, workers int, src []int32, pairs []sample, pm *pathM
 			pm.closeness[v] = r / total * r / float64(n-1)
 		}
 	}
-	copy(pm.betweenness, sampledBetweennessHops(g, src, pairs, workers))
+	copy(pm.betweenness, sampledBetweennessHops(ctx, g, src, pairs, workers))
 	pm.scaleBetweenness(n)
 }
 

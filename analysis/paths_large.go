@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"math/bits"
 	"math/rand/v2"
 	"sync"
@@ -36,7 +37,7 @@ type bitSet [bitWords]uint64
 // sums are the per-source sums of closeness and harmonic centrality. The sums
 // do not depend on workers: distances are integers, and harmonic sums are kept
 // per fixed block of sources and added in block order.
-func bitParallelDistances(g *adjacency, workers int) (sum []int64, harmonic []float64) {
+func bitParallelDistances(ctx context.Context, g *adjacency, workers int) (sum []int64, harmonic []float64) {
 	n := g.n
 	sum = make([]int64, n)
 	harmonic = make([]float64, n)
@@ -64,7 +65,7 @@ func bitParallelDistances(g *adjacency, workers int) (sum []int64, harmonic []fl
 			mySum := make([]int64, n)
 			for {
 				c := int(next32(&next0, chunks))
-				if c < 0 {
+				if c < 0 || ctx.Err() != nil {
 					break
 				}
 				harm := make([]float64, n)
@@ -201,7 +202,7 @@ func next32(counter *atomic.Int64, n int) int64 {
 // Riondato–Kornaropoulos sample pairs (source u, sample{target v, seed}):
 // for each pair one shortest u–v path is drawn uniformly and its inner nodes
 // counted. Counts are integers, so their sum does not depend on workers.
-func sampledBetweennessHops(g *adjacency, src []int32, smp []sample, workers int) []float64 {
+func sampledBetweennessHops(ctx context.Context, g *adjacency, src []int32, smp []sample, workers int) []float64 {
 	n := g.n
 	const block = 256
 	blocks := (len(smp) + block - 1) / block
@@ -217,7 +218,7 @@ func sampledBetweennessHops(g *adjacency, src []int32, smp []sample, workers int
 			acc := make([]float64, n)
 			for {
 				k := int(next.Add(1) - 1)
-				if k >= blocks {
+				if k >= blocks || ctx.Err() != nil {
 					break
 				}
 				for i := k * block; i < min((k+1)*block, len(smp)); i++ {

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"math"
 	"testing"
 )
@@ -40,7 +41,7 @@ func TestLargeNetworkKernelsOnReferences(t *testing.T) {
 // multiple of the batch width.
 func TestBitParallelMatchesBreadthFirst(t *testing.T) {
 	g := newAdjacency(blockNetwork(1000, 1500, 4, 8, 11)) // sparse: many components
-	sum, harm := bitParallelDistances(g, 3)
+	sum, harm := bitParallelDistances(context.Background(), g, 3)
 	p := newPassBuffers(g, nil)
 	for s := range g.n {
 		p.run(s)

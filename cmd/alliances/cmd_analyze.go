@@ -59,7 +59,7 @@ func runAnalyze(ctx context.Context, o *analyzeOptions, std *streams, args []str
 	if err != nil {
 		return err
 	}
-	res, err := analysis.Analyze(net, analysis.Options{Weighted: o.weighted, Seed: o.seed, ExactLimit: o.exact, Workers: o.workers})
+	res, err := analysis.AnalyzeContext(ctx, net, analysis.Options{Weighted: o.weighted, Seed: o.seed, ExactLimit: o.exact, Workers: o.workers})
 	if err != nil {
 		return err
 	}

@@ -69,7 +69,7 @@ func runExport(ctx context.Context, o *exportOptions, std *streams, args []strin
 	}
 	opts := export.Options{WithMetrics: o.withMetrics}
 	if o.withMetrics {
-		if opts.Metrics, err = analysis.Analyze(net, analysis.Options{Seed: o.seed, Weighted: o.weighted}); err != nil {
+		if opts.Metrics, err = analysis.AnalyzeContext(ctx, net, analysis.Options{Seed: o.seed, Weighted: o.weighted}); err != nil {
 			return err
 		}
 	}

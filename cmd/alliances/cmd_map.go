@@ -102,7 +102,7 @@ func runMap(ctx context.Context, o *mapOptions, std *streams, args []string) err
 			return usageError{err.Error()}
 		}
 	}
-	in, err := mapInput(net, o.render)
+	in, err := mapInput(ctx, net, o.render)
 	if err != nil {
 		return err
 	}
@@ -129,8 +129,8 @@ func runMap(ctx context.Context, o *mapOptions, std *streams, args []string) err
 
 // mapInput computes what a map needs: the metrics for sizes and labels, and
 // isolation with suggestions for the isolated view.
-func mapInput(net *graph.Network, r render.Options) (render.Input, error) {
-	res, err := analysis.Analyze(net, analysis.Options{Seed: r.Seed})
+func mapInput(ctx context.Context, net *graph.Network, r render.Options) (render.Input, error) {
+	res, err := analysis.AnalyzeContext(ctx, net, analysis.Options{Seed: r.Seed})
 	if err != nil {
 		return render.Input{}, err
 	}

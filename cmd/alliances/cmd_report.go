@@ -114,7 +114,7 @@ func runReport(ctx context.Context, o *reportOptions, std *streams, args []strin
 // sections need: the files the data came from (from the provenance of every
 // record), their hashes and validation warnings when they can still be read.
 func reportInput(ctx context.Context, d *graph.Dataset, net *graph.Network, opts analysis.Options, suggest int, m *ingest.Mapping) (report.Input, error) {
-	res, err := analysis.Analyze(net, opts)
+	res, err := analysis.AnalyzeContext(ctx, net, opts)
 	if err != nil {
 		return report.Input{}, err
 	}
