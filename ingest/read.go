@@ -145,15 +145,25 @@ func (r ctxReader) Read(p []byte) (int, error) {
 // Describe returns the path, SHA-256, format and compression of each file
 // without reading its tables (Tables and Records are left empty): what a
 // report needs to name its inputs, without the mapping they were read with.
+// Files are read as a stream.
 func Describe(paths []string) ([]FileInfo, error) {
 	out := make([]FileInfo, 0, len(paths))
 	for _, p := range paths {
-		raw, err := os.ReadFile(p)
+		f, err := os.Open(p)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 		}
-		sum := sha256.Sum256(raw)
-		out = append(out, FileInfo{Path: p, SHA256: hex.EncodeToString(sum[:]), Format: formatOf(p, raw), Compressed: isGzip(raw)})
+		head := make([]byte, 4)
+		n, _ := io.ReadFull(f, head)
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			f.Close()
+			return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+		}
+		sum, compressed, err := digest(f)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s: %v", ErrFormat, p, err)
+		}
+		out = append(out, FileInfo{Path: p, SHA256: sum, Format: formatOf(p, head[:n]), Compressed: compressed})
 	}
 	return out, nil
 }
