@@ -46,10 +46,10 @@ type gexfEdge struct {
 	line, col                                             int
 }
 
-// readGEXF reads a GEXF 1.1, 1.2 or 1.3 file: nodes are actors (or projects,
+// gexfSource reads a GEXF 1.1, 1.2 or 1.3 file: nodes are actors (or projects,
 // with the attribute kind=project), edges are links (or participations, when
 // they join an actor and a project). Attributes are mapped by their title as
-// in readGraphML; a node's label is the actor's name. A link's type is the
+// in graphMLSource; a node's label is the actor's name. A link's type is the
 // attribute "type", else the edge kind (GEXF 1.3), else its label; its weight
 // is the edge weight; it is directed as the edge type says, else as the
 // defaultedgetype of the graph ("mutual" counts as undirected). An edge type
@@ -57,13 +57,9 @@ type gexfEdge struct {
 // attribute "type" there) is read as the kind of tie. The native start and
 // end of nodes and edges are read when no attribute gives them. Nodes nested
 // in nodes (hierarchical graphs) are read like the others.
-func readGEXF(r io.Reader, file string) (*graph.Dataset, []Problem) {
-	return readGraph(r, file, gexfSource)
-}
-
-// gexfSource reads a GEXF file as readGEXF does, in two passes: its
-// attributes and nodes at once, its edges each time the source's edges are
-// read.
+//
+// It reads the file in two passes: its attributes and nodes at once, its
+// edges each time the source's edges are read.
 func gexfSource(file string, open func() (io.ReadCloser, error)) (*graphSource, []Problem) {
 	attrs := map[string]map[string]gexfAttribute{"node": {}, "edge": {}}
 	var rawNodes []gexfNode

@@ -92,7 +92,7 @@ type graphmlEdge struct {
 // recomputed from the data.
 const metricKeyPrefix = "metric."
 
-// readGraphML reads a GraphML file: nodes are actors (or projects, with the
+// graphMLSource reads a GraphML file: nodes are actors (or projects, with the
 // attribute kind=project), edges are links (or participations, when they join
 // an actor and a project). Data keys are mapped by their attr.name: name or
 // label, family, country, territory, level; other keys become attributes.
@@ -101,12 +101,9 @@ const metricKeyPrefix = "metric."
 // nested graphs are read like the others. Files of yEd are read too: the node
 // label of its graphics is the actor's name, the edge label the link type, and
 // group nodes (boxes around other nodes) are not actors.
-func readGraphML(r io.Reader, file string) (*graph.Dataset, []Problem) {
-	return readGraph(r, file, graphMLSource)
-}
-
-// graphMLSource reads a GraphML file as readGraphML does, in two passes: its
-// keys and nodes at once, its edges each time the source's edges are read.
+//
+// It reads the file in two passes: its keys and nodes at once, its edges
+// each time the source's edges are read.
 func graphMLSource(file string, open func() (io.ReadCloser, error)) (*graphSource, []Problem) {
 	keys := map[string]graphmlKey{}
 	var rawNodes []graphmlNode
