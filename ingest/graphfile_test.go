@@ -35,4 +35,3 @@ func readGraph(r io.Reader, file string, source func(string, func() (io.ReadClos
 	d.Sort()
 	return d, probs
 }
-
