@@ -121,4 +121,16 @@
 // kind of table, the columns of each field, keys composed from several
 // columns, value translations, multi-actor cells and row filters. The ready
 // mappings of examples/mappings and docs/datasets.md show them at work.
+//
+// # Large inputs
+//
+// Read returns every record in memory. Open validates the same way and
+// returns an Input whose Batches hand the records to graph.Store.PutBatches
+// a part at a time, so that memory grows with the number of actors and
+// projects, not with the size of the files: CSV files are read row by row
+// (a first pass reads their bytes for the hash, the encoding and the header),
+// GraphML and GEXF files in two passes (nodes, then edges), and links and
+// participations beyond 65,536 are sorted in runs on disk and merged back,
+// which is where repeated records are found. XLSX and JSON files are read
+// whole. docs/ingest.md and docs/benchmarks.md give the figures.
 package ingest
