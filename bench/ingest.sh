@@ -17,7 +17,7 @@
 # STORE=bolt://localhost:7687 (with NEO4J_USERNAME, NEO4J_PASSWORD) measures
 # the rows per second of a Neo4j server instead of the embedded store: use an
 # empty database, which the script fills (each size upserts onto the last).
-# Needs Go, awk and GNU time (/usr/bin/time).
+# Needs Go, awk, bc, pgrep (Debian: procps) and GNU time (Debian: time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${WORK:-$(mktemp -d)}
