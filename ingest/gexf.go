@@ -159,12 +159,6 @@ func gexfSource(file string, open func() (io.ReadCloser, error)) (*graphSource, 
 // the file is not GEXF or not well-formed XML.
 func scanGEXF(file string, open func() (io.ReadCloser, error), attr func(class string, a gexfAttribute),
 	directed func(bool), node func(gexfNode), edge func(gexfEdge)) ([]Problem, bool) {
-	r, err := open()
-	if err != nil {
-		return []Problem{{File: file, Err: fmt.Errorf("%w: %v", ErrFormat, err)}}, false
-	}
-	defer r.Close()
-	dec := newXMLDecoder(r)
 	var probs []Problem
 	var nodes []gexfNode
 	// owners is the stack of open nodes and edges: attribute values belong to
@@ -175,16 +169,7 @@ func scanGEXF(file string, open func() (io.ReadCloser, error), attr func(class s
 		e *gexfEdge // the edge, or nil for a node
 	}
 	var owners []owner
-	root := false
-	for {
-		line, col := dec.InputPos()
-		tok, err := dec.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return []Problem{xmlProblem(file, dec, err, "GEXF")}, false
-		}
+	fatal, ok := scanXML(file, open, gexfXML, func(dec *xml.Decoder, tok xml.Token, line, col int) *Problem {
 		if ee, ok := tok.(xml.EndElement); ok {
 			if (ee.Name.Local == "node" || ee.Name.Local == "edge") && len(owners) > 0 {
 				if o := owners[len(owners)-1]; o.e != nil && edge != nil {
@@ -192,18 +177,11 @@ func scanGEXF(file string, open func() (io.ReadCloser, error), attr func(class s
 				}
 				owners = owners[:len(owners)-1]
 			}
-			continue
+			return nil
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok {
-			continue
-		}
-		if !root {
-			if se.Name.Local != "gexf" {
-				return []Problem{rootProblem(file, line, col, se.Name.Local, "gexf", "a GEXF file (.gexf)")}, false
-			}
-			root = true
-			continue
+			return nil
 		}
 		value := func(name string) string { v, _ := xmlAttrValue(se.Attr, name); return v }
 		switch se.Name.Local {
@@ -223,11 +201,12 @@ func scanGEXF(file string, open func() (io.ReadCloser, error), attr func(class s
 		case "attributes":
 			var as gexfAttributes
 			if err := dec.DecodeElement(&as, &se); err != nil {
-				return []Problem{xmlProblem(file, dec, err, "GEXF attributes")}, false
+				p := xmlProblem(file, dec, err, "GEXF attributes")
+				return &p
 			}
 			class := strings.TrimSpace(as.Class)
 			if attr == nil || (class != "node" && class != "edge") {
-				continue
+				return nil
 			}
 			for _, a := range as.Attributes {
 				attr(class, a)
@@ -252,7 +231,7 @@ func scanGEXF(file string, open func() (io.ReadCloser, error), attr func(class s
 			owners = append(owners, owner{e: e})
 		case "attvalue":
 			if len(owners) == 0 {
-				continue
+				return nil
 			}
 			o := owners[len(owners)-1]
 			v := gexfAttValue{For: value("for"), ID: value("id"), Value: value("value")}
@@ -263,10 +242,10 @@ func scanGEXF(file string, open func() (io.ReadCloser, error), attr func(class s
 				nodes[o.i].AttValues = append(nodes[o.i].AttValues, v)
 			}
 		}
-	}
-	if !root {
-		return []Problem{{File: file, Line: 1, Err: fmt.Errorf("%w: empty GEXF file", ErrFormat),
-			Hint: "this reader expects a GEXF file (.gexf)"}}, false
+		return nil
+	})
+	if !ok {
+		return []Problem{*fatal}, false
 	}
 	if node != nil {
 		for _, n := range nodes {

@@ -203,12 +203,6 @@ func graphMLSource(file string, open func() (io.ReadCloser, error)) (*graphSourc
 // edge (when not nil) with each key, node and edge as it is read whole. It
 // reports false when the file is not GraphML or not well-formed XML.
 func scanGraphML(file string, open func() (io.ReadCloser, error), key func(graphmlKey), node func(graphmlNode), edge func(graphmlEdge)) ([]Problem, bool) {
-	r, err := open()
-	if err != nil {
-		return []Problem{{File: file, Err: fmt.Errorf("%w: %v", ErrFormat, err)}}, false
-	}
-	defer r.Close()
-	dec := newXMLDecoder(r)
 	var directedStack []bool
 	// owners is the stack of open node, edge and graph elements: <data>
 	// belongs to the innermost one. Nodes of nested graphs (yEd groups) are
@@ -221,16 +215,7 @@ func scanGraphML(file string, open func() (io.ReadCloser, error), key func(graph
 	}
 	var owners []owner
 	var nodes []graphmlNode
-	root := false
-	for {
-		line, col := dec.InputPos()
-		tok, err := dec.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return []Problem{xmlProblem(file, dec, err, "GraphML")}, false
-		}
+	fatal, ok := scanXML(file, open, graphMLXML, func(dec *xml.Decoder, tok xml.Token, line, col int) *Problem {
 		if ee, ok := tok.(xml.EndElement); ok {
 			switch ee.Name.Local {
 			case "graph":
@@ -246,24 +231,18 @@ func scanGraphML(file string, open func() (io.ReadCloser, error), key func(graph
 					owners = owners[:len(owners)-1]
 				}
 			}
-			continue
+			return nil
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok {
-			continue
-		}
-		if !root {
-			if se.Name.Local != "graphml" {
-				return []Problem{rootProblem(file, line, col, se.Name.Local, "graphml", "a GraphML file (.graphml)")}, false
-			}
-			root = true
-			continue
+			return nil
 		}
 		switch se.Name.Local {
 		case "key":
 			var k graphmlKey
 			if err := dec.DecodeElement(&k, &se); err != nil {
-				return []Problem{xmlProblem(file, dec, err, "GraphML key")}, false
+				p := xmlProblem(file, dec, err, "GraphML key")
+				return &p
 			}
 			if key != nil {
 				key(k)
@@ -278,7 +257,7 @@ func scanGraphML(file string, open func() (io.ReadCloser, error), key func(graph
 		case "node":
 			if node == nil {
 				owners = append(owners, owner{kind: 'o'})
-				continue
+				return nil
 			}
 			n := graphmlNode{line: line, col: col}
 			if id, ok := xmlAttrValue(se.Attr, "id"); ok {
@@ -301,15 +280,17 @@ func scanGraphML(file string, open func() (io.ReadCloser, error), key func(graph
 		case "data":
 			if len(owners) == 0 {
 				if err := dec.Skip(); err != nil {
-					return []Problem{xmlProblem(file, dec, err, "GraphML data")}, false
+					p := xmlProblem(file, dec, err, "GraphML data")
+					return &p
 				}
-				continue
+				return nil
 			}
 			o := owners[len(owners)-1]
 			if (o.kind == 'n' && node != nil) || (o.kind == 'e' && edge != nil) {
 				var dt graphmlData
 				if err := dec.DecodeElement(&dt, &se); err != nil {
-					return []Problem{xmlProblem(file, dec, err, "GraphML data")}, false
+					p := xmlProblem(file, dec, err, "GraphML data")
+					return &p
 				}
 				if o.kind == 'n' {
 					nodes[o.i].Data = append(nodes[o.i].Data, dt)
@@ -317,13 +298,14 @@ func scanGraphML(file string, open func() (io.ReadCloser, error), key func(graph
 					o.e.Data = append(o.e.Data, dt)
 				}
 			} else if err := dec.Skip(); err != nil {
-				return []Problem{xmlProblem(file, dec, err, "GraphML data")}, false
+				p := xmlProblem(file, dec, err, "GraphML data")
+				return &p
 			}
 		}
-	}
-	if !root {
-		return []Problem{{File: file, Line: 1, Err: fmt.Errorf("%w: empty GraphML file", ErrFormat),
-			Hint: "this reader expects a GraphML file (.graphml)"}}, false
+		return nil
+	})
+	if !ok {
+		return []Problem{*fatal}, false
 	}
 	for _, n := range nodes {
 		node(n)

@@ -70,3 +70,60 @@ func parseXMLBool(s string) (bool, bool) {
 	}
 	return false, false
 }
+
+// xmlFormat is a graph file format read by scanXML.
+type xmlFormat struct {
+	root string // the root element
+	name string // the format, in problems
+	kind string // what the reader expects, in hints
+}
+
+var (
+	graphMLXML = xmlFormat{"graphml", "GraphML", "a GraphML file (.graphml)"}
+	gexfXML    = xmlFormat{"gexf", "GEXF", "a GEXF file (.gexf)"}
+)
+
+// scanXML opens a graph file with open and calls fn with every token after
+// its root element, and the position where the token starts, until fn
+// returns a problem. It reports false and that problem, or its own, when the
+// file cannot be opened, is not well-formed XML, is empty or has another
+// root element.
+func scanXML(file string, open func() (io.ReadCloser, error), f xmlFormat, fn func(dec *xml.Decoder, tok xml.Token, line, col int) *Problem) (*Problem, bool) {
+	r, err := open()
+	if err != nil {
+		return &Problem{File: file, Err: fmt.Errorf("%w: %v", ErrFormat, err)}, false
+	}
+	defer r.Close()
+	dec := newXMLDecoder(r)
+	root := false
+	for {
+		line, col := dec.InputPos()
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			p := xmlProblem(file, dec, err, f.name)
+			return &p, false
+		}
+		if se, ok := tok.(xml.StartElement); ok && !root {
+			if se.Name.Local != f.root {
+				p := rootProblem(file, line, col, se.Name.Local, f.root, f.kind)
+				return &p, false
+			}
+			root = true
+			continue
+		}
+		if !root {
+			continue
+		}
+		if p := fn(dec, tok, line, col); p != nil {
+			return p, false
+		}
+	}
+	if !root {
+		return &Problem{File: file, Line: 1, Err: fmt.Errorf("%w: empty %s file", ErrFormat, f.name),
+			Hint: "this reader expects " + f.kind}, false
+	}
+	return nil, true
+}
