@@ -4,12 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-	"crypto/sha256"
 	"encoding/csv"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -97,41 +96,33 @@ type csvFacts struct {
 	invalidLine int // first line that is not UTF-8 (Windows-1252 text)
 }
 
-// inspectCSV reads a CSV file once, from f, without keeping it: its SHA-256,
-// its compression and encoding, its delimiter and its header. open opens the
-// file again for each later reading. A nil stream means the file cannot be
-// read as CSV, for the reasons in problems.
+// inspectCSV reads a CSV file, without keeping it: from f its SHA-256 and
+// compression, then from its text (open opens the file again, as for each
+// later reading) its encoding, its delimiter and its header. A nil stream
+// means the file cannot be read as CSV, for the reasons in problems.
 func inspectCSV(file string, f io.ReadCloser, open func() (io.ReadCloser, error)) (_ *csvStream, facts csvFacts, _ []Problem) {
-	defer f.Close()
-	h := sha256.New()
-	raw := bufio.NewReaderSize(io.TeeReader(f, h), 64<<10)
-	defer func() {
-		// The hash covers the whole file, whatever was read of it.
-		io.Copy(io.Discard, raw)
-		facts.sha256 = hex.EncodeToString(h.Sum(nil))
-	}()
-	magic, _ := raw.Peek(2)
-	facts.compressed = isGzip(magic)
-	var text io.Reader = raw
-	gzipProblem := func(err error) []Problem {
-		return []Problem{{File: file, Err: fmt.Errorf("%w: gzip: %v", ErrFormat, err),
-			Hint: "the file looks gzip-compressed but cannot be decompressed"}}
+	var err error
+	if facts.sha256, facts.compressed, err = digest(f); err != nil {
+		return nil, facts, []Problem{{File: file, Err: fmt.Errorf("%w: %v", ErrFormat, err)}}
 	}
-	if facts.compressed {
-		zr, err := gzip.NewReader(raw)
-		if err != nil {
-			return nil, facts, gzipProblem(err)
+	// unreadable reports an error reading the text: for a gzip file, most
+	// likely one that cannot be decompressed.
+	unreadable := func(err error) []Problem {
+		if facts.compressed {
+			return []Problem{{File: file, Err: fmt.Errorf("%w: gzip: %v", ErrFormat, strings.TrimPrefix(err.Error(), "gzip: ")),
+				Hint: "the file looks gzip-compressed but cannot be decompressed"}}
 		}
-		defer zr.Close()
-		text = zr
+		return []Problem{{File: file, Err: fmt.Errorf("%w: %v", ErrFormat, err)}}
 	}
+	text, err := openText(open)
+	if err != nil {
+		return nil, facts, unreadable(err)
+	}
+	defer text.Close()
 	tr := bufio.NewReaderSize(text, 64<<10)
 	head, err := tr.Peek(64 << 10)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-		if facts.compressed {
-			return nil, facts, gzipProblem(err)
-		}
-		return nil, facts, []Problem{{File: file, Err: fmt.Errorf("%w: %v", ErrFormat, err)}}
+		return nil, facts, unreadable(err)
 	}
 	switch {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
@@ -182,10 +173,7 @@ func inspectCSV(file string, f io.ReadCloser, open func() (io.ReadCloser, error)
 			break
 		}
 		if err != nil {
-			if facts.compressed {
-				return nil, facts, gzipProblem(err)
-			}
-			return nil, facts, []Problem{{File: file, Err: fmt.Errorf("%w: %v", ErrFormat, err)}}
+			return nil, facts, unreadable(err)
 		}
 	}
 	switch {
