@@ -311,30 +311,8 @@ func testBatchesCancelled(t *testing.T, open func(t *testing.T) graph.Store) {
 	}
 	checkDataset(t, "after a cancelled PutBatches", mustLoad(t, s), sorted(richData()))
 
-	big := changes()
-	grow(big, 2500)
-	var succeeded, failed int
-	for _, n := range []int{0, 1, 2, 3, 4, 6, 8, 12, 16, 32, 64, 256} {
-		s := openStore(t, open)
-		mustPut(t, s, richData())
-		ctx := newCountdownContext(n)
-		_, err := s.PutBatches(ctx, newSource(big, 400).batches)
-		ctx.stop()
-		if err == nil {
-			succeeded++
-			checkDataset(t, fmt.Sprintf("after a PutBatches that succeeded although its context was cancelled after %d checks", n),
-				mustLoad(t, s), merged(richData(), big))
-		} else {
-			failed++
-			if !errors.Is(err, context.Canceled) {
-				t.Errorf("PutBatches whose context was cancelled after %d checks: error %q does not wrap context.Canceled", n, err)
-			}
-			checkDataset(t, fmt.Sprintf("after a PutBatches whose context was cancelled after %d checks (%v)", n, err),
-				mustLoad(t, s), sorted(richData()))
-		}
-		if t.Failed() {
-			return
-		}
-	}
-	t.Logf("interrupted PutBatches: %d failed, %d completed", failed, succeeded)
+	checkInterrupted(t, open, "PutBatches", true, func(ctx context.Context, s graph.Store, d *graph.Dataset) error {
+		_, err := s.PutBatches(ctx, newSource(d, 400).batches)
+		return err
+	})
 }

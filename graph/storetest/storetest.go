@@ -299,6 +299,17 @@ func testInvalidRecord(t *testing.T, open func(t *testing.T) graph.Store) {
 // store has consulted the context n times, for several n. Whatever n, Put must
 // either store every record or none.
 func testInterruptedPut(t *testing.T, open func(t *testing.T) graph.Store) {
+	checkInterrupted(t, open, "Put", false, func(ctx context.Context, s graph.Store, d *graph.Dataset) error {
+		return s.Put(ctx, d)
+	})
+}
+
+// checkInterrupted runs put with a context cancelled after the store has
+// consulted it n times, for several n: whatever n, every record of a large
+// dataset must be stored or none. With canceled, a failed put must say why
+// with an error wrapping context.Canceled.
+func checkInterrupted(t *testing.T, open func(t *testing.T) graph.Store, what string, canceled bool,
+	put func(ctx context.Context, s graph.Store, d *graph.Dataset) error) {
 	big := changes()
 	grow(big, 2500)
 	var succeeded, failed int
@@ -306,22 +317,25 @@ func testInterruptedPut(t *testing.T, open func(t *testing.T) graph.Store) {
 		s := openStore(t, open)
 		mustPut(t, s, richData())
 		ctx := newCountdownContext(n)
-		err := s.Put(ctx, big)
+		err := put(ctx, s, big)
 		ctx.stop()
 		if err == nil {
 			succeeded++
-			checkDataset(t, fmt.Sprintf("after a Put that succeeded although its context was cancelled after %d checks", n),
+			checkDataset(t, fmt.Sprintf("after a %s that succeeded although its context was cancelled after %d checks", what, n),
 				mustLoad(t, s), merged(richData(), big))
 		} else {
 			failed++
-			checkDataset(t, fmt.Sprintf("after a Put whose context was cancelled after %d checks (%v)", n, err),
+			if canceled && !errors.Is(err, context.Canceled) {
+				t.Errorf("%s whose context was cancelled after %d checks: error %q does not wrap context.Canceled", what, n, err)
+			}
+			checkDataset(t, fmt.Sprintf("after a %s whose context was cancelled after %d checks (%v)", what, n, err),
 				mustLoad(t, s), sorted(richData()))
 		}
 		if t.Failed() {
 			return
 		}
 	}
-	t.Logf("interrupted puts: %d failed, %d completed", failed, succeeded)
+	t.Logf("interrupted %s: %d failed, %d completed", what, failed, succeeded)
 }
 
 // testMetrics: PutMetrics replaces the values of the named actors, leaves the
