@@ -194,14 +194,7 @@ func BenchmarkPutPeak(b *testing.B) {
 				b.StartTimer()
 				// Gathering the parts is part of the cost, as it was of the
 				// ingest before PutBatches.
-				d := &graph.Dataset{}
-				err = stream(n)(func(part *graph.Dataset) error {
-					d.Actors = append(d.Actors, part.Actors...)
-					d.Projects = append(d.Projects, part.Projects...)
-					d.Links = append(d.Links, part.Links...)
-					d.Participations = append(d.Participations, part.Participations...)
-					return nil
-				})
+				d, err := gather(stream(n))
 				if err == nil {
 					err = s.Put(context.Background(), d)
 				}
