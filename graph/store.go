@@ -39,24 +39,57 @@ type ActorMetrics struct {
 //   - PutMetrics replaces the metric values of the named actors; unknown ids are
 //     an error and nothing is written. Metrics returns them sorted by id; they
 //     never appear in Load.
-//   - PutBatches upserts the records of every part of b as one Put would,
+//   - PutBatches puts the records of every part of b as one Put would,
 //     atomically, without holding all of them in memory at once: a store
 //     reads the parts one after another, and may call b again (to retry a
-//     transaction, or to read the parts once per table). It reports changed
-//     false when every record was already stored, identical, and then the
-//     store is left untouched (a store that cannot tell reports true). An
-//     error returned by b, or a part that breaks the order of Batches, makes
-//     PutBatches fail and leaves the store as it was.
+//     transaction, or to read the parts once per table). With Upsert it
+//     keeps the stored records whose key b does not hold; with Replace it
+//     deletes them (with their metrics), so that the store holds exactly the
+//     records of b. Either way it counts them in PutResult.Absent. It reports
+//     Changed false when every record was already stored, identical, and
+//     (with Replace) none is absent, and then the store is left untouched (a
+//     store that cannot tell reports true). An error returned by b, or a part
+//     that breaks the order of Batches, makes PutBatches fail and leaves the
+//     store as it was.
 //   - A store is safe for use by one goroutine at a time; Close releases it.
 type Store interface {
 	Put(ctx context.Context, d *Dataset) error
-	PutBatches(ctx context.Context, b Batches) (changed bool, err error)
+	PutBatches(ctx context.Context, b Batches, mode PutMode) (PutResult, error)
 	Load(ctx context.Context) (*Dataset, error)
 	LoadNodes(ctx context.Context) (*Dataset, error)
 	PutMetrics(ctx context.Context, metrics []ActorMetrics) error
 	Metrics(ctx context.Context) ([]ActorMetrics, error)
 	Close() error
 }
+
+// PutMode says what Store.PutBatches does with the stored records whose key
+// the batches do not hold.
+type PutMode int
+
+const (
+	// Upsert keeps them: the store holds its records and those of the batches.
+	Upsert PutMode = iota
+	// Replace deletes them: the store holds exactly the records of the batches.
+	Replace
+)
+
+// PutResult is what Store.PutBatches did.
+type PutResult struct {
+	// Changed is false when the store was left untouched, every record being
+	// stored already, identical.
+	Changed bool
+	// Absent counts the records that the store held before and the batches
+	// do not: kept by Upsert, deleted by Replace.
+	Absent Counts
+}
+
+// Counts is a number of records of each table.
+type Counts struct {
+	Actors, Projects, Links, Participations int
+}
+
+// Total is the number of records of every table.
+func (c Counts) Total() int { return c.Actors + c.Projects + c.Links + c.Participations }
 
 // Batches gives a dataset in parts, for data larger than memory. Calling it
 // calls yield with each part in turn and stops at the first error yield

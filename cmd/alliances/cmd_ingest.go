@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"strings"
 
+	"github.com/alliances/alliances/graph"
 	"github.com/alliances/alliances/graph/neo4jstore"
 	"github.com/alliances/alliances/ingest"
 )
@@ -15,6 +17,7 @@ import (
 type ingestOptions struct {
 	storeFlags
 	dryRun   bool
+	replace  bool
 	mapping  string
 	mapFlag  string
 	families string
@@ -33,15 +36,25 @@ docs/ingest.md. Every problem is reported at once with file, line and column, an
 when there is any error nothing is written (exit code 3). Re-ingesting the same
 files changes nothing.
 
+Records are keyed (actors and projects by id, links by their ends, type and
+direction, participations by actor and project). By default ingest adds the
+records of the files to the store and replaces the stored records with the same
+keys, keeping the others; it says how many stored records the files no longer
+contain. With --replace the store holds exactly the records of these files
+afterwards, the others deleted in the same atomic write (metrics of deleted
+actors too): use it to re-load a corrected spreadsheet.
+
 Examples:
   alliances ingest acteurs.csv liens.csv projets.csv participations.csv
   alliances ingest --dry-run partners.xlsx
+  alliances ingest --replace acteurs.csv liens.csv   # the store holds exactly these files
   alliances ingest --mapping examples/mappings/keep-interreg.map keep_closed_1420_Partnership.csv
   alliances ingest --store neo4j://localhost:7687 network.graphml`,
 		setup: func(fs *flag.FlagSet, std *streams) func(context.Context, []string) error {
 			o := &ingestOptions{}
 			o.bind(fs)
 			fs.BoolVar(&o.dryRun, "dry-run", false, "validate only: report problems and counts, write nothing")
+			fs.BoolVar(&o.replace, "replace", false, "make the store hold exactly these files: delete the stored records they do not contain")
 			fs.StringVar(&o.mapping, "mapping", "", "column mapping `FILE` for files whose headers are not alliances' own (docs/ingest.md)")
 			fs.StringVar(&o.mapFlag, "map", "", "inline column mapping, e.g. 'actor=Project Partner,project=Acronym' (docs/ingest.md)")
 			fs.IntVar(&o.warnings, "warnings", 20, "print at most `N` warnings (-1: all); their count is always given")
@@ -105,9 +118,12 @@ func runIngest(ctx context.Context, o *ingestOptions, std *streams, paths []stri
 		return err
 	default:
 		defer store.Close()
-		// Links and participations of the store play no part in validation.
-		if opts.Known, err = store.LoadNodes(ctx); err != nil {
-			return err
+		// Links and participations of the store play no part in validation;
+		// with --replace the files must stand on their own.
+		if !o.replace {
+			if opts.Known, err = store.LoadNodes(ctx); err != nil {
+				return err
+			}
 		}
 	}
 	in, err := ingest.Open(ctx, paths, opts)
@@ -140,18 +156,87 @@ func runIngest(ctx context.Context, o *ingestOptions, std *streams, paths []stri
 		}
 		defer store.Close()
 	}
-	changed, err := store.PutBatches(ctx, in.Batches(putBatchSize))
+	mode := graph.Upsert
+	if o.replace {
+		mode = graph.Replace
+	}
+	res, err := store.PutBatches(ctx, in.Batches(putBatchSize), mode)
 	if err != nil {
 		return fmt.Errorf("writing to %s: %w", o.store, err)
 	}
+	if o.quiet {
+		return nil
+	}
 	switch {
-	case o.quiet:
-	case !changed:
+	case !res.Changed:
 		fmt.Fprintf(std.out, "nothing changed: the store %s already holds every record of these file(s)\n", o.store)
+	case o.replace:
+		fmt.Fprintf(std.out, "replaced the content of %s by %s from %d file(s), %d warning(s)\n", o.store, counts, len(paths), len(in.Warnings))
 	default:
 		fmt.Fprintf(std.out, "ingested %s from %d file(s) into %s, %d warning(s)\n", counts, len(paths), o.store, len(in.Warnings))
 	}
+	if o.replace {
+		if res.Absent.Total() > 0 {
+			fmt.Fprintf(std.out, "deleted %s that these file(s) no longer contain\n", describeCounts(res.Absent))
+		}
+		return nil
+	}
+	if absent := relevantAbsent(res.Absent, in.Files); absent.Total() > 0 {
+		fmt.Fprintf(std.out, "kept %s of the store that these file(s) do not contain (hint: to drop them, ingest the complete corrected files again with --replace)\n",
+			describeCounts(absent))
+	}
 	return nil
+}
+
+// relevantAbsent keeps the counts of the tables that the files hold: adding
+// a links file to a store of actors says nothing of the actors.
+func relevantAbsent(absent graph.Counts, files []ingest.FileInfo) graph.Counts {
+	held := map[string]bool{}
+	for _, f := range files {
+		if len(f.Tables) == 0 {
+			// Graph and JSON files hold every table.
+			return absent
+		}
+		for _, t := range f.Tables {
+			held[t] = true
+		}
+	}
+	var out graph.Counts
+	if held[string(ingest.KindActors)] {
+		out.Actors = absent.Actors
+	}
+	if held[string(ingest.KindProjects)] {
+		out.Projects = absent.Projects
+	}
+	if held[string(ingest.KindLinks)] {
+		out.Links = absent.Links
+	}
+	if held[string(ingest.KindParticipations)] {
+		out.Participations = absent.Participations
+	}
+	return out
+}
+
+// describeCounts says c in words: "1 actor, 3 links".
+func describeCounts(c graph.Counts) string {
+	var parts []string
+	for _, x := range []struct {
+		n          int
+		one, other string
+	}{
+		{c.Actors, "actor", "actors"},
+		{c.Projects, "project", "projects"},
+		{c.Links, "link", "links"},
+		{c.Participations, "participation", "participations"},
+	} {
+		switch {
+		case x.n == 1:
+			parts = append(parts, "1 "+x.one)
+		case x.n > 1:
+			parts = append(parts, fmt.Sprintf("%d %s", x.n, x.other))
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // putBatchSize is the number of records ingest hands to the store at a time

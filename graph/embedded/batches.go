@@ -33,43 +33,51 @@ var smallPut = 50_000
 // than smallPut were given.
 var errLarge = errors.New("a large put that changes the store")
 
-// PutBatches upserts every part of b as one Put would, in bounded memory.
+// PutBatches puts every part of b as one Put would, in bounded memory; with
+// graph.Replace it also deletes the stored records that b does not hold, and
+// the metrics of the actors it deletes.
 //
 // It first reads b in one read transaction, comparing each record with the
-// stored one: when all are stored, identical, it reports changed false and
-// writes nothing. When b holds at most 50,000 records, they are written in
-// place in one transaction, as Put does. Otherwise it reads b again and
-// builds the next generation of the tables, merging each stored table with
-// the records of b in key order, over transactions of at most about 50,000
-// records, then makes it the current generation in one last small
-// transaction. Until then Load, even after a crash, reads the previous
-// generation; a failed PutBatches deletes what it wrote, and the next one
-// deletes what a crash left.
+// stored one: when all are stored, identical, and (with graph.Replace) no
+// other is stored, it reports Changed false and writes nothing. An upsert of
+// at most 50,000 records is written in place in one transaction, as Put does.
+// Otherwise it reads b again and builds the next generation of the tables,
+// merging each stored table with the records of b in key order (keeping the
+// stored records that b does not hold, or with graph.Replace dropping them),
+// over transactions of at most about 50,000 records, then makes it the
+// current generation in one last small transaction. Until then Load, even
+// after a crash, reads the previous generation; a failed PutBatches deletes
+// what it wrote, and the next one deletes what a crash left.
 //
 // A part out of the order of graph.Batches gives an error wrapping
 // graph.ErrBatchOrder. The metrics of the store are kept.
-func (s *Store) PutBatches(ctx context.Context, b graph.Batches) (changed bool, err error) {
+func (s *Store) PutBatches(ctx context.Context, b graph.Batches, mode graph.PutMode) (graph.PutResult, error) {
 	if err := ctx.Err(); err != nil {
-		return false, s.errorf(err)
+		return graph.PutResult{}, s.errorf(err)
 	}
-	same, small, err := s.stored(ctx, b)
+	c, err := s.stored(ctx, b)
 	if err != nil {
-		return false, s.batchError(err)
+		return graph.PutResult{}, s.batchError(err)
 	}
-	if same {
-		return false, nil
+	if c.complete() && c.absent.Total() == 0 {
+		// Nothing to delete: a replace is an upsert.
+		mode = graph.Upsert
 	}
-	if small {
+	switch {
+	case c.complete() && !c.changed && mode == graph.Upsert:
+		return graph.PutResult{Absent: c.absent}, nil
+	case c.complete() && mode == graph.Upsert:
 		d, err := gather(b)
 		if err != nil {
-			return false, err
+			return graph.PutResult{}, err
 		}
-		return true, s.Put(ctx, d)
+		return graph.PutResult{Changed: true, Absent: c.absent}, s.Put(ctx, d)
 	}
-	if err := s.rebuild(ctx, b); err != nil {
-		return false, s.batchError(err)
+	absent, err := s.rebuild(ctx, b, mode == graph.Replace)
+	if err != nil {
+		return graph.PutResult{}, s.batchError(err)
 	}
-	return true, nil
+	return graph.PutResult{Changed: true, Absent: absent}, nil
 }
 
 // sourceError is an error that the batches returned.
@@ -90,13 +98,12 @@ func (s *Store) batchError(err error) error {
 
 func (s *Store) errorf(err error) error { return fmt.Errorf("store %s: %w", s.path, err) }
 
-// stored reports whether every record of b is stored, identical, and
-// whether b holds at most smallPut records. It checks the order and the keys
-// of the parts it reads: all of them when they are the same or few, else up
-// to the first record that differs and smallPut records more.
-func (s *Store) stored(ctx context.Context, b graph.Batches) (same, small bool, err error) {
+// stored compares the records of b with the stored ones. It checks the order
+// and the keys of the parts it reads: all of them when they are the same or
+// few, else up to the first record that differs and smallPut records more.
+func (s *Store) stored(ctx context.Context, b graph.Batches) (*comparison, error) {
 	c := &comparison{ctx: ctx}
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err := s.db.View(func(tx *bolt.Tx) error {
 		var order graph.BatchOrder
 		err := b(func(part *graph.Dataset) error {
 			if err := order.Check(part); err != nil {
@@ -105,26 +112,21 @@ func (s *Store) stored(ctx context.Context, b graph.Batches) (same, small bool, 
 			if err := validate(part); err != nil {
 				return s.errorf(err)
 			}
-			if c.changed {
-				if c.n += len(part.Actors) + len(part.Projects) + len(part.Links) + len(part.Participations); c.n > smallPut {
-					return errLarge
-				}
-				return ctx.Err()
-			}
-			err := compare(c, table(tx, bucketActors), part.Actors, func(a *graph.Actor) string { return a.ID }, appendActor)
+			err := compare(c, 0, table(tx, bucketActors), part.Actors, func(a *graph.Actor) string { return a.ID }, appendActor)
 			if err == nil {
-				err = compare(c, table(tx, bucketProjects), part.Projects, func(p *graph.Project) string { return p.ID }, appendProject)
+				err = compare(c, 1, table(tx, bucketProjects), part.Projects, func(p *graph.Project) string { return p.ID }, appendProject)
 			}
 			if err == nil {
-				err = compare(c, table(tx, bucketLinks), part.Links, (*graph.Link).Key, appendLink)
+				err = compare(c, 2, table(tx, bucketLinks), part.Links, (*graph.Link).Key, appendLink)
 			}
 			if err == nil {
-				err = compare(c, table(tx, bucketParticipations), part.Participations, (*graph.Participation).Key, appendParticipation)
+				err = compare(c, 3, table(tx, bucketParticipations), part.Participations, (*graph.Participation).Key, appendParticipation)
 			}
 			if err != nil {
 				return s.errorf(err)
 			}
 			if c.changed && c.n > smallPut {
+				c.large = true
 				return errLarge
 			}
 			return nil
@@ -132,12 +134,17 @@ func (s *Store) stored(ctx context.Context, b graph.Batches) (same, small bool, 
 		if err != nil && !errors.Is(err, errLarge) {
 			return sourceError{err}
 		}
+		if !c.large {
+			c.absent = graph.Counts{
+				Actors:         table(tx, bucketActors).Stats().KeyN - c.matched[0],
+				Projects:       table(tx, bucketProjects).Stats().KeyN - c.matched[1],
+				Links:          table(tx, bucketLinks).Stats().KeyN - c.matched[2],
+				Participations: table(tx, bucketParticipations).Stats().KeyN - c.matched[3],
+			}
+		}
 		return nil
 	})
-	if err != nil {
-		return false, false, err
-	}
-	return !c.changed, c.n <= smallPut, nil
+	return c, err
 }
 
 // comparison is the state of stored across parts.
@@ -146,22 +153,33 @@ type comparison struct {
 	buf     []byte // the value of the record being compared
 	n       int    // records read
 	changed bool   // a record read differs from the stored one
+	large   bool   // stored stopped reading: more than smallPut records, some changed
+	matched [4]int // records read whose key is stored, by table
+	absent  graph.Counts
 }
 
-// compare counts the records of xs and compares them with the records
-// stored in b until one differs.
-func compare[T any](c *comparison, b *bolt.Bucket, xs []T, key func(*T) string, appendValue func([]byte, *T) []byte) error {
+// complete reports whether stored read every record, and so knows what
+// is absent.
+func (c *comparison) complete() bool { return !c.large }
+
+// compare counts the records of xs, those whose key is stored in b, and
+// compares them with the stored ones.
+func compare[T any](c *comparison, t int, b *bolt.Bucket, xs []T, key func(*T) string, appendValue func([]byte, *T) []byte) error {
 	for i := range xs {
 		if c.n++; c.n%checkEvery == 0 {
 			if err := c.ctx.Err(); err != nil {
 				return err
 			}
 		}
+		v := b.Get([]byte(key(&xs[i])))
+		if v != nil {
+			c.matched[t]++
+		}
 		if c.changed {
 			continue
 		}
 		c.buf = appendValue(c.buf[:0], &xs[i])
-		if v := b.Get([]byte(key(&xs[i]))); v == nil || !bytes.Equal(v, c.buf) {
+		if v == nil || !bytes.Equal(v, c.buf) {
 			c.changed = true
 		}
 	}
@@ -183,9 +201,11 @@ func gather(b graph.Batches) (*graph.Dataset, error) {
 }
 
 // rebuild writes the next generation: the stored tables merged with the
-// records of b, and the stored metrics.
-func (s *Store) rebuild(ctx context.Context, b graph.Batches) (err error) {
-	w := &builder{ctx: ctx, db: s.db}
+// records of b (only the records of b when replace is set), and the stored
+// metrics (of the actors of the new generation). It returns how many stored
+// records b does not hold.
+func (s *Store) rebuild(ctx context.Context, b graph.Batches, replace bool) (absent graph.Counts, err error) {
+	w := &builder{ctx: ctx, db: s.db, replace: replace}
 	// First transaction: delete what failed puts left, and make the new
 	// generation.
 	err = s.db.Update(func(tx *bolt.Tx) error {
@@ -206,7 +226,7 @@ func (s *Store) rebuild(ctx context.Context, b graph.Batches) (err error) {
 		return createGeneration(tx, w.gen)
 	})
 	if err != nil {
-		return err
+		return absent, err
 	}
 	defer func() {
 		if err == nil {
@@ -222,7 +242,7 @@ func (s *Store) rebuild(ctx context.Context, b graph.Batches) (err error) {
 	}()
 
 	if err := w.begin(); err != nil {
-		return err
+		return absent, err
 	}
 	var order graph.BatchOrder
 	err = b(func(part *graph.Dataset) error {
@@ -256,23 +276,24 @@ func (s *Store) rebuild(ctx context.Context, b graph.Batches) (err error) {
 		return nil
 	})
 	if err != nil {
-		return sourceError{err}
+		return absent, sourceError{err}
 	}
 	// The rest of the stored records, and the metrics.
 	if err := w.to(len(tables) - 1); err != nil {
-		return err
+		return absent, err
 	}
 	if err := w.copyBefore(nil); err != nil {
-		return err
+		return absent, err
 	}
 	if err := w.commit(); err != nil {
-		return err
+		return absent, err
 	}
 	if err := ctx.Err(); err != nil {
-		return err
+		return absent, err
 	}
+	absent = graph.Counts{Actors: w.absent[0], Projects: w.absent[1], Links: w.absent[2], Participations: w.absent[3]}
 	// Last transaction: the new generation becomes the current one.
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return absent, s.db.Update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if err := meta.Put(keyCurrent, w.gen); err != nil {
 			return err
@@ -315,11 +336,15 @@ func deleteStale(tx *bolt.Tx) error {
 
 // builder writes a new generation, table after table in key order, over as
 // many transactions as it takes, merging the tables of the old generation
-// (old, nil for the top level of schema 2) with new records.
+// (old, nil for the top level of schema 2) with new records. With replace,
+// it drops the old records instead, and the metrics of actors that the new
+// generation does not hold.
 type builder struct {
 	ctx      context.Context
 	db       *bolt.DB
 	old, gen []byte
+	replace  bool
+	absent   [4]int // old records of each table that no new record replaced
 
 	tx    *bolt.Tx
 	table int          // index in tables
@@ -411,11 +436,24 @@ func (w *builder) copyBefore(key []byte) error {
 		if w.k == nil || key != nil && bytes.Compare(w.k, key) >= 0 {
 			return nil
 		}
-		if err := w.put(w.k, w.v); err != nil {
-			return err
+		if w.keep() {
+			if err := w.put(w.k, w.v); err != nil {
+				return err
+			}
 		}
 		w.k, w.v = w.src.Next()
 	}
+}
+
+// keep counts the old record at the cursor, which no new record replaces,
+// and reports whether to copy it.
+func (w *builder) keep() bool {
+	if w.table < len(w.absent) {
+		w.absent[w.table]++
+		return !w.replace
+	}
+	// Metrics, of the actors of the new generation.
+	return !w.replace || w.tx.Bucket(w.gen).Bucket(bucketActors).Get(w.k) != nil
 }
 
 // add writes a new record of the table, in place of the old one with its key.

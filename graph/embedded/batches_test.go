@@ -131,7 +131,7 @@ func TestPutBatchesUnchanged(t *testing.T) {
 			if how == "Put" {
 				err = s.Put(ctx, base)
 			} else {
-				_, err = s.PutBatches(ctx, graph.InBatches(base, 100))
+				_, err = s.PutBatches(ctx, graph.InBatches(base, 100), graph.Upsert)
 			}
 			if err == nil {
 				err = s.PutMetrics(ctx, []graph.ActorMetrics{{ID: base.Actors[0].ID, Values: map[string]float64{"degree": 3}}})
@@ -148,7 +148,8 @@ func TestPutBatchesUnchanged(t *testing.T) {
 				{Actors: base.Actors[len(base.Actors)-1:], Participations: base.Participations[:1]},
 				{},
 			} {
-				changed, err := s.PutBatches(ctx, graph.InBatches(d, 64))
+				res, err := s.PutBatches(ctx, graph.InBatches(d, 64), graph.Upsert)
+				changed := res.Changed
 				if err != nil || changed {
 					t.Errorf("PutBatches of stored records: changed %v, error %v; want no change", changed, err)
 				}
@@ -203,7 +204,7 @@ func TestPutBatchesLeftovers(t *testing.T) {
 	old := mustLoad(t, s)
 	var sizes []int64
 	for i := range 8 {
-		_, err := s.PutBatches(ctx, failing(graph.InBatches(update, 40), 30))
+		_, err := s.PutBatches(ctx, failing(graph.InBatches(update, 40), 30), graph.Upsert)
 		if !errors.Is(err, errBoom) {
 			t.Fatalf("PutBatches of failing batches: error %v, want one wrapping theirs", err)
 		}
@@ -233,8 +234,8 @@ func TestPutBatchesLeftovers(t *testing.T) {
 	cleanUp = true
 	s = mustOpen(t, path)
 	defer s.Close()
-	if changed, err := s.PutBatches(ctx, graph.InBatches(update, 40)); err != nil || !changed {
-		t.Fatalf("PutBatches: changed %v, error %v", changed, err)
+	if res, err := s.PutBatches(ctx, graph.InBatches(update, 40), graph.Upsert); err != nil || !res.Changed {
+		t.Fatalf("PutBatches: changed %v, error %v", res.Changed, err)
 	}
 	if current, all := generations(t, s); len(all) != 1 || all[0] != current {
 		t.Errorf("after a PutBatches that succeeded: generations %q, current %q; want only the current one", all, current)
@@ -259,7 +260,7 @@ func TestPutBatchesFailureCleansUp(t *testing.T) {
 	current, _ := generations(t, s)
 	// The error of the input comes back as it was given, without the name of
 	// the store, which has nothing to do with it.
-	if _, err := s.PutBatches(ctx, failing(graph.InBatches(update, 40), 20)); err != errBoom {
+	if _, err := s.PutBatches(ctx, failing(graph.InBatches(update, 40), 20), graph.Upsert); err != errBoom {
 		t.Fatalf("PutBatches of failing batches: error %v, want theirs", err)
 	}
 	if c, all := generations(t, s); c != current || len(all) != 1 {
@@ -277,7 +278,7 @@ func TestPutBatchesErrors(t *testing.T) {
 		"out of order":   {Actors: []graph.Actor{{ID: "b"}, {ID: "a"}}},
 		"empty actor id": {Actors: []graph.Actor{{ID: ""}}},
 	} {
-		_, err := s.PutBatches(context.Background(), graph.InBatches(d, 1))
+		_, err := s.PutBatches(context.Background(), graph.InBatches(d, 1), graph.Upsert)
 		if err == nil || !strings.Contains(err.Error(), path) {
 			t.Errorf("PutBatches of records %s: error %v, want one naming the store", name, err)
 		}
@@ -337,8 +338,8 @@ func TestSchema2(t *testing.T) {
 	before := fileBytes(t, path)
 	s := mustOpen(t, path)
 	checkLoad(t, "a store of schema 2", s, want(t, base))
-	if changed, err := s.PutBatches(ctx, graph.InBatches(base, 100)); err != nil || changed {
-		t.Errorf("PutBatches of the stored records: changed %v, error %v; want no change", changed, err)
+	if res, err := s.PutBatches(ctx, graph.InBatches(base, 100), graph.Upsert); err != nil || res.Changed {
+		t.Errorf("PutBatches of the stored records: changed %v, error %v; want no change", res.Changed, err)
 	}
 	s.Close()
 	if !bytes.Equal(fileBytes(t, path), before) {
@@ -354,8 +355,8 @@ func TestSchema2(t *testing.T) {
 	if v, _, top := schema(s); v != "2" || !top {
 		t.Errorf("after Put: schema %s, tables at the top level %v; Put writes in place", v, top)
 	}
-	if changed, err := s.PutBatches(ctx, graph.InBatches(update, 100)); err != nil || !changed {
-		t.Fatalf("PutBatches: changed %v, error %v", changed, err)
+	if res, err := s.PutBatches(ctx, graph.InBatches(update, 100), graph.Upsert); err != nil || !res.Changed {
+		t.Fatalf("PutBatches: changed %v, error %v", res.Changed, err)
 	}
 	if v, current, top := schema(s); v != "3" || current == nil || top {
 		t.Errorf("after PutBatches: schema %s, current generation %q, tables at the top level %v; want schema 3 and only a generation", v, current, top)
@@ -393,10 +394,10 @@ func TestPutBatchesReadOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	if changed, err := r.PutBatches(context.Background(), graph.InBatches(base, 100)); err != nil || changed {
-		t.Errorf("PutBatches of stored records into a read-only store: changed %v, error %v", changed, err)
+	if res, err := r.PutBatches(context.Background(), graph.InBatches(base, 100), graph.Upsert); err != nil || res.Changed {
+		t.Errorf("PutBatches of stored records into a read-only store: changed %v, error %v", res.Changed, err)
 	}
-	if _, err := r.PutBatches(context.Background(), graph.InBatches(update, 100)); err == nil {
+	if _, err := r.PutBatches(context.Background(), graph.InBatches(update, 100), graph.Upsert); err == nil {
 		t.Error("PutBatches of changes into a read-only store succeeded")
 	}
 	checkLoad(t, "read-only store", r, want(t, base))

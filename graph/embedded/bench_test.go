@@ -141,16 +141,17 @@ func BenchmarkPutBatches(b *testing.B) {
 					}
 					switch kind {
 					case "update":
-						_, err = s.PutBatches(context.Background(), reweighted(stream(n)))
+						_, err = s.PutBatches(context.Background(), reweighted(stream(n)), graph.Upsert)
 					case "same":
-						_, err = s.PutBatches(context.Background(), stream(n))
+						_, err = s.PutBatches(context.Background(), stream(n), graph.Upsert)
 					}
 					if err != nil {
 						b.Fatal(err)
 					}
 					stop := peakHeap()
 					b.StartTimer()
-					changed, err := s.PutBatches(context.Background(), stream(n))
+					res, err := s.PutBatches(context.Background(), stream(n), graph.Upsert)
+					changed := res.Changed
 					b.StopTimer()
 					peak = max(peak, stop())
 					if err != nil || changed != (kind != "same") {

@@ -49,8 +49,8 @@ func TestKilledPutBatches(t *testing.T) {
 	}
 	s = mustOpen(t, path)
 	defer s.Close()
-	if changed, err := s.PutBatches(context.Background(), graph.InBatches(update, 40)); err != nil || !changed {
-		t.Fatalf("PutBatches after the kills: changed %v, error %v", changed, err)
+	if res, err := s.PutBatches(context.Background(), graph.InBatches(update, 40), graph.Upsert); err != nil || !res.Changed {
+		t.Fatalf("PutBatches after the kills: changed %v, error %v", res.Changed, err)
 	}
 	checkLoad(t, "after PutBatches following the kills", s, want(t, base, update))
 	if current, all := generations(t, s); len(all) != 1 || all[0] != current {
@@ -81,6 +81,6 @@ func killedPut(path, at string) {
 			return yield(p)
 		})
 	}
-	s.PutBatches(context.Background(), b)
+	s.PutBatches(context.Background(), b, graph.Upsert)
 	os.Exit(4) // not killed: the test fails
 }

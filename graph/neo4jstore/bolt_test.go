@@ -468,7 +468,8 @@ func TestPutBatchesOneTransaction(t *testing.T) {
 		f := newFakeBolt(t)
 		s := openFake(t, f)
 		before := len(f.Events())
-		changed, err := s.PutBatches(context.Background(), graph.InBatches(d, 1000))
+		res, err := s.PutBatches(context.Background(), graph.InBatches(d, 1000), graph.Upsert)
+		changed := res.Changed
 		if err != nil || !changed {
 			t.Fatalf("PutBatches = %v, %v", changed, err)
 		}
@@ -500,7 +501,7 @@ func TestPutBatchesOneTransaction(t *testing.T) {
 		if _, err := s.PutBatches(context.Background(), func(yield func(*graph.Dataset) error) error {
 			calls++
 			return b(yield)
-		}); err != nil {
+		}, graph.Upsert); err != nil {
 			t.Fatalf("PutBatches after one transient failure: %v", err)
 		}
 		if calls != 2 {
@@ -521,7 +522,7 @@ func TestPutBatchesOneTransaction(t *testing.T) {
 				}
 				return yield(part)
 			})
-		})
+		}, graph.Upsert)
 		if err != broken {
 			t.Fatalf("PutBatches = %v, want the error of the parts as it was", err)
 		}

@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"sort"
@@ -25,20 +26,28 @@ func (s *Store) Put(ctx context.Context, d *graph.Dataset) error {
 	// No batch may name the same record twice.
 	u := dedupe(d)
 	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		return s.upsert(ctx, tx, u)
+		return s.upsert(ctx, tx, u, "")
 	})
 }
 
-// PutBatches upserts every part of b in one write transaction, as Put does,
+// PutBatches puts every part of b in one write transaction, as Put does,
 // sending each part as it comes: the driver holds one part at a time, and
 // the server holds the transaction. When the driver retries the transaction,
-// b is read again from its first part. changed is always true: the store
+// b is read again from its first part. Changed is always true: the store
 // does not compare the parts with what it holds.
-func (s *Store) PutBatches(ctx context.Context, b graph.Batches) (changed bool, err error) {
+//
+// Every record it writes gets the property _put, a token drawn for this
+// call; the stored records with another token (or none) are those that b
+// does not hold, which it counts and, with graph.Replace, deletes (an absent
+// actor or project that a link or participation of b still names becomes a
+// placeholder, as if it had never been put).
+func (s *Store) PutBatches(ctx context.Context, b graph.Batches, mode graph.PutMode) (graph.PutResult, error) {
 	if err := ctx.Err(); err != nil {
-		return false, fmt.Errorf("neo4jstore: put: %w", err)
+		return graph.PutResult{}, fmt.Errorf("neo4jstore: put: %w", err)
 	}
-	err = s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+	token := rand.Text()
+	var absent graph.Counts
+	err := s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		var order graph.BatchOrder
 		var failed error // the error of the last part, as opposed to one of b itself
 		err := b(func(part *graph.Dataset) error {
@@ -49,7 +58,7 @@ func (s *Store) PutBatches(ctx context.Context, b graph.Batches) (changed bool, 
 			} else if err := ctx.Err(); err != nil {
 				failed = err
 			} else {
-				failed = s.upsert(ctx, tx, part)
+				failed = s.upsert(ctx, tx, part, token)
 			}
 			return failed
 		})
@@ -57,14 +66,64 @@ func (s *Store) PutBatches(ctx context.Context, b graph.Batches) (changed bool, 
 			// An error of b (reading the input) is returned as b gave it.
 			return workError{err}
 		}
+		if err != nil {
+			return err
+		}
+		absent, err = s.absent(ctx, tx, token, mode)
 		return err
 	})
-	return err == nil, err
+	if err != nil {
+		return graph.PutResult{}, err
+	}
+	return graph.PutResult{Changed: true, Absent: absent}, nil
+}
+
+// absent counts the records that the put of token did not write, and with
+// graph.Replace deletes them.
+func (s *Store) absent(ctx context.Context, tx neo4j.ManagedTransaction, token string, mode graph.PutMode) (graph.Counts, error) {
+	params := map[string]any{"token": token}
+	if mode != graph.Replace {
+		var c graph.Counts
+		err := s.stream(ctx, tx, stCountAbsent, params, func(rec *neo4j.Record) error {
+			c = graph.Counts{Actors: intValue(rec, "actors"), Projects: intValue(rec, "projects"),
+				Links: intValue(rec, "links"), Participations: intValue(rec, "participations")}
+			return nil
+		})
+		return c, err
+	}
+	// Ties first: an absent node that no tie of the put names is then free
+	// of ties, and deleted.
+	var c graph.Counts
+	count := func(n *int) func(rec *neo4j.Record) error {
+		return func(rec *neo4j.Record) error { *n = intValue(rec, "deleted"); return nil }
+	}
+	nodes := map[string]any{"token": token, "placeholder": placeholderProps(s.marker)}
+	if err := s.stream(ctx, tx, stDeleteAbsentLinks, params, count(&c.Links)); err != nil {
+		return c, err
+	}
+	if err := s.stream(ctx, tx, stDeleteAbsentParticipations, params, count(&c.Participations)); err != nil {
+		return c, err
+	}
+	if err := s.stream(ctx, tx, stDeleteAbsentActors, nodes, count(&c.Actors)); err != nil {
+		return c, err
+	}
+	return c, s.stream(ctx, tx, stDeleteAbsentProjects, nodes, count(&c.Projects))
+}
+
+func intValue(rec *neo4j.Record, key string) int {
+	v, _ := rec.Get(key)
+	n, _ := v.(int64)
+	return int(n)
 }
 
 // upsert writes the records of u, which names no record twice, in batches of
-// BatchSize rows.
-func (s *Store) upsert(ctx context.Context, tx neo4j.ManagedTransaction, u *graph.Dataset) error {
+// BatchSize rows, with the property _put set to token unless it is empty.
+func (s *Store) upsert(ctx context.Context, tx neo4j.ManagedTransaction, u *graph.Dataset, token string) error {
+	mark := func(props map[string]any) {
+		if token != "" {
+			props[putProp] = token
+		}
+	}
 	if err := batches(u.Actors, func(b []graph.Actor) error {
 		ids := make([]string, len(b))
 		for i, a := range b {
@@ -77,6 +136,7 @@ func (s *Store) upsert(ctx context.Context, tx neo4j.ManagedTransaction, u *grap
 		rows := make([]map[string]any, len(b))
 		for i, a := range b {
 			rows[i] = map[string]any{"id": a.ID, "props": actorProps(a, old[a.ID], s.marker)}
+			mark(rows[i]["props"].(map[string]any))
 		}
 		return s.exec(ctx, tx, stActorUpsert, map[string]any{"rows": rows})
 	}); err != nil {
@@ -94,6 +154,7 @@ func (s *Store) upsert(ctx context.Context, tx neo4j.ManagedTransaction, u *grap
 		rows := make([]map[string]any, len(b))
 		for i, p := range b {
 			rows[i] = map[string]any{"id": p.ID, "props": projectProps(p, old[p.ID], s.marker)}
+			mark(rows[i]["props"].(map[string]any))
 		}
 		return s.exec(ctx, tx, stProjectUpsert, map[string]any{"rows": rows})
 	}); err != nil {
@@ -103,6 +164,7 @@ func (s *Store) upsert(ctx context.Context, tx neo4j.ManagedTransaction, u *grap
 		rows := make([]map[string]any, len(b))
 		for i, l := range b {
 			rows[i] = linkRow(l, s.marker)
+			mark(rows[i]["props"].(map[string]any))
 		}
 		return s.exec(ctx, tx, stLinkUpsert, map[string]any{"rows": rows})
 	}); err != nil {
@@ -112,6 +174,7 @@ func (s *Store) upsert(ctx context.Context, tx neo4j.ManagedTransaction, u *grap
 		rows := make([]map[string]any, len(b))
 		for i, p := range b {
 			rows[i] = participationRow(p, s.marker)
+			mark(rows[i]["props"].(map[string]any))
 		}
 		return s.exec(ctx, tx, stParticipationUpsert, map[string]any{"rows": rows})
 	})
@@ -233,14 +296,14 @@ func (s *Store) load(ctx context.Context, ties bool) (*graph.Dataset, error) {
 			Projects:       []graph.Project{},
 			Participations: []graph.Participation{},
 		}
-		if err := s.stream(ctx, tx, stLoadActors, func(rec *neo4j.Record) error {
+		if err := s.stream(ctx, tx, stLoadActors, nil, func(rec *neo4j.Record) error {
 			a, err := actorFromProps(mapValue(rec, "props"))
 			d.Actors = append(d.Actors, a)
 			return err
 		}); err != nil {
 			return err
 		}
-		if err := s.stream(ctx, tx, stLoadProjects, func(rec *neo4j.Record) error {
+		if err := s.stream(ctx, tx, stLoadProjects, nil, func(rec *neo4j.Record) error {
 			p, err := projectFromProps(mapValue(rec, "props"))
 			d.Projects = append(d.Projects, p)
 			return err
@@ -250,14 +313,14 @@ func (s *Store) load(ctx context.Context, ties bool) (*graph.Dataset, error) {
 		if !ties {
 			return nil
 		}
-		if err := s.stream(ctx, tx, stLoadLinks, func(rec *neo4j.Record) error {
+		if err := s.stream(ctx, tx, stLoadLinks, nil, func(rec *neo4j.Record) error {
 			l, err := linkFromProps(stringValue(rec, "source"), stringValue(rec, "target"), mapValue(rec, "props"))
 			d.Links = append(d.Links, l)
 			return err
 		}); err != nil {
 			return err
 		}
-		return s.stream(ctx, tx, stLoadParticipations, func(rec *neo4j.Record) error {
+		return s.stream(ctx, tx, stLoadParticipations, nil, func(rec *neo4j.Record) error {
 			p, err := participationFromProps(stringValue(rec, "actor"), stringValue(rec, "project"), mapValue(rec, "props"))
 			d.Participations = append(d.Participations, p)
 			return err
@@ -270,10 +333,10 @@ func (s *Store) load(ctx context.Context, ties bool) (*graph.Dataset, error) {
 	return &d, nil
 }
 
-// stream runs the parameterless statement name and calls f with each record
-// as it arrives.
-func (s *Store) stream(ctx context.Context, tx neo4j.ManagedTransaction, name string, f func(*neo4j.Record) error) error {
-	res, err := s.run(ctx, tx, name, nil)
+// stream runs the statement name and calls f with each record as it
+// arrives.
+func (s *Store) stream(ctx context.Context, tx neo4j.ManagedTransaction, name string, params map[string]any, f func(*neo4j.Record) error) error {
+	res, err := s.run(ctx, tx, name, params)
 	if err != nil {
 		return err
 	}
@@ -360,7 +423,7 @@ func (s *Store) Metrics(ctx context.Context) ([]graph.ActorMetrics, error) {
 	var out []graph.ActorMetrics
 	err := s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		out = []graph.ActorMetrics{}
-		return s.stream(ctx, tx, stLoadMetrics, func(rec *neo4j.Record) error {
+		return s.stream(ctx, tx, stLoadMetrics, nil, func(rec *neo4j.Record) error {
 			m, err := metricsFromProps(stringValue(rec, "id"), mapValue(rec, "props"))
 			out = append(out, m)
 			return err

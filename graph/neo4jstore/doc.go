@@ -38,6 +38,11 @@
 // record later replaces the placeholder. Ingest rejects such records, so
 // placeholders only appear when the library is used directly.
 //
+// PutBatches sets the property _put of every record it writes to a token of
+// its own: the records with another token (or none) are the stored records
+// that its batches do not hold, which it counts, and with graph.Replace
+// deletes in the same transaction.
+//
 // # Transactions
 //
 // Put runs in one managed write transaction (retried by the driver on transient

@@ -215,6 +215,80 @@ func (f *fakeGraph) run(conn int, query string, params map[string]any) boltResul
 			}
 		}
 		return res
+	case stCountAbsent:
+		token := str(params["token"])
+		var n [4]int64
+		for _, a := range g.actors {
+			if a[placeholderProp] == nil && str(a[putProp]) != token {
+				n[0]++
+			}
+		}
+		for _, p := range g.projects {
+			if p[placeholderProp] == nil && str(p[putProp]) != token {
+				n[1]++
+			}
+		}
+		for _, r := range g.coop {
+			if str(r.props[putProp]) != token {
+				n[2]++
+			}
+		}
+		for _, props := range g.part {
+			if str(props[putProp]) != token {
+				n[3]++
+			}
+		}
+		return boltResult{fields: []string{"actors", "projects", "links", "participations"}, records: [][]any{{n[0], n[1], n[2], n[3]}}}
+	case stDeleteAbsentLinks:
+		var n int64
+		for k, r := range g.coop {
+			if str(r.props[putProp]) != str(params["token"]) {
+				delete(g.coop, k)
+				n++
+			}
+		}
+		return boltResult{fields: []string{"deleted"}, records: [][]any{{n}}}
+	case stDeleteAbsentParticipations:
+		var n int64
+		for k, props := range g.part {
+			if str(props[putProp]) != str(params["token"]) {
+				delete(g.part, k)
+				n++
+			}
+		}
+		return boltResult{fields: []string{"deleted"}, records: [][]any{{n}}}
+	case stDeleteAbsentActors, stDeleteAbsentProjects:
+		nodes, tied := g.actors, map[string]bool{}
+		for _, r := range g.coop {
+			tied[r.source], tied[r.target] = true, true
+		}
+		for k := range g.part {
+			tied[k[0]] = true
+		}
+		if name == stDeleteAbsentProjects {
+			nodes, tied = g.projects, map[string]bool{}
+			for k := range g.part {
+				tied[k[1]] = true
+			}
+		}
+		var n int64
+		for id, v := range nodes {
+			absent := v[placeholderProp] == nil && str(v[putProp]) != str(params["token"])
+			if !absent && (v[placeholderProp] == nil || tied[id]) {
+				continue
+			}
+			if absent {
+				n++
+			}
+			if tied[id] {
+				p := node{"id": id}
+				setPlus(p, params["placeholder"])
+				nodes[id] = p
+			} else {
+				delete(nodes, id)
+			}
+		}
+		return boltResult{fields: []string{"deleted"}, records: [][]any{{n}}}
 	default:
 		return boltResult{fail: &boltFailureReply{"Neo.ClientError.Statement.SyntaxError", fmt.Sprintf("fake graph: statement %s not supported", name)}}
 	}

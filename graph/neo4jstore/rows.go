@@ -16,6 +16,7 @@ const (
 	attrNamesProp   = "attribute_names"
 	metricKeysProp  = "metric_keys"
 	placeholderProp = "_placeholder"
+	putProp         = "_put" // the token of the PutBatches that last wrote the record
 	originFileProp  = "origin_file"
 	originLineProp  = "origin_line"
 )

@@ -29,7 +29,7 @@ var (
 // by the data and are not listed.
 func PropertyKeys() []string {
 	keys := []string{
-		"_alliances_test", placeholderProp, attrNamesProp, "country", "directed",
+		"_alliances_test", placeholderProp, putProp, attrNamesProp, "country", "directed",
 		"dimensions", "end", "family", "id", "key", "level", metricKeysProp, "name",
 		originFileProp, originLineProp, "phase", "programme", "role", "start",
 		"targets", "territory", "type", "weight",
@@ -49,24 +49,29 @@ type Statement struct {
 // Names of the statements of the registry. The code refers to statements only
 // through these constants.
 const (
-	stConstraintActor     = "constraint_actor_id"
-	stConstraintProject   = "constraint_project_id"
-	stPing                = "ping"
-	stActorAttrKeys       = "actor_attr_keys"
-	stActorUpsert         = "actor_upsert"
-	stProjectAttrKeys     = "project_attr_keys"
-	stProjectUpsert       = "project_upsert"
-	stLinkUpsert          = "link_upsert"
-	stParticipationUpsert = "participation_upsert"
-	stLoadActors          = "load_actors"
-	stLoadProjects        = "load_projects"
-	stLoadLinks           = "load_links"
-	stLoadParticipations  = "load_participations"
-	stMetricKeys          = "metric_keys"
-	stMetricsUpsert       = "metrics_upsert"
-	stLoadMetrics         = "load_metrics"
-	stTestForeignNodes    = "test_foreign_nodes"
-	stTestCleanup         = "test_cleanup"
+	stConstraintActor            = "constraint_actor_id"
+	stConstraintProject          = "constraint_project_id"
+	stPing                       = "ping"
+	stActorAttrKeys              = "actor_attr_keys"
+	stActorUpsert                = "actor_upsert"
+	stProjectAttrKeys            = "project_attr_keys"
+	stProjectUpsert              = "project_upsert"
+	stLinkUpsert                 = "link_upsert"
+	stParticipationUpsert        = "participation_upsert"
+	stLoadActors                 = "load_actors"
+	stLoadProjects               = "load_projects"
+	stLoadLinks                  = "load_links"
+	stLoadParticipations         = "load_participations"
+	stMetricKeys                 = "metric_keys"
+	stMetricsUpsert              = "metrics_upsert"
+	stLoadMetrics                = "load_metrics"
+	stCountAbsent                = "count_absent"
+	stDeleteAbsentLinks          = "delete_absent_links"
+	stDeleteAbsentParticipations = "delete_absent_participations"
+	stDeleteAbsentActors         = "delete_absent_actors"
+	stDeleteAbsentProjects       = "delete_absent_projects"
+	stTestForeignNodes           = "test_foreign_nodes"
+	stTestCleanup                = "test_cleanup"
 )
 
 // statements is the registry: every Cypher statement this package sends, by
@@ -165,6 +170,51 @@ SET a += row.values`,
 		Cypher: `MATCH (a:Actor)
 WHERE a.metric_keys IS NOT NULL AND a._placeholder IS NULL
 RETURN a.id AS id, properties(a) AS props`,
+	},
+	// The records that a PutBatches (whose records carry _put = $token) did
+	// not write: counted, or deleted by a replace.
+	stCountAbsent: {
+		Cypher: `RETURN COUNT { MATCH (a:Actor) WHERE a._placeholder IS NULL AND coalesce(a._put, '') <> $token } AS actors,
+  COUNT { MATCH (p:Project) WHERE p._placeholder IS NULL AND coalesce(p._put, '') <> $token } AS projects,
+  COUNT { MATCH (:Actor)-[r:COOPERATES_WITH]->(:Actor) WHERE coalesce(r._put, '') <> $token } AS links,
+  COUNT { MATCH (:Actor)-[r:PARTICIPATES_IN]->(:Project) WHERE coalesce(r._put, '') <> $token } AS participations`,
+		Params: []string{"token"},
+	},
+	stDeleteAbsentLinks: {
+		Cypher: `MATCH (:Actor)-[r:COOPERATES_WITH]->(:Actor)
+WHERE coalesce(r._put, '') <> $token
+DELETE r
+RETURN count(*) AS deleted`,
+		Params: []string{"token"},
+	},
+	stDeleteAbsentParticipations: {
+		Cypher: `MATCH (:Actor)-[r:PARTICIPATES_IN]->(:Project)
+WHERE coalesce(r._put, '') <> $token
+DELETE r
+RETURN count(*) AS deleted`,
+		Params: []string{"token"},
+	},
+	// An absent node that a tie of the put still names becomes a placeholder;
+	// the others, and placeholders that no tie names any more, are deleted.
+	stDeleteAbsentActors: {
+		Cypher: `MATCH (a:Actor)
+WHERE (a._placeholder IS NULL AND coalesce(a._put, '') <> $token)
+   OR (a._placeholder IS NOT NULL AND NOT EXISTS { (a)--() })
+WITH a, a.id AS id, a._placeholder IS NULL AS absent, EXISTS { (a)--() } AS tied
+FOREACH (x IN CASE WHEN tied THEN [1] ELSE [] END | SET a = $placeholder SET a.id = id)
+FOREACH (x IN CASE WHEN tied THEN [] ELSE [1] END | DELETE a)
+RETURN count(CASE WHEN absent THEN 1 END) AS deleted`,
+		Params: []string{"token", "placeholder"},
+	},
+	stDeleteAbsentProjects: {
+		Cypher: `MATCH (p:Project)
+WHERE (p._placeholder IS NULL AND coalesce(p._put, '') <> $token)
+   OR (p._placeholder IS NOT NULL AND NOT EXISTS { (p)--() })
+WITH p, p.id AS id, p._placeholder IS NULL AS absent, EXISTS { (p)--() } AS tied
+FOREACH (x IN CASE WHEN tied THEN [1] ELSE [] END | SET p = $placeholder SET p.id = id)
+FOREACH (x IN CASE WHEN tied THEN [] ELSE [1] END | DELETE p)
+RETURN count(CASE WHEN absent THEN 1 END) AS deleted`,
+		Params: []string{"token", "placeholder"},
 	},
 	// The two statements below are sent only by the contract test of this
 	// package (store_test.go), which marks every node it creates with the

@@ -76,7 +76,8 @@ func parts(ps ...*graph.Dataset) graph.Batches {
 
 func mustPutBatches(t *testing.T, s graph.Store, b graph.Batches) bool {
 	t.Helper()
-	changed, err := s.PutBatches(context.Background(), b)
+	res, err := s.PutBatches(context.Background(), b, graph.Upsert)
+	changed := res.Changed
 	if err != nil {
 		t.Fatalf("PutBatches: %v", err)
 	}
@@ -205,7 +206,7 @@ func testBatchesFailingSource(t *testing.T, open func(t *testing.T) graph.Store)
 				}
 				return nil
 			}
-			_, err := s.PutBatches(context.Background(), src.batches)
+			_, err := s.PutBatches(context.Background(), src.batches, graph.Upsert)
 			switch {
 			case err != nil:
 				if !errors.Is(err, errSource) {
@@ -266,7 +267,7 @@ func testBatchesOrder(t *testing.T, open func(t *testing.T) graph.Store) {
 		t.Run(c.name, func(t *testing.T) {
 			s := openStore(t, open)
 			mustPut(t, s, richData())
-			_, err := s.PutBatches(context.Background(), parts(c.parts...))
+			_, err := s.PutBatches(context.Background(), parts(c.parts...), graph.Upsert)
 			if err == nil {
 				t.Fatal("PutBatches of parts out of order returned no error")
 			}
@@ -288,7 +289,7 @@ func testBatchesInvalidRecord(t *testing.T, open func(t *testing.T) graph.Store)
 		&graph.Dataset{Actors: big.Actors, Projects: big.Projects, Links: big.Links},
 		&graph.Dataset{Participations: append([]graph.Participation{{Actor: "", Project: "P-eau-1"}}, big.Participations...)},
 	)
-	if _, err := s.PutBatches(context.Background(), b); err == nil {
+	if _, err := s.PutBatches(context.Background(), b, graph.Upsert); err == nil {
 		t.Fatal("PutBatches with a participation without actor returned no error")
 	}
 	checkDataset(t, "after a failed PutBatches", mustLoad(t, s), sorted(richData()))
@@ -302,7 +303,7 @@ func testBatchesCancelled(t *testing.T, open func(t *testing.T) graph.Store) {
 	mustPut(t, s, richData())
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := s.PutBatches(ctx, newSource(changes(), 3).batches)
+	_, err := s.PutBatches(ctx, newSource(changes(), 3).batches, graph.Upsert)
 	if err == nil {
 		t.Fatal("PutBatches with a cancelled context returned no error")
 	}
@@ -312,7 +313,7 @@ func testBatchesCancelled(t *testing.T, open func(t *testing.T) graph.Store) {
 	checkDataset(t, "after a cancelled PutBatches", mustLoad(t, s), sorted(richData()))
 
 	checkInterrupted(t, open, "PutBatches", true, func(ctx context.Context, s graph.Store, d *graph.Dataset) error {
-		_, err := s.PutBatches(ctx, newSource(d, 400).batches)
+		_, err := s.PutBatches(ctx, newSource(d, 400).batches, graph.Upsert)
 		return err
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"testing"
 
@@ -76,9 +77,9 @@ func (m *memStore) Put(ctx context.Context, d *graph.Dataset) error {
 
 // PutBatches gathers the parts and puts them at once. It cannot tell
 // whether anything changed.
-func (m *memStore) PutBatches(ctx context.Context, b graph.Batches) (bool, error) {
+func (m *memStore) PutBatches(ctx context.Context, b graph.Batches, mode graph.PutMode) (graph.PutResult, error) {
 	if err := ctx.Err(); err != nil && m.mutant != "ignore-context" {
-		return false, err
+		return graph.PutResult{}, err
 	}
 	var kept []*graph.Dataset
 	var order graph.BatchOrder
@@ -96,7 +97,7 @@ func (m *memStore) PutBatches(ctx context.Context, b graph.Batches) (bool, error
 		return nil
 	})
 	if err != nil {
-		return false, fmt.Errorf("putting batches: %w", err)
+		return graph.PutResult{}, fmt.Errorf("putting batches: %w", err)
 	}
 	all := &graph.Dataset{}
 	for _, p := range kept {
@@ -105,7 +106,22 @@ func (m *memStore) PutBatches(ctx context.Context, b graph.Batches) (bool, error
 		all.Links = append(all.Links, p.Links...)
 		all.Participations = append(all.Participations, p.Participations...)
 	}
-	return true, m.Put(ctx, all)
+	res := graph.PutResult{Changed: true, Absent: Absent(m.d, all)}
+	old, metrics := m.d, m.metrics
+	if mode == graph.Replace && m.mutant != "replace-keeps" {
+		m.d = &graph.Dataset{}
+		m.metrics = map[string]map[string]float64{}
+		for id, v := range metrics {
+			if slices.ContainsFunc(all.Actors, func(a graph.Actor) bool { return a.ID == id }) {
+				m.metrics[id] = v
+			}
+		}
+	}
+	if err := m.Put(ctx, all); err != nil {
+		m.d, m.metrics = old, metrics
+		return graph.PutResult{}, err
+	}
+	return res, nil
 }
 
 func (m *memStore) Load(ctx context.Context) (*graph.Dataset, error) {

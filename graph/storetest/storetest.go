@@ -38,7 +38,9 @@ import (
 //     error wrapping theirs), when a part breaks their order (wrapping
 //     graph.ErrBatchOrder), when a record is invalid, and when its context is
 //     cancelled (wrapping context.Canceled); a context cancelled while it
-//     runs leaves either every record stored or none.
+//     runs leaves either every record stored or none;
+//   - PutBatches counts the stored records that the batches do not hold;
+//     Upsert keeps them, Replace deletes them with their metrics.
 func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 	t.Helper()
 	tests := []struct {
@@ -66,6 +68,9 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 		{"BatchesOrder", testBatchesOrder},
 		{"BatchesInvalidRecord", testBatchesInvalidRecord},
 		{"BatchesCancelled", testBatchesCancelled},
+		{"BatchesAbsent", testBatchesAbsent},
+		{"BatchesReplace", testBatchesReplace},
+		{"BatchesReplaceFails", testBatchesReplaceFails},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, open) })
