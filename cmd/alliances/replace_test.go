@@ -42,7 +42,9 @@ func TestReingestCorrectedSpreadsheet(t *testing.T) {
 	first := writeFiles(t, dir, "acteurs.csv", acteurs,
 		"liens.csv", "source;cible;type\nnantes;agadir;partenariat\nnantes;enda;financement\nasso;enda;partenariat\n")
 	mustCLI(t, append([]string{"ingest", "--store", store}, first...)...)
-	between := func() string { return mustCLI(t, "query", "between", "ong", "association", "--store", store, "--format", "csv") }
+	between := func() string {
+		return mustCLI(t, "query", "between", "ong", "association", "--store", store, "--format", "csv")
+	}
 	if !strings.Contains(between(), "asso") {
 		t.Fatalf("the tie enda–asso is not stored: %s", between())
 	}
