@@ -28,3 +28,5 @@ require (
 	golang.org/x/crypto v0.58.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 )
+
+replace github.com/goccy/go-graphviz => ./third_party/go-graphviz

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -74,6 +76,28 @@ func runNative(ctx context.Context, src []byte, layout, format string, extra ...
 	return out.Bytes(), nil
 }
 
+// embeddedCacheDir is where the native code compiled from the embedded
+// Graphviz is kept between runs: alliances/graphviz in the user's cache
+// directory ($XDG_CACHE_HOME or ~/.cache on Linux), or nowhere when there is
+// none. go-graphviz (patched, third_party/go-graphviz/PATCHES.md) uses it
+// only when no other user can write to it, and compiles without it (about a
+// second) when it is unusable or full; it never uses the shared $TMPDIR
+// (docs/reliability.md).
+func embeddedCacheDir() string {
+	dir, err := os.UserCacheDir()
+	if err != nil || !filepath.IsAbs(dir) {
+		return ""
+	}
+	return filepath.Join(dir, "alliances", "graphviz")
+}
+
+// noFiles is a file system with no file.
+type noFiles struct{}
+
+func (noFiles) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
 // embedded serialises the use of the Graphviz embedded in go-graphviz: it is
 // one WebAssembly module for the whole process.
 var embedded struct {
@@ -90,6 +114,10 @@ func runEmbedded(ctx context.Context, src []byte, layout, format string) (out []
 	embedded.Lock()
 	defer embedded.Unlock()
 	if embedded.gv == nil {
+		graphviz.SetCompilationCacheDir(embeddedCacheDir())
+		// The DOT that render writes names no file: the module sees none
+		// of the machine's (go-graphviz would give it every file).
+		graphviz.SetFileSystem(noFiles{})
 		gv, err := graphviz.New(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("%w: starting the embedded Graphviz: %v", ErrGraphviz, err)

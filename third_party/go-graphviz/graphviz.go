@@ -139,3 +139,13 @@ func (g *Graphviz) Graph(option ...GraphOption) (*Graph, error) {
 func SetFileSystem(fs fs.FS) {
 	wasm.SetWasmFileSystem(fs)
 }
+
+// SetCompilationCacheDir sets the directory in which the native code
+// compiled from the embedded Graphviz is cached between processes; "" (the
+// default) keeps it in memory only. Call it before New or any parse. The
+// directory is used only when it is private to the current user; otherwise,
+// and whenever the cache fails, the module is compiled without it (patched:
+// go-graphviz used $TMPDIR/go-graphviz, shared by every user).
+func SetCompilationCacheDir(dir string) {
+	wasm.SetCompilationCacheDir(dir)
+}

@@ -2,21 +2,37 @@ package cgraph
 
 import (
 	"context"
+	"sync"
 
 	"github.com/goccy/go-graphviz/internal/wasm"
 )
 
+// The descriptors exist from the start, so that the aliases of package
+// graphviz can copy them; Init fills them in (patched: an init function that
+// panicked created them).
 var (
-	Directed         *Desc
-	StrictDirected   *Desc
-	UnDirected       *Desc
-	StrictUnDirected *Desc
+	Directed         = &Desc{}
+	StrictDirected   = &Desc{}
+	UnDirected       = &Desc{}
+	StrictUnDirected = &Desc{}
 )
 
-func init() {
-	if err := setGlobalVars(context.Background()); err != nil {
-		panic(err)
-	}
+var (
+	initOnce sync.Once
+	initErr  error
+)
+
+// Init instantiates the Graphviz module and sets the graph descriptors, once
+// per process (patched: this was done by an init function, at the start of
+// every program that imported the package). Every function that needs the
+// module calls it.
+func Init(ctx context.Context) error {
+	initOnce.Do(func() {
+		if initErr = wasm.Init(ctx); initErr == nil {
+			initErr = setGlobalVars(ctx)
+		}
+	})
+	return initErr
 }
 
 func setGlobalVars(ctx context.Context) error {
@@ -51,10 +67,10 @@ func setGlobalVars(ctx context.Context) error {
 	strictUndirected.SetStrict(1)
 	strictUndirected.SetMaingraph(1)
 
-	Directed = toDesc(directed)
-	StrictDirected = toDesc(strictDirected)
-	UnDirected = toDesc(undirected)
-	StrictUnDirected = toDesc(strictUndirected)
+	Directed.wasm = directed
+	StrictDirected.wasm = strictDirected
+	UnDirected.wasm = undirected
+	StrictUnDirected.wasm = strictUndirected
 
 	return nil
 }

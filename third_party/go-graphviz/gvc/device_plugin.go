@@ -3,6 +3,7 @@ package gvc
 import (
 	"context"
 
+	"github.com/goccy/go-graphviz/cgraph"
 	"github.com/goccy/go-graphviz/internal/wasm"
 )
 
@@ -50,6 +51,9 @@ func WithDeviceDPI(x, y float64) DevicePluginOption {
 }
 
 func NewDevicePlugin(ctx context.Context, typ string, opts ...DevicePluginOption) (*DevicePlugin, error) {
+	if err := cgraph.Init(ctx); err != nil {
+		return nil, err
+	}
 	cfg := defaultDevicePluginConfig(typ)
 	for _, opt := range opts {
 		opt(cfg)

@@ -3,6 +3,7 @@ package gvc
 import (
 	"context"
 
+	"github.com/goccy/go-graphviz/cgraph"
 	"github.com/goccy/go-graphviz/internal/wasm"
 )
 
@@ -27,6 +28,9 @@ type DefaultLoadImageEngine struct {
 }
 
 func NewLoadImagePlugin(ctx context.Context, typ string, engine LoadImageEngine) (*LoadImagePlugin, error) {
+	if err := cgraph.Init(ctx); err != nil {
+		return nil, err
+	}
 	cfg := defaultLoadImagePluginConfig(typ, engine)
 	return newLoadImagePlugin(ctx, cfg)
 }

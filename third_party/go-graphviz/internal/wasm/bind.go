@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strconv"
 	"unsafe"
@@ -180,205 +179,210 @@ type CallbackFuncMap struct {
 }
 
 func Register_IDAllocator_Open(fn func(*Graph, *ClientDiscipline) (uint64, error)) {
-	mod.lookupFuncMap.IDAllocator_Open = fn
+	lookups.IDAllocator_Open = fn
 }
 func Register_IDAllocator_Map(fn func(any, int, string, *uint64, int) (uint64, error)) {
-	mod.lookupFuncMap.IDAllocator_Map = fn
+	lookups.IDAllocator_Map = fn
 }
 func Register_IDAllocator_Alloc(fn func(any, int, uint64) (uint64, error)) {
-	mod.lookupFuncMap.IDAllocator_Alloc = fn
+	lookups.IDAllocator_Alloc = fn
 }
 func Register_IDAllocator_Free(fn func(any, int, uint64) (uint64, error)) {
-	mod.lookupFuncMap.IDAllocator_Free = fn
+	lookups.IDAllocator_Free = fn
 }
 func Register_IDAllocator_Print(fn func(any, int, uint64) (uint64, error)) {
-	mod.lookupFuncMap.IDAllocator_Print = fn
+	lookups.IDAllocator_Print = fn
 }
 func Register_IDAllocator_Close(fn func(any) (uint64, error)) {
-	mod.lookupFuncMap.IDAllocator_Close = fn
+	lookups.IDAllocator_Close = fn
 }
 func Register_IDAllocator_IdRegister(fn func(any, int, any) (uint64, error)) {
-	mod.lookupFuncMap.IDAllocator_IdRegister = fn
+	lookups.IDAllocator_IdRegister = fn
 }
 func Register_IOService_Afread(fn func(any, string, int) (uint64, error)) {
-	mod.lookupFuncMap.IOService_Afread = fn
+	lookups.IOService_Afread = fn
 }
 func Register_IOService_Putstr(fn func(any, string) (uint64, error)) {
-	mod.lookupFuncMap.IOService_Putstr = fn
+	lookups.IOService_Putstr = fn
 }
 func Register_IOService_Flush(fn func(any) (uint64, error)) {
-	mod.lookupFuncMap.IOService_Flush = fn
+	lookups.IOService_Flush = fn
 }
 func Register_ClientEventCallback_ObjectFunc(fn func(*Graph, *Object, any) (uint64, error)) {
-	mod.lookupFuncMap.ClientEventCallback_ObjectFunc = fn
+	lookups.ClientEventCallback_ObjectFunc = fn
 }
 func Register_ClientEventCallback_ObjectUpdateFunc(fn func(*Graph, *Object, any, *Sym) (uint64, error)) {
-	mod.lookupFuncMap.ClientEventCallback_ObjectUpdateFunc = fn
+	lookups.ClientEventCallback_ObjectUpdateFunc = fn
 }
 func Register_UserRef(fn func(string) (uint64, error)) {
-	mod.lookupFuncMap.UserRef = fn
+	lookups.UserRef = fn
 }
 func Register_DictMemory(fn func(*Dict, any, uint32, *DictDisc) (uint64, error)) {
-	mod.lookupFuncMap.DictMemory = fn
+	lookups.DictMemory = fn
 }
 func Register_DictSearch(fn func(*Dict, any, int) (uint64, error)) {
-	mod.lookupFuncMap.DictSearch = fn
+	lookups.DictSearch = fn
 }
 func Register_DictMake(fn func(any, *DictDisc) (uint64, error)) {
-	mod.lookupFuncMap.DictMake = fn
+	lookups.DictMake = fn
 }
 func Register_DictFree(fn func(any) (uint64, error)) {
-	mod.lookupFuncMap.DictFree = fn
+	lookups.DictFree = fn
 }
 func Register_DictCompare(fn func(any, any) (uint64, error)) {
-	mod.lookupFuncMap.DictCompare = fn
+	lookups.DictCompare = fn
 }
 func Register_DictWalk(fn func(any, any) (uint64, error)) {
-	mod.lookupFuncMap.DictWalk = fn
+	lookups.DictWalk = fn
 }
 func Register_UserShape_DataFree(fn func(*UserShape) (uint64, error)) {
-	mod.lookupFuncMap.UserShape_DataFree = fn
+	lookups.UserShape_DataFree = fn
 }
 func Register_DeviceCallbacks_Refresh(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.DeviceCallbacks_Refresh = fn
+	lookups.DeviceCallbacks_Refresh = fn
 }
 func Register_DeviceCallbacks_ButtonPress(fn func(*Job, int, *PointFloat) (uint64, error)) {
-	mod.lookupFuncMap.DeviceCallbacks_ButtonPress = fn
+	lookups.DeviceCallbacks_ButtonPress = fn
 }
 func Register_DeviceCallbacks_ButtonRelease(fn func(*Job, int, *PointFloat) (uint64, error)) {
-	mod.lookupFuncMap.DeviceCallbacks_ButtonRelease = fn
+	lookups.DeviceCallbacks_ButtonRelease = fn
 }
 func Register_DeviceCallbacks_Motion(fn func(*Job, *PointFloat) (uint64, error)) {
-	mod.lookupFuncMap.DeviceCallbacks_Motion = fn
+	lookups.DeviceCallbacks_Motion = fn
 }
 func Register_DeviceCallbacks_Modify(fn func(*Job, string, string) (uint64, error)) {
-	mod.lookupFuncMap.DeviceCallbacks_Modify = fn
+	lookups.DeviceCallbacks_Modify = fn
 }
 func Register_DeviceCallbacks_Delete(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.DeviceCallbacks_Delete = fn
+	lookups.DeviceCallbacks_Delete = fn
 }
 func Register_DeviceCallbacks_Read(fn func(*Job, string, string) (uint64, error)) {
-	mod.lookupFuncMap.DeviceCallbacks_Read = fn
+	lookups.DeviceCallbacks_Read = fn
 }
 func Register_DeviceCallbacks_Layout(fn func(*Job, string) (uint64, error)) {
-	mod.lookupFuncMap.DeviceCallbacks_Layout = fn
+	lookups.DeviceCallbacks_Layout = fn
 }
 func Register_DeviceCallbacks_Render(fn func(*Job, string, string) (uint64, error)) {
-	mod.lookupFuncMap.DeviceCallbacks_Render = fn
+	lookups.DeviceCallbacks_Render = fn
 }
 func Register_DeviceEngine_Initialize(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.DeviceEngine_Initialize = fn
+	lookups.DeviceEngine_Initialize = fn
 }
 func Register_DeviceEngine_Format(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.DeviceEngine_Format = fn
+	lookups.DeviceEngine_Format = fn
 }
 func Register_DeviceEngine_Finalize(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.DeviceEngine_Finalize = fn
+	lookups.DeviceEngine_Finalize = fn
 }
 func Register_RenderEngine_BeginJob(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_BeginJob = fn
+	lookups.RenderEngine_BeginJob = fn
 }
 func Register_RenderEngine_EndJob(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_EndJob = fn
+	lookups.RenderEngine_EndJob = fn
 }
 func Register_RenderEngine_BeginGraph(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_BeginGraph = fn
+	lookups.RenderEngine_BeginGraph = fn
 }
 func Register_RenderEngine_EndGraph(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_EndGraph = fn
+	lookups.RenderEngine_EndGraph = fn
 }
 func Register_RenderEngine_BeginLayer(fn func(*Job, string, int, int) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_BeginLayer = fn
+	lookups.RenderEngine_BeginLayer = fn
 }
 func Register_RenderEngine_EndLayer(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_EndLayer = fn
+	lookups.RenderEngine_EndLayer = fn
 }
 func Register_RenderEngine_BeginPage(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_BeginPage = fn
+	lookups.RenderEngine_BeginPage = fn
 }
 func Register_RenderEngine_EndPage(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_EndPage = fn
+	lookups.RenderEngine_EndPage = fn
 }
 func Register_RenderEngine_BeginCluster(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_BeginCluster = fn
+	lookups.RenderEngine_BeginCluster = fn
 }
 func Register_RenderEngine_EndCluster(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_EndCluster = fn
+	lookups.RenderEngine_EndCluster = fn
 }
 func Register_RenderEngine_BeginNodes(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_BeginNodes = fn
+	lookups.RenderEngine_BeginNodes = fn
 }
 func Register_RenderEngine_EndNodes(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_EndNodes = fn
+	lookups.RenderEngine_EndNodes = fn
 }
 func Register_RenderEngine_BeginEdges(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_BeginEdges = fn
+	lookups.RenderEngine_BeginEdges = fn
 }
 func Register_RenderEngine_EndEdges(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_EndEdges = fn
+	lookups.RenderEngine_EndEdges = fn
 }
 func Register_RenderEngine_BeginNode(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_BeginNode = fn
+	lookups.RenderEngine_BeginNode = fn
 }
 func Register_RenderEngine_EndNode(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_EndNode = fn
+	lookups.RenderEngine_EndNode = fn
 }
 func Register_RenderEngine_BeginEdge(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_BeginEdge = fn
+	lookups.RenderEngine_BeginEdge = fn
 }
 func Register_RenderEngine_EndEdge(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_EndEdge = fn
+	lookups.RenderEngine_EndEdge = fn
 }
 func Register_RenderEngine_BeginAnchor(fn func(*Job, string, string, string, string) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_BeginAnchor = fn
+	lookups.RenderEngine_BeginAnchor = fn
 }
 func Register_RenderEngine_EndAnchor(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_EndAnchor = fn
+	lookups.RenderEngine_EndAnchor = fn
 }
 func Register_RenderEngine_BeginLabel(fn func(*Job, LabelType) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_BeginLabel = fn
+	lookups.RenderEngine_BeginLabel = fn
 }
 func Register_RenderEngine_EndLabel(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_EndLabel = fn
+	lookups.RenderEngine_EndLabel = fn
 }
 func Register_RenderEngine_Textspan(fn func(*Job, *PointFloat, *Textspan) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_Textspan = fn
+	lookups.RenderEngine_Textspan = fn
 }
 func Register_RenderEngine_ResolveColor(fn func(*Job, *Color) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_ResolveColor = fn
+	lookups.RenderEngine_ResolveColor = fn
 }
 func Register_RenderEngine_Ellipse(fn func(*Job, []*PointFloat, int) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_Ellipse = fn
+	lookups.RenderEngine_Ellipse = fn
 }
 func Register_RenderEngine_Polygon(fn func(*Job, []*PointFloat, uint32, int) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_Polygon = fn
+	lookups.RenderEngine_Polygon = fn
 }
 func Register_RenderEngine_Beziercurve(fn func(*Job, []*PointFloat, uint32, int) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_Beziercurve = fn
+	lookups.RenderEngine_Beziercurve = fn
 }
 func Register_RenderEngine_Polyline(fn func(*Job, []*PointFloat, uint32) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_Polyline = fn
+	lookups.RenderEngine_Polyline = fn
 }
 func Register_RenderEngine_Comment(fn func(*Job, string) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_Comment = fn
+	lookups.RenderEngine_Comment = fn
 }
 func Register_RenderEngine_LibraryShape(fn func(*Job, string, []*PointFloat, uint32, int) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_LibraryShape = fn
+	lookups.RenderEngine_LibraryShape = fn
 }
 func Register_LayoutEngine_Layout(fn func(*Graph) (uint64, error)) {
-	mod.lookupFuncMap.LayoutEngine_Layout = fn
+	lookups.LayoutEngine_Layout = fn
 }
 func Register_LayoutEngine_Cleanup(fn func(*Graph) (uint64, error)) {
-	mod.lookupFuncMap.LayoutEngine_Cleanup = fn
+	lookups.LayoutEngine_Cleanup = fn
 }
 func Register_TextLayoutEngine_TextLayout(fn func(*Textspan, []string) (uint64, error)) {
-	mod.lookupFuncMap.TextLayoutEngine_TextLayout = fn
+	lookups.TextLayoutEngine_TextLayout = fn
 }
 func Register_LoadImageEngine_LoadImage(fn func(*Job, *UserShape, *BoxFloat, bool) (uint64, error)) {
-	mod.lookupFuncMap.LoadImageEngine_LoadImage = fn
+	lookups.LoadImageEngine_LoadImage = fn
 }
 
 var mod *WasmModule
+
+// lookups holds the functions registered with Register_*, which the init
+// functions of other packages call before the module exists (patched: they
+// were stored in mod, which init created first).
+var lookups = &LookupFuncMap{}
 
 type CallbackFunc[T any] struct {
 	cb     T
@@ -392,14 +396,24 @@ func CreateCallbackFunc[T any](cb T, funcID uint64) *CallbackFunc[T] {
 	}
 }
 
-func init() {
-	ctx := context.Background()
+// instantiate compiles and instantiates the embedded Graphviz module in a new
+// runtime, with cache when it is not nil (patched: this was func init, and it
+// panicked on any error).
+func instantiate(ctx context.Context, cache wazero.CompilationCache) (err error) {
 	cfg := wazero.NewRuntimeConfig()
-	if cache := getCompilationCache(); cache != nil {
+	if cache != nil {
 		cfg = cfg.WithCompilationCache(cache)
 	}
 
 	r := wazero.NewRuntimeWithConfig(ctx, cfg)
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("instantiating the Graphviz module: %v", p)
+		}
+		if err != nil {
+			_ = r.Close(ctx)
+		}
+	}()
 
 	env := r.NewHostModuleBuilder("env")
 	env = env.NewFunctionBuilder().WithGoModuleFunction(
@@ -2789,15 +2803,17 @@ func init() {
 		[]api.ValueType{},
 	).Export("wasm_bridge_LoadImageEngine_LoadImage")
 	if _, err := env.Instantiate(ctx); err != nil {
-		panic(err)
+		return err
 	}
-	wasi_snapshot_preview1.MustInstantiate(ctx, r)
+	if _, err := wasi_snapshot_preview1.Instantiate(ctx, r); err != nil {
+		return err
+	}
 
 	compiled, err := r.CompileModule(ctx, wasmFile)
 	if err != nil {
-		panic(err)
+		return err
 	}
-	fs := &WasmFileSystem{}
+	fs := wasmFS
 	m, err := r.InstantiateModule(
 		ctx,
 		compiled,
@@ -2806,12 +2822,12 @@ func init() {
 			WithName("wasi"),
 	)
 	if err != nil {
-		panic(err)
+		return err
 	}
 	mod = &WasmModule{
 		mod:           m,
 		fs:            fs,
-		lookupFuncMap: &LookupFuncMap{},
+		lookupFuncMap: lookups,
 		callbackFuncMap: &CallbackFuncMap{
 			IDAllocator_Open:                     make(map[uint64]func(context.Context, *Graph, *ClientDiscipline) (any, error)),
 			IDAllocator_Map:                      make(map[uint64]func(context.Context, any, int, string, *uint64, int) (int32, error)),
@@ -2990,6 +3006,7 @@ func init() {
 	API_TEXTLAYOUT = API(mod.getEnumValue(ctx, "API_textlayout"))
 	API_DEVICE = API(mod.getEnumValue(ctx, "API_device"))
 	API_LOADIMAGE = API(mod.getEnumValue(ctx, "API_loadimage"))
+	return nil
 }
 
 func (m *WasmModule) getEnumValue(ctx context.Context, value string) int {
@@ -3002,24 +3019,6 @@ func (m *WasmModule) getEnumValue(ctx context.Context, value string) int {
 
 func WasmPtr(v wasmStruct) uint64 {
 	return v.getPtr()
-}
-
-func getCompilationCache() wazero.CompilationCache {
-	tmpDir := os.TempDir()
-	if tmpDir == "" {
-		return nil
-	}
-	cacheDir := filepath.Join(tmpDir, "go-graphviz")
-	if _, err := os.Stat(cacheDir); err != nil {
-		if err := os.Mkdir(cacheDir, 0o755); err != nil {
-			return nil
-		}
-	}
-	cache, err := wazero.NewCompilationCacheWithDir(cacheDir)
-	if err != nil {
-		return nil
-	}
-	return cache
 }
 
 func (m *WasmModule) ExportedFunction(name string) api.Function {

@@ -72,16 +72,19 @@ func SymListZero(ctx context.Context) (*SymList, error) {
 
 var (
 	fsMu sync.Mutex
+	// wasmFS is the file system of the module, settable before the module
+	// exists (patched: it was only reachable through mod).
+	wasmFS = &WasmFileSystem{}
 )
 
 func SetWasmFileSystem(fs fs.FS) {
 	fsMu.Lock()
-	mod.fs.subFS = fs
+	wasmFS.subFS = fs
 	fsMu.Unlock()
 }
 
 func FileSystem() fs.FS {
 	fsMu.Lock()
 	defer fsMu.Unlock()
-	return mod.fs
+	return wasmFS
 }
