@@ -2,16 +2,25 @@
 """Reference metrics of the bundled example, computed by NetworkX (and igraph).
 
 Run with Debian's python3-networkx 2.8.8 and python3-igraph 0.10.2:
-    /usr/bin/python3 cmd/alliances/testdata/gen_demo_reference.py > cmd/alliances/testdata/demo_reference.json
+    PYTHONHASHSEED=0 /usr/bin/python3 cmd/alliances/testdata/gen_demo_reference.py > cmd/alliances/testdata/demo_reference.json
+
+(PYTHONHASHSEED fixes the order in which NetworkX walks sets, which changes the
+last bits of constraint.)
 
 The network is built independently of alliances, from the CSV files in
 examples/loire-souss: declared links (weight column) plus one unit of weight per
 project shared by two participants (SPEC §1), all ties undirected.
+
+Eigenvector centrality and PageRank are their fixed points (SPEC §4): numpy's
+eigensolver and igraph's PRPACK, through the functions of
+analysis/testdata/gen_reference.py.
 """
 import csv, itertools, json, os, sys
 import networkx as nx
 
 here = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(here, "..", "..", "..", "analysis", "testdata"))
+from gen_reference import eigenvector_eigh, pagerank_prpack
 data = os.path.join(here, "..", "..", "..", "examples", "loire-souss")
 
 def rows(name):
@@ -46,8 +55,8 @@ out = {
     "betweenness": nx.betweenness_centrality(G),
     "closeness": nx.closeness_centrality(G),
     "harmonic": nx.harmonic_centrality(G),
-    "eigenvector": nx.eigenvector_centrality(G),
-    "pagerank": nx.pagerank(G, alpha=0.85, weight=None),
+    "eigenvector": eigenvector_eigh(G, None),
+    "pagerank": pagerank_prpack(G, None),
     "core": nx.core_number(G),
     "clustering": nx.clustering(G),
     "constraint": {k: (None if v != v else v) for k, v in nx.constraint(G).items()},
@@ -69,5 +78,5 @@ raw = ig.betweenness(weights="dist")
 out["weighted_betweenness"] = {v: raw[index[v]] * 2 / ((n - 1) * (n - 2)) for v in nodes}
 out["igraph"] = igraph.__version__
 out["weighted_closeness"] = nx.closeness_centrality(G, distance="dist")
-out["weighted_pagerank"] = nx.pagerank(G, alpha=0.85, weight="weight")
+out["weighted_pagerank"] = pagerank_prpack(G, "weight")
 json.dump(out, sys.stdout, indent=1, sort_keys=True)
