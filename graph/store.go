@@ -51,6 +51,11 @@ type ActorMetrics struct {
 //     store that cannot tell reports true). An error returned by b, or a part
 //     that breaks the order of Batches, makes PutBatches fail and leaves the
 //     store as it was.
+//   - AddIngest appends a record to the store's ingest log, atomically;
+//     Ingests returns the log, oldest first, every field as it was added (an
+//     empty log is an empty slice). The log is apart from the data: Put,
+//     PutBatches and Load neither change nor return it. A cancelled context
+//     makes AddIngest fail and write nothing.
 //   - A store is safe for use by one goroutine at a time; Close releases it.
 type Store interface {
 	Put(ctx context.Context, d *Dataset) error
@@ -59,6 +64,8 @@ type Store interface {
 	LoadNodes(ctx context.Context) (*Dataset, error)
 	PutMetrics(ctx context.Context, metrics []ActorMetrics) error
 	Metrics(ctx context.Context) ([]ActorMetrics, error)
+	AddIngest(ctx context.Context, rec IngestRecord) error
+	Ingests(ctx context.Context) ([]IngestRecord, error)
 	Close() error
 }
 

@@ -22,6 +22,9 @@ type ingestOptions struct {
 	mapFlag  string
 	families string
 	warnings int
+	// flags are the command-line flags, recorded in the store's ingest log
+	// (nil when ingest runs inside another command).
+	flags *flag.FlagSet
 }
 
 func ingestCommand() command {
@@ -51,7 +54,7 @@ Examples:
   alliances ingest --mapping examples/mappings/keep-interreg.map keep_closed_1420_Partnership.csv
   alliances ingest --store neo4j://localhost:7687 network.graphml`,
 		setup: func(fs *flag.FlagSet, std *streams) func(context.Context, []string) error {
-			o := &ingestOptions{}
+			o := &ingestOptions{flags: fs}
 			o.bind(fs)
 			fs.BoolVar(&o.dryRun, "dry-run", false, "validate only: report problems and counts, write nothing")
 			fs.BoolVar(&o.replace, "replace", false, "make the store hold exactly these files: delete the stored records they do not contain")
@@ -163,6 +166,12 @@ func runIngest(ctx context.Context, o *ingestOptions, std *streams, paths []stri
 	res, err := store.PutBatches(ctx, in.Batches(putBatchSize), mode)
 	if err != nil {
 		return fmt.Errorf("writing to %s: %w", o.store, err)
+	}
+	if res.Changed {
+		// What was read, for reports (docs/reports.md, "Reproducibility").
+		if err := store.AddIngest(ctx, ingestRecord(o.flags, in)); err != nil {
+			return fmt.Errorf("the data were stored in %s, but not the record of this ingest, which reports list: %w", o.store, err)
+		}
 	}
 	if o.quiet {
 		return nil

@@ -32,6 +32,8 @@ type graphState struct {
 	// relationships by actor and project.
 	coop map[string]coopRel
 	part map[[2]string]node
+	// ingests holds the Ingest nodes in the order of their seq.
+	ingests []node
 }
 
 type coopRel struct {
@@ -59,6 +61,9 @@ func (g *graphState) clone() *graphState {
 	}
 	for k, v := range g.part {
 		c.part[k] = maps.Clone(v)
+	}
+	for _, n := range g.ingests {
+		c.ingests = append(c.ingests, maps.Clone(n))
 	}
 	return c
 }
@@ -289,6 +294,17 @@ func (f *fakeGraph) run(conn int, query string, params map[string]any) boltResul
 			}
 		}
 		return boltResult{fields: []string{"deleted"}, records: [][]any{{n}}}
+	case stIngestAdd:
+		n := node{"seq": int64(len(g.ingests) + 1)}
+		setPlus(n, params["props"])
+		g.ingests = append(g.ingests, n)
+		return boltResult{}
+	case stLoadIngests:
+		res := boltResult{fields: []string{"record"}}
+		for _, n := range g.ingests {
+			res.records = append(res.records, []any{n["record"]})
+		}
+		return res
 	default:
 		return boltResult{fail: &boltFailureReply{"Neo.ClientError.Statement.SyntaxError", fmt.Sprintf("fake graph: statement %s not supported", name)}}
 	}

@@ -16,7 +16,7 @@ const BatchSize = 5000
 // The schema's node labels and relationship types: the only ones that the
 // statements use. A relationship type joins the labels in RelationshipEnds.
 var (
-	Labels            = []string{"Actor", "Project"}
+	Labels            = []string{"Actor", "Project", "Ingest"}
 	RelationshipTypes = []string{"COOPERATES_WITH", "PARTICIPATES_IN"}
 	RelationshipEnds  = map[string][2]string{
 		"COOPERATES_WITH": {"Actor", "Actor"},
@@ -31,7 +31,7 @@ func PropertyKeys() []string {
 	keys := []string{
 		"_alliances_test", placeholderProp, putProp, attrNamesProp, "country", "directed",
 		"dimensions", "end", "family", "id", "key", "level", metricKeysProp, "name",
-		originFileProp, originLineProp, "phase", "programme", "role", "start",
+		originFileProp, originLineProp, "phase", "programme", "record", "role", "seq", "start",
 		"targets", "territory", "type", "weight",
 	}
 	sort.Strings(keys)
@@ -70,6 +70,8 @@ const (
 	stDeleteAbsentParticipations = "delete_absent_participations"
 	stDeleteAbsentActors         = "delete_absent_actors"
 	stDeleteAbsentProjects       = "delete_absent_projects"
+	stIngestAdd                  = "ingest_add"
+	stLoadIngests                = "load_ingests"
 	stTestForeignNodes           = "test_foreign_nodes"
 	stTestCleanup                = "test_cleanup"
 )
@@ -215,6 +217,20 @@ FOREACH (x IN CASE WHEN tied THEN [1] ELSE [] END | SET p = $placeholder SET p.i
 FOREACH (x IN CASE WHEN tied THEN [] ELSE [1] END | DELETE p)
 RETURN count(CASE WHEN absent THEN 1 END) AS deleted`,
 		Params: []string{"token", "placeholder"},
+	},
+	// The ingest log: one node per record, numbered in the order added, its
+	// JSON in the property record (see ingests.go).
+	stIngestAdd: {
+		Cypher: `OPTIONAL MATCH (i:Ingest)
+WITH coalesce(max(i.seq), 0) + 1 AS seq
+CREATE (n:Ingest {seq: seq})
+SET n += $props`,
+		Params: []string{"props"},
+	},
+	stLoadIngests: {
+		Cypher: `MATCH (i:Ingest)
+RETURN i.record AS record
+ORDER BY i.seq`,
 	},
 	// The two statements below are sent only by the contract test of this
 	// package (store_test.go), which marks every node it creates with the

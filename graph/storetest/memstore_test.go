@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"slices"
@@ -17,6 +18,7 @@ import (
 type memStore struct {
 	d       *graph.Dataset
 	metrics map[string]map[string]float64
+	ingests []graph.IngestRecord
 	mutant  string // for checking by hand that the suite catches broken stores
 }
 
@@ -162,13 +164,42 @@ func (m *memStore) Metrics(ctx context.Context) ([]graph.ActorMetrics, error) {
 	return out, ctx.Err()
 }
 
+func (m *memStore) AddIngest(ctx context.Context, rec graph.IngestRecord) error {
+	if err := ctx.Err(); err != nil && m.mutant != "ignore-context" {
+		return err
+	}
+	if m.mutant == "ingests-shared" {
+		m.ingests = append(m.ingests, rec)
+		return nil
+	}
+	b, err := json.Marshal(rec)
+	if err != nil {
+		return err
+	}
+	var c graph.IngestRecord
+	if err := json.Unmarshal(b, &c); err != nil {
+		return err
+	}
+	if m.mutant == "ingests-last" {
+		m.ingests = []graph.IngestRecord{c}
+		return nil
+	}
+	m.ingests = append(m.ingests, c)
+	return nil
+}
+
+func (m *memStore) Ingests(ctx context.Context) ([]graph.IngestRecord, error) {
+	return append([]graph.IngestRecord{}, m.ingests...), ctx.Err()
+}
+
 func (m *memStore) Close() error { return nil }
 
 // TestMemStore runs the suite on memStore. Each broken variant must make it
 // fail, which is checked by hand:
 //
 //	for m in ignore-context merge-attrs partial unsorted merge-metrics \
-//		batches-any-order batches-keep-parts batches-partial; do
+//		batches-any-order batches-keep-parts batches-partial \
+//		ingests-shared ingests-last; do
 //		STORETEST_MUTANT=$m go test -count=1 ./graph/storetest && echo "$m not caught"
 //	done
 func TestMemStore(t *testing.T) {

@@ -40,7 +40,9 @@ import (
 //     cancelled (wrapping context.Canceled); a context cancelled while it
 //     runs leaves either every record stored or none;
 //   - PutBatches counts the stored records that the batches do not hold;
-//     Upsert keeps them, Replace deletes them with their metrics.
+//     Upsert keeps them, Replace deletes them with their metrics;
+//   - the ingest log is returned as added, whole and in order, however the
+//     caller changes its records afterwards.
 func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 	t.Helper()
 	tests := []struct {
@@ -71,6 +73,7 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 		{"BatchesAbsent", testBatchesAbsent},
 		{"BatchesReplace", testBatchesReplace},
 		{"BatchesReplaceFails", testBatchesReplaceFails},
+		{"Ingests", testIngests},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, open) })

@@ -29,7 +29,7 @@ func TestOutput(t *testing.T) {
 			t.Errorf("statement %d = %+v, want %+v", i, g, st)
 		}
 	}
-	if len(got.Labels) != 2 || len(got.RelationshipTypes) != 2 || len(got.RelationshipEnds) != 2 || len(got.PropertyKeys) == 0 {
+	if len(got.Labels) != 3 || len(got.RelationshipTypes) != 2 || len(got.RelationshipEnds) != 2 || len(got.PropertyKeys) == 0 {
 		t.Errorf("schema incomplete: %+v", got)
 	}
 }
