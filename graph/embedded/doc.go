@@ -6,7 +6,9 @@
 // binary encoding (codec.go); a metrics bucket keyed by actor id; and a meta
 // bucket with the format name, the schema version (Schema) and the current
 // generation. Bucket order is byte order, which is the order of
-// graph.Dataset.Sort, so Load reads every table already sorted.
+// graph.Dataset.Sort, so Load reads every table already sorted. The ingest
+// log (Store.AddIngest) is a top-level bucket "ingests" beside the
+// generations: JSON records keyed by their 8-byte sequence number.
 //
 // # Generations
 //

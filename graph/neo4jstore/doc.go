@@ -13,6 +13,10 @@
 //	(:Actor)-[:COOPERATES_WITH {key, type, weight, directed, start, end,
 //	                            origin_file, origin_line}]->(:Actor)
 //	(:Actor)-[:PARTICIPATES_IN {role, start, end, origin_file, origin_line}]->(:Project)
+//	(:Ingest {seq, record})
+//
+// An :Ingest node is one record of the ingest log (Store.AddIngest): seq
+// numbers them in order, record is the JSON of the graph.IngestRecord.
 //
 // Uniqueness constraints on Actor.id and Project.id are created with IF NOT
 // EXISTS when the store is opened. Empty text fields are not stored (Neo4j has
