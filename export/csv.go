@@ -3,14 +3,14 @@ package export
 import (
 	"encoding/csv"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/outfile"
 )
 
 // CSV header names, as ingest recognises them.
@@ -33,19 +33,26 @@ func CSV(dir string, d *graph.Dataset, opts Options) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	// The four tables replace the previous ones together, once all are
+	// written (outfile).
+	out, err := outfile.OpenDir(dir, outfile.Options{})
+	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
+	defer out.Discard()
 	s := sorted(d)
 	metrics := metricIndex(res)
-	var paths []string
 	write := func(name string, header []string, rows [][]string) error {
-		p := filepath.Join(dir, name)
-		if err := writeCSV(p, header, rows); err != nil {
-			return err
-		}
-		paths = append(paths, p)
-		return nil
+		return out.Write(name, func(f io.Writer) error {
+			w := csv.NewWriter(f)
+			if err := w.Write(header); err != nil {
+				return fmt.Errorf("export: %s: %w", name, err)
+			}
+			if err := w.WriteAll(rows); err != nil {
+				return fmt.Errorf("export: %s: %w", name, err)
+			}
+			return nil
+		})
 	}
 
 	attrs := attrKeys(len(s.Actors), func(i int) map[string]string { return s.Actors[i].Attrs })
@@ -72,7 +79,7 @@ func CSV(dir string, d *graph.Dataset, opts Options) ([]string, error) {
 		rows = append(rows, row)
 	}
 	if err := write("actors.csv", header, rows); err != nil {
-		return paths, err
+		return nil, err
 	}
 
 	rows = rows[:0]
@@ -81,7 +88,7 @@ func CSV(dir string, d *graph.Dataset, opts Options) ([]string, error) {
 			strconv.FormatBool(l.Directed), l.Start, l.End})
 	}
 	if err := write("links.csv", linkHeader, rows); err != nil {
-		return paths, err
+		return nil, err
 	}
 
 	attrs = attrKeys(len(s.Projects), func(i int) map[string]string { return s.Projects[i].Attrs })
@@ -100,7 +107,7 @@ func CSV(dir string, d *graph.Dataset, opts Options) ([]string, error) {
 		rows = append(rows, row)
 	}
 	if err := write("projects.csv", header, rows); err != nil {
-		return paths, err
+		return nil, err
 	}
 
 	rows = rows[:0]
@@ -108,7 +115,11 @@ func CSV(dir string, d *graph.Dataset, opts Options) ([]string, error) {
 		rows = append(rows, []string{p.Actor, p.Project, p.Role, p.Start, p.End})
 	}
 	if err := write("participations.csv", participationHeader, rows); err != nil {
-		return paths, err
+		return nil, err
+	}
+	paths, err := out.Commit()
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
 	}
 	return paths, nil
 }
@@ -129,32 +140,3 @@ func attrKeys(n int, attrs func(int) map[string]string) []string {
 	return keys
 }
 
-// writeCSV writes one table atomically enough for a CLI: to a temporary file
-// renamed into place once complete.
-func writeCSV(path string, header []string, rows [][]string) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("export: %w", err)
-	}
-	w := csv.NewWriter(tmp)
-	if err := w.Write(header); err != nil {
-		tmp.Close()
-		return fmt.Errorf("export: %s: %w", path, err)
-	}
-	if err := w.WriteAll(rows); err != nil {
-		tmp.Close()
-		return fmt.Errorf("export: %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("export: %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	return nil
-}

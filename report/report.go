@@ -5,13 +5,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"time"
 
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/outfile"
 )
 
 // Errors wrapped by Write.
@@ -132,16 +131,21 @@ func Write(ctx context.Context, dir string, in Input, opts Options) ([]string, e
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	paths := make([]string, 0, len(names))
+	// Every file replaces the previous one together, once all are written,
+	// and never through a symbolic link inside dir (outfile).
+	out, err := outfile.OpenDir(dir, outfile.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	defer out.Discard()
 	for _, name := range names {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return paths, fmt.Errorf("report: %w", err)
+		if err := out.WriteFile(name, files[name]); err != nil {
+			return nil, fmt.Errorf("report: %w", err)
 		}
-		if err := os.WriteFile(p, files[name], 0o644); err != nil {
-			return paths, fmt.Errorf("report: %w", err)
-		}
-		paths = append(paths, p)
+	}
+	paths, err := out.Commit()
+	if err != nil {
+		return nil, fmt.Errorf("report: %w", err)
 	}
 	return paths, nil
 }

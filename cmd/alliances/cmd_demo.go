@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/examples"
 	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/outfile"
 	"github.com/alliances/alliances/query"
 	"github.com/alliances/alliances/render"
 	"github.com/alliances/alliances/report"
@@ -134,7 +136,11 @@ func runDemo(ctx context.Context, o *demoOptions, std *streams, args []string) e
 
 // demoOutputs writes the demo's maps, tables and both reports.
 func demoOutputs(ctx context.Context, o *demoOptions, in report.Input, date time.Time) ([]string, error) {
-	var written []string
+	out, err := outfile.OpenDir(o.output, outfile.Options{})
+	if err != nil {
+		return nil, err
+	}
+	defer out.Discard()
 	maps := []struct {
 		file string
 		opts render.Options
@@ -152,25 +158,28 @@ func demoOutputs(ctx context.Context, o *demoOptions, in report.Input, date time
 	for _, m := range maps {
 		m.opts.Seed, m.opts.Engine, m.opts.Lang = o.seed, o.engine, "en"
 		m.opts.Caption = caption("examples/loire-souss (illustrative data)", date, o.seed, "en")
-		path := filepath.Join(o.output, "maps", m.file)
-		if err := writeMap(ctx, path, mapIn, m.opts); err != nil {
-			return nil, fmt.Errorf("map %s: %w", m.file, err)
-		}
-		written = append(written, path)
-	}
-	tables := filepath.Join(o.output, "tables")
-	if err := os.MkdirAll(tables, 0o755); err != nil {
-		return nil, err
-	}
-	for name, v := range map[string]any{"metrics.json": in.Metrics, "isolated.json": in.Isolated} {
-		path := filepath.Join(tables, name)
-		if err := writeFile(path, func(f *os.File) error { return writeJSON(f, v) }); err != nil {
+		format, err := render.FormatFromPath(m.file)
+		if err != nil {
 			return nil, err
 		}
-		written = append(written, path)
+		if err := out.Write("maps/"+m.file, func(w io.Writer) error { return render.Render(ctx, w, format, mapIn, m.opts) }); err != nil {
+			return nil, fmt.Errorf("map %s: %w", m.file, err)
+		}
+	}
+	for name, v := range map[string]any{"metrics.json": in.Metrics, "isolated.json": in.Isolated} {
+		if err := out.Write("tables/"+name, func(w io.Writer) error { return writeJSON(w, v) }); err != nil {
+			return nil, err
+		}
+	}
+	written, err := out.Commit()
+	if err != nil {
+		return nil, err
 	}
 	for _, lang := range []string{"en", "fr"} {
-		dir := filepath.Join(o.output, "report-"+lang)
+		dir, err := out.Subdir("report-" + lang)
+		if err != nil {
+			return nil, err
+		}
 		if _, err := report.Write(ctx, dir, in, report.Options{Lang: lang, Date: date, Seed: o.seed, Version: version, Engine: o.engine}); err != nil {
 			return nil, err
 		}
@@ -180,38 +189,15 @@ func demoOutputs(ctx context.Context, o *demoOptions, in report.Input, date time
 	return written, nil
 }
 
-func writeMap(ctx context.Context, path string, in render.Input, opts render.Options) error {
-	format, err := render.FormatFromPath(path)
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	return writeFile(path, func(f *os.File) error { return render.Render(ctx, f, format, in, opts) })
-}
-
-// writeFile creates path and fills it with write; on error the file is removed.
-func writeFile(path string, write func(*os.File) error) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		os.Remove(path)
-		return err
-	}
-	return f.Close()
-}
-
 // copyExample writes the bundled example's CSV files to dir.
 func copyExample(dir string) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	out, err := outfile.OpenDir(dir, outfile.Options{})
+	if err != nil {
 		return nil, err
 	}
+	defer out.Discard()
 	var files []string
-	err := fs.WalkDir(examples.LoireSouss, ".", func(path string, e fs.DirEntry, err error) error {
+	err = fs.WalkDir(examples.LoireSouss, ".", func(path string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return err
 		}
@@ -219,17 +205,23 @@ func copyExample(dir string) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		dst := filepath.Join(dir, filepath.Base(path))
-		if err := os.WriteFile(dst, b, 0o644); err != nil {
+		name := filepath.Base(path)
+		if err := out.WriteFile(name, b); err != nil {
 			return err
 		}
 		if filepath.Ext(path) == ".csv" {
-			files = append(files, dst)
+			files = append(files, out.Path(name))
 		}
 		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := out.Commit(); err != nil {
+		return nil, err
+	}
 	sort.Strings(files)
-	return files, err
+	return files, nil
 }
 
 // top returns the n actors with the largest key, ties broken by id.

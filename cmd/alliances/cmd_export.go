@@ -5,10 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/export"
+	"github.com/alliances/alliances/outfile"
 )
 
 type exportOptions struct {
@@ -63,6 +63,16 @@ func runExport(ctx context.Context, o *exportOptions, std *streams, args []strin
 	default:
 		return usagef("unknown --to %q: use gexf, graphml, csv or json", o.to)
 	}
+	var w io.Writer = std.out
+	if o.output != "" && o.to != "csv" {
+		// Checked before any work; replaces the previous file only once whole.
+		f, err := outfile.Create(o.output, outputOptions(o.store))
+		if err != nil {
+			return err
+		}
+		defer f.Discard()
+		w = f
+	}
 	d, net, err := loadNetwork(ctx, o.store)
 	if err != nil {
 		return err
@@ -85,14 +95,6 @@ func runExport(ctx context.Context, o *exportOptions, std *streams, args []strin
 		}
 		return nil
 	}
-	var w io.Writer = std.out
-	var f *os.File
-	if o.output != "" {
-		if f, err = os.Create(o.output); err != nil {
-			return err
-		}
-		w = f
-	}
 	switch o.to {
 	case "gexf":
 		err = export.GEXF(w, d, opts)
@@ -101,13 +103,16 @@ func runExport(ctx context.Context, o *exportOptions, std *streams, args []strin
 	case "json":
 		err = export.JSON(w, d, opts)
 	}
-	if f != nil {
-		if cerr := f.Close(); err == nil {
-			err = cerr
+	if err != nil {
+		return err
+	}
+	if f, ok := w.(*outfile.File); ok {
+		if err := f.Commit(); err != nil {
+			return err
 		}
-		if err == nil && !o.quiet {
+		if !o.quiet {
 			fmt.Fprintf(std.out, "wrote %s\n", o.output) // as map and csv: -o is a file, stdout is free
 		}
 	}
-	return err
+	return nil
 }

@@ -5,13 +5,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"time"
 
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/outfile"
 	"github.com/alliances/alliances/query"
 	"github.com/alliances/alliances/render"
 )
@@ -88,6 +88,13 @@ func runMap(ctx context.Context, o *mapOptions, std *streams, args []string) err
 	if err != nil {
 		return err
 	}
+	// The output is checked (not the store, not a link…) before any work;
+	// it replaces the previous file only once whole.
+	f, err := outfile.Create(o.output, outputOptions(o.store))
+	if err != nil {
+		return err
+	}
+	defer f.Discard()
 	_, net, err := loadNetwork(ctx, o.store)
 	if err != nil {
 		return err
@@ -109,16 +116,10 @@ func runMap(ctx context.Context, o *mapOptions, std *streams, args []string) err
 	if o.render.Caption == "" {
 		o.render.Caption = caption(o.store, date, o.render.Seed, o.render.Lang)
 	}
-	f, err := os.Create(o.output)
-	if err != nil {
-		return err
-	}
 	if err := render.Render(ctx, f, format, in, o.render); err != nil {
-		f.Close()
-		os.Remove(o.output)
 		return mapError(err)
 	}
-	if err := f.Close(); err != nil {
+	if err := f.Commit(); err != nil {
 		return err
 	}
 	if !o.quiet {
