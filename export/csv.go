@@ -139,4 +139,3 @@ func attrKeys(n int, attrs func(int) map[string]string) []string {
 	sort.Strings(keys)
 	return keys
 }
-
