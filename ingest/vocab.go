@@ -247,33 +247,11 @@ func (c *candidates) nearest(s string) string {
 		if diff := c.lens[i] - n; diff >= bestD || -diff >= bestD {
 			continue
 		}
-		if d := levenshtein(k, kc); d < bestD {
+		if d := graph.EditDistance(k, kc); d < bestD {
 			best, bestD = c.names[i], d
 		}
 	}
 	return best
-}
-
-// levenshtein is the edit distance between a and b, counted in runes.
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // aliasesOf returns the sorted keys of idx whose value is in vocab order; used

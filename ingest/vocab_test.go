@@ -98,20 +98,6 @@ func TestSuggest(t *testing.T) {
 	}
 }
 
-func TestLevenshtein(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0}, {"abc", "", 3}, {"kitten", "sitting", 3}, {"été", "ete", 2}, {"ong", "ngo", 2},
-	}
-	for _, tt := range tests {
-		if got := levenshtein(tt.a, tt.b); got != tt.want {
-			t.Errorf("levenshtein(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
-	}
-}
-
 func TestParseVocabulary(t *testing.T) {
 	v, err := ParseVocabulary(strings.NewReader("\ufeff# our families\n\nCoopérative agricole = entreprise\nfondation\nFoundation = Fondation\n"), "f.txt")
 	if err != nil {

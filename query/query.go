@@ -119,36 +119,18 @@ func (x *index) tie(t, from int) TieInfo {
 	}
 }
 
-// lookup returns the position of the actor with the given id.
-func (x *index) lookup(id string) (int, error) {
-	if i, ok := x.pos[id]; ok {
+// lookup returns the position of the actor that q names: its id, its name or
+// a unique part of it (graph.Lookup); otherwise an error wrapping
+// ErrUnknownActor and the graph.LookupError, with candidates.
+func (x *index) lookup(q string) (int, error) {
+	if i, ok := x.pos[q]; ok {
 		return i, nil
 	}
-	msg := fmt.Sprintf("%v %q: no actor has this id", ErrUnknownActor, id)
-	if s := x.suggest(id); len(s) > 0 {
-		msg += fmt.Sprintf(" (did you mean %s?)", strings.Join(s, ", "))
+	id, err := graph.ActorLookup(x.net.Actors).Find(q)
+	if err != nil {
+		return 0, &unknownError{msg: err.Error(), err: errors.Join(ErrUnknownActor, err)}
 	}
-	return 0, &unknownError{msg: msg, err: ErrUnknownActor}
-}
-
-// suggest returns up to three ids of actors whose id or name contains id,
-// compared with graph.Normalize.
-func (x *index) suggest(id string) []string {
-	q := graph.Normalize(id)
-	if q == "" {
-		return nil
-	}
-	var out []string
-	for _, i := range x.order {
-		a := x.net.Actors[i]
-		if strings.Contains(graph.Normalize(a.ID), q) || strings.Contains(graph.Normalize(a.Name), q) {
-			out = append(out, fmt.Sprintf("%q", a.ID))
-			if len(out) == 3 {
-				break
-			}
-		}
-	}
-	return out
+	return x.pos[id], nil
 }
 
 // unknownError is an unknown actor or family, worded for people.

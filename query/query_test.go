@@ -189,15 +189,24 @@ func TestCrossBorderWithoutCountry(t *testing.T) {
 	}
 }
 
-func TestUnknownActorMessage(t *testing.T) {
+func TestActorLookup(t *testing.T) {
 	n := graph.NewNetwork(storetest.Fixture())
-	_, err := query.Partners(n, "Kayes", 1)
-	if !errors.Is(err, query.ErrUnknownActor) {
-		t.Fatalf("error %v does not wrap ErrUnknownActor", err)
+	// Any case, and names: graph.Lookup.
+	if ego, err := query.Partners(n, "Kayes", 1); err != nil || ego.Center.ID != "kayes" {
+		t.Errorf("Partners(Kayes): %v, %v; want the actor kayes", ego, err)
 	}
-	// Two actors have "kayes" in their id or name (femmes-kayes and kayes).
-	if want := `unknown actor "Kayes": no actor has this id (did you mean "femmes-kayes", "kayes"?)`; err.Error() != want {
-		t.Errorf("message %q, want %q", err, want)
+	_, err := query.Partners(n, "Kayess", 1)
+	if !errors.Is(err, query.ErrUnknownActor) || !errors.Is(err, graph.ErrNotFound) {
+		t.Fatalf("error %v does not wrap ErrUnknownActor and graph.ErrNotFound", err)
+	}
+	if want := `unknown actor "Kayess": no actor has this id or name (did you mean "kayes"`; !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("message %q, want it to begin with %q", err, want)
+	}
+	// Two actors have "kaye" in their id or name (femmes-kayes and kayes).
+	_, err = query.Paths(n, "kaye", "kayes", 1)
+	if !errors.Is(err, query.ErrUnknownActor) || !errors.Is(err, graph.ErrAmbiguous) ||
+		!strings.Contains(err.Error(), `"femmes-kayes"`) || !strings.Contains(err.Error(), `"kayes"`) {
+		t.Errorf("ambiguous actor: %v", err)
 	}
 }
 

@@ -39,6 +39,7 @@ type streams struct {
 // owned by the command, and run does the work.
 type command struct {
 	name    string
+	aliases []string // other names that run it ("analyse" for "analyze")
 	summary string
 	usage   string // arguments after the command name
 	help    string // longer description with examples
@@ -84,15 +85,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "alliances", version)
 		return exitOK
 	}
-	var cmd *command
-	for _, c := range commands() {
-		if c.name == args[0] {
-			cmd = &c
-			break
-		}
-	}
+	cmd, names := findCommand(args[0])
 	if cmd == nil {
-		fmt.Fprintf(stderr, "alliances: unknown command %q\nRun 'alliances help' for the list of commands.\n", args[0])
+		hint := ""
+		if near := graph.Nearest(args[0], names); len(near) > 0 {
+			hint = fmt.Sprintf(" (did you mean %q?)", near[0])
+		}
+		fmt.Fprintf(stderr, "alliances: unknown command %q%s\nRun 'alliances help' for the list of commands.\n", args[0], hint)
 		return exitUsage
 	}
 	fs := flag.NewFlagSet("alliances "+cmd.name, flag.ContinueOnError)
@@ -114,6 +113,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer stop()
 	err := exec(ctx, fs.Args())
 	return exitCode(stderr, cmd.name, err)
+}
+
+// findCommand returns the command called name (or one of its aliases), and
+// every name a command answers to.
+func findCommand(name string) (*command, []string) {
+	var found *command
+	var names []string
+	for _, c := range commands() {
+		for _, n := range append([]string{c.name}, c.aliases...) {
+			names = append(names, n)
+			if n == name && found == nil {
+				found = &c
+			}
+		}
+	}
+	return found, names
 }
 
 // interruptible returns a context cancelled by the first Ctrl-C (SIGINT) or
@@ -224,7 +239,11 @@ Usage: alliances <command> [flags] [arguments]
 Commands:
 `, version)
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+		also := ""
+		if len(c.aliases) > 0 {
+			also = " (also: " + strings.Join(c.aliases, ", ") + ")"
+		}
+		fmt.Fprintf(w, "  %-9s %s%s\n", c.name, c.summary, also)
 	}
 	fmt.Fprint(w, `
 Common flags: --store PATH|neo4j://HOST (default ./alliances.db), --format, --seed, --quiet.

@@ -22,6 +22,7 @@ type analyzeOptions struct {
 func analyzeCommand() command {
 	return command{
 		name:    "analyze",
+		aliases: []string{"analyse"},
 		summary: "compute centrality, complementarity, brokerage, structural holes and communities",
 		help: `Computes the metrics of docs/metrics.md for every actor, for the whole network and
 for every project. Ties declared in link tables and ties created by

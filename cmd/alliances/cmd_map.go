@@ -12,7 +12,6 @@ import (
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/graph"
 	"github.com/alliances/alliances/outfile"
-	"github.com/alliances/alliances/query"
 	"github.com/alliances/alliances/render"
 )
 
@@ -53,9 +52,9 @@ Examples:
 // bindMapFlags binds the flags that choose what a map shows.
 func bindMapFlags(fs *flag.FlagSet, r *render.Options) {
 	fs.StringVar((*string)(&r.View), "view", "network", "`view`: network, ego, project, bipartite or isolated")
-	fs.StringVar(&r.Actor, "actor", "", "actor `ID` at the centre of the ego view")
+	fs.StringVar(&r.Actor, "actor", "", "actor at the centre of the ego view: its `ID`, name or part of its name")
 	fs.IntVar(&r.Depth, "depth", 1, "ego view: partners up to this many steps away")
-	fs.StringVar(&r.Project, "project", "", "project `ID` of the project view")
+	fs.StringVar(&r.Project, "project", "", "project of the project view: its `ID`, name or part of its name")
 	fs.StringVar(&r.SizeBy, "size-by", "degree", "metric that sizes the nodes (degree, betweenness, eigenvector, pagerank, ...)")
 	fs.Var((*labelsFlag)(&r.Labels), "labels", "label the top `N` actors by --size-by, or all, or none (default: all up to 40 actors, else 20)")
 	fs.StringVar(&r.Cluster, "cluster", "", "group actors in boxes by country or territory")
@@ -103,10 +102,15 @@ func runMap(ctx context.Context, o *mapOptions, std *streams, args []string) err
 		fmt.Fprintf(std.err, "drawing %d actors and %d ties: the layout can take minutes (H2020: 36k actors, 800k ties, 6 min); an ego or project view is quicker to draw and to read\n",
 			len(net.Actors), len(net.Ties))
 	}
-	if o.render.View == "ego" {
-		// Checked before the analysis, with the "did you mean" of the queries.
-		if _, err := query.Partners(net, o.render.Actor, 1); errors.Is(err, query.ErrUnknownActor) {
-			return usageError{err.Error()}
+	// Checked before the analysis: ids, names or parts of names.
+	if o.render.Actor != "" {
+		if o.render.Actor, err = resolveActor(net, o.render.Actor); err != nil {
+			return err
+		}
+	}
+	if o.render.Project != "" {
+		if o.render.Project, err = resolveProject(net, o.render.Project); err != nil {
+			return err
 		}
 	}
 	in, err := mapInput(ctx, net, o.render)

@@ -28,14 +28,17 @@ func queryCommand() command {
 	return command{
 		name:    "query",
 		summary: "query alliance structures: partners, paths, multi-family alliances, ties between families, cross-border ties",
-		usage:   "partners ID | path FROM TO | alliances | between FAMILY1 FAMILY2 | cross-border",
+		usage:   "partners ACTOR | path FROM TO | alliances | between FAMILY1 FAMILY2 | cross-border",
 		help: `Named queries, the same on the embedded store and on Neo4j (docs/queries.md):
-  partners ID        the ego network of an actor, up to --depth ties away
+  partners ACTOR     the ego network of an actor, up to --depth ties away
   path FROM TO       every shortest cooperation path between two actors
   alliances          projects and groups of mutually tied actors (maximal cliques)
                      that combine at least --min-families families
   between F1 F2      ties between actors of two families (or inside one)
   cross-border       ties between actors of different countries, by pair of countries
+An actor is named by its id, its name or a part of its name, in any case and
+with or without accents ("Conseil départemental de Loire-Atlantique", "loire");
+a name that fits several actors lists them, an unknown one gets "did you mean".
 On Neo4j, --cypher runs your own Cypher in a read-only transaction.
 
 Examples:
@@ -72,7 +75,11 @@ func runQuery(ctx context.Context, o *queryOptions, std *streams, args []string)
 	want := map[string]int{"partners": 1, "path": 2, "alliances": 0, "between": 2, "cross-border": 0}
 	n, ok := want[args[0]]
 	if !ok {
-		return usagef("unknown query %q: use partners, path, alliances, between or cross-border", args[0])
+		hint := ""
+		if near := graph.Nearest(args[0], []string{"partners", "path", "alliances", "between", "cross-border"}); len(near) > 0 {
+			hint = fmt.Sprintf(" (did you mean %q?)", near[0])
+		}
+		return usagef("unknown query %q%s: use partners, path, alliances, between or cross-border", args[0], hint)
 	}
 	if len(args)-1 != n {
 		return usagef("query %s takes %d argument(s), got %d", args[0], n, len(args)-1)
