@@ -261,7 +261,7 @@ func TestQueries(t *testing.T) {
 		t.Errorf("alliances --min-families 5: exit %d\n%s", code, out)
 	}
 	// An ego map of a misspelt actor says which ids are close.
-	code, _, errs = cli(t, "map", "--store", store, "-o", filepath.Join(t.TempDir(), "e.dot"), "--view", "ego", "--actor", "nante")
+	code, _, errs = cli(t, "map", "--store", store, "-o", filepath.Join(t.TempDir(), "e.dot"), "--view", "ego", "--actor", "nantez")
 	if code != exitUsage || !strings.Contains(errs, `did you mean`) || !strings.Contains(errs, `"nantes"`) {
 		t.Errorf("ego map of a misspelt actor: exit %d, %q", code, errs)
 	}
