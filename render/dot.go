@@ -57,7 +57,7 @@ func styleFor(n int, clustered bool) style {
 
 // style returns the style of the scene.
 func (s *scene) style() style {
-	st := styleFor(len(s.actors)+len(s.project), s.opts.Cluster != "")
+	st := styleFor(max(len(s.actors)+len(s.project), s.layoutN), s.opts.Cluster != "")
 	if s.styleOf != nil {
 		// A cluster laid out alone: its own layout, the sizes of the map.
 		p := *s.styleOf
@@ -132,8 +132,17 @@ func (s *scene) dot(pl *placement) []byte {
 		byCluster[sa.cluster] = append(byCluster[sa.cluster], i)
 	}
 	sort.Strings(clusters)
+	for _, g := range s.ghosts {
+		s.writeActor(&b, "\t", g, st, pl)
+	}
+	if pl != nil && pl.frame {
+		// Two invisible points at the corners of the whole layout keep
+		// the drawing on its frame.
+		fmt.Fprintf(&b, "\tframe0 [shape=point, style=invis, width=0, height=0, pos=\"0,0!\"]\n")
+		fmt.Fprintf(&b, "\tframe1 [shape=point, style=invis, width=0, height=0, pos=\"%.1f,%.1f!\"]\n", pl.width, pl.height)
+	}
 	for _, i := range byCluster[""] {
-		s.writeActor(&b, "\t", i, st, pl)
+		s.writeActor(&b, "\t", s.actors[i], st, pl)
 	}
 	for k, c := range clusters {
 		fmt.Fprintf(&b, "\tsubgraph cluster_%d {\n", k)
@@ -145,7 +154,7 @@ func (s *scene) dot(pl *placement) []byte {
 		}
 		fmt.Fprintf(&b, "\t\tgraph [label=%s, style=\"rounded,dashed\", color=\"#8C8C8C\", fontcolor=\"#4D4D4D\", fontsize=%s, labeljust=l%s]\n", quote(c), formatNum(12*st.legendScale), bb)
 		for _, i := range byCluster[c] {
-			s.writeActor(&b, "\t\t", i, st, pl)
+			s.writeActor(&b, "\t\t", s.actors[i], st, pl)
 		}
 		b.WriteString("\t}\n")
 	}
@@ -206,12 +215,14 @@ func (s *scene) diameters(st style) map[string]float64 {
 	return d
 }
 
-func (s *scene) writeActor(b *bytes.Buffer, indent string, i int, st style, pl *placement) {
-	sa := s.actors[i]
+func (s *scene) writeActor(b *bytes.Buffer, indent string, sa sceneActor, st style, pl *placement) {
 	shape := shapeOf(sa.a.Level)
 	d := s.diameter(sa.value, st) * shapeScale[shape]
 	fill := s.pal.Color(sa.a.Family)
-	if sa.grey {
+	switch {
+	case sa.ghost:
+		fill = ghostColor
+	case sa.grey:
 		fill = greyColor
 	}
 	attrs := []string{
@@ -221,8 +232,12 @@ func (s *scene) writeActor(b *bytes.Buffer, indent string, i int, st style, pl *
 		"fillcolor=" + quote(fill),
 	}
 	switch {
+	case sa.ghost:
+		attrs = append(attrs, "color=\"#D0D0D0\"", "penwidth=0.5")
 	case sa.flagged:
 		attrs = append(attrs, "color="+quote(flagColor), "penwidth=3")
+	case sa.entered:
+		attrs = append(attrs, "color=\"#000000\"", "penwidth=2.5")
 	case sa.grey:
 		attrs = append(attrs, "color=\"#A6A6A6\"")
 	case sa.centre:

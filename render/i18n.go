@@ -12,6 +12,7 @@ type texts struct {
 	titles                                                      map[View]string
 	metrics                                                     map[string]string
 	labelled                                                    string
+	entered, ghost                                              string
 }
 
 var textsByLang = map[string]texts{
@@ -45,6 +46,7 @@ var textsByLang = map[string]texts{
 			"ei_index": "E-I index", "partner_diversity": "partner diversity",
 		},
 		labelled: "names: the first %d by %s where they fit",
+		entered:  "thick black outline: new in this slice", ghost: "faint: not in this slice",
 	},
 	"fr": {
 		families: map[string]string{
@@ -76,6 +78,7 @@ var textsByLang = map[string]texts{
 			"ei_index": "indice E-I", "partner_diversity": "diversité des partenaires",
 		},
 		labelled: "noms : les %d premiers par %s, là où ils tiennent",
+		entered:  "contour noir épais : nouveau dans cette tranche", ghost: "pâle : absent de cette tranche",
 	},
 }
 

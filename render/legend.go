@@ -104,6 +104,15 @@ func (s *scene) legend(st style) string {
 			marks = append(marks, tx.flagged, tx.others)
 		}
 	}
+	for _, sa := range s.actors {
+		if sa.entered {
+			marks = append(marks, tx.entered)
+			break
+		}
+	}
+	if len(s.ghosts) > 0 {
+		marks = append(marks, tx.ghost)
+	}
 	if s.labelled < len(s.actors) && s.labelled > 0 {
 		marks = append(marks, fmt.Sprintf(tx.labelled, s.labelled, tx.metricName(s.opts.SizeBy)))
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/layout"
 )
 
 // View names what a map shows.
@@ -96,6 +97,10 @@ type Options struct {
 	Engine string
 	// Lang is the language of the legend: "en" (default) or "fr".
 	Lang string
+	// FullFrame draws the network and isolated views on the frame of the
+	// whole Input.Layout rather than of the actors drawn, so that the maps
+	// of several slices drawn at the positions of their union superpose.
+	FullFrame bool
 }
 
 // Input is what a map is drawn from. Network is required; Metrics sizes
@@ -104,6 +109,19 @@ type Input struct {
 	Network  *graph.Network
 	Metrics  *analysis.Result
 	Isolated *analysis.IsolatedResult
+	// Layout places the actors of the network and isolated views: the
+	// layout of Network, or of a larger network that holds it (the union
+	// of the slices of "map --by", the whole store), so that every map
+	// puts an actor at the same place. Nil means the layout of Network,
+	// computed (uncached). An actor of Network or Ghosts that Layout does
+	// not place is an error wrapping layout.ErrNotInLayout.
+	Layout *layout.Layout
+	// Ghosts are actors drawn faint, without names or ties, at their
+	// positions in Layout: in "map --by", the actors that left.
+	Ghosts []graph.Actor
+	// Entered lists actors of Network drawn with a thick black outline:
+	// in "map --by", the actors that entered with this slice.
+	Entered []string
 }
 
 // Errors wrapped by DOT and Render.

@@ -6,18 +6,25 @@ import (
 )
 
 // newPalette colours the families of the actors of net (package palette).
-// The colours are fixed by the whole network, so that a family has the same
-// colour in every view.
-func newPalette(net *graph.Network) palette.Palette {
-	families := make([]string, len(net.Actors))
-	for i, a := range net.Actors {
-		families[i] = a.Family
+// The colours are fixed by the whole network (with the ghosts of a slice,
+// the union of the slices), so that a family has the same colour in every
+// view.
+func newPalette(net *graph.Network, ghosts []graph.Actor) palette.Palette {
+	families := make([]string, 0, len(net.Actors)+len(ghosts))
+	for _, a := range net.Actors {
+		families = append(families, a.Family)
+	}
+	for _, a := range ghosts {
+		families = append(families, a.Family)
 	}
 	return palette.New(families)
 }
 
 // greyColor fills the actors that the isolated view does not flag.
 const greyColor = "#D9D9D9"
+
+// ghostColor fills the faint actors of other slices (Input.Ghosts).
+const ghostColor = "#F0F0F0"
 
 // flagColor outlines the actors flagged by the isolated view.
 const flagColor = "#B2182B"

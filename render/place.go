@@ -27,6 +27,8 @@ type placement struct {
 	names map[string]nameTag
 	// clusters are the boxes of clusters, by cluster key.
 	clusters map[string]box
+	// frame keeps the drawing on the whole extent (Options.FullFrame).
+	frame bool
 }
 
 // layoutPass runs the first pass and returns node positions in points.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+
+	"github.com/alliances/alliances/layout"
 )
 
 // Render writes the map that opts describe to w in format: "svg", "png",
@@ -45,14 +47,27 @@ func render(ctx context.Context, format string, in Input, opts Options) ([]byte,
 	if err != nil {
 		return nil, err
 	}
-	layout := st.layout
-	if s.opts.Cluster != "" {
+	prog := st.layout
+	switch {
+	case s.opts.Cluster != "":
 		pl, err := clusterPlacement(ctx, native, s)
 		if err != nil {
 			return nil, err
 		}
-		src, layout = s.dot(pl), "nop2"
-	} else {
+		src, prog = s.dot(pl), "nop2"
+	case s.sharesLayout():
+		lay := in.Layout
+		if lay == nil {
+			if lay, err = layout.Compute(ctx, in.Network, layout.Options{Seed: s.opts.Seed}); err != nil {
+				return nil, err
+			}
+		}
+		pl, err := s.fromLayout(lay)
+		if err != nil {
+			return nil, err
+		}
+		src, prog = s.dot(pl), "nop2"
+	default:
 		s.bare = true
 		bare := s.dot(nil)
 		s.bare = false
@@ -66,26 +81,26 @@ func render(ctx context.Context, format string, in Input, opts Options) ([]byte,
 		} else {
 			pl = keep(pos)
 		}
-		src, layout = s.dot(pl), "nop2"
+		src, prog = s.dot(pl), "nop2"
 	}
 	var out []byte
 	switch {
 	case native && format == "svg":
-		out, err = runNative(ctx, src, layout, "svg")
+		out, err = runNative(ctx, src, prog, "svg")
 		out = cleanSVG(out)
 	case native && format == "png":
-		out, err = runNative(ctx, src, layout, "png", fmt.Sprintf("-Gdpi=%d", pngDPI(len(s.actors))))
+		out, err = runNative(ctx, src, prog, "png", fmt.Sprintf("-Gdpi=%d", pngDPI(len(s.actors))))
 	case format == "svg":
-		out, err = runEmbedded(ctx, src, layout, "svg")
+		out, err = runEmbedded(ctx, src, prog, "svg")
 		out = cleanSVG(out)
 	default:
 		// PDF is always drawn from the layout: the native cairo PDF writes
 		// text positions whose last digit varies between runs.
 		var js []byte
 		if native {
-			js, err = runNative(ctx, src, layout, "json")
+			js, err = runNative(ctx, src, prog, "json")
 		} else {
-			js, err = runEmbedded(ctx, src, layout, "json")
+			js, err = runEmbedded(ctx, src, prog, "json")
 		}
 		if err != nil || format == "json" {
 			return js, err

@@ -29,6 +29,11 @@ type scene struct {
 	bare       bool   // write DOT without legend, names and tooltips
 	styleOf    *style // sizes of the whole map, for a cluster laid out alone
 	rank       []int  // actors in labelling priority order
+	// ghosts are faint actors of other slices (Input.Ghosts).
+	ghosts []sceneActor
+	// layoutN is the number of actors of the shared layout, which sets
+	// the scale and node sizes of views that share it.
+	layoutN int
 }
 
 type sceneActor struct {
@@ -37,6 +42,8 @@ type sceneActor struct {
 	value   float64 // NaN when undefined
 	label   bool
 	centre  bool
+	entered bool
+	ghost   bool
 	flagged bool
 	grey    bool
 	reasons []string
@@ -79,7 +86,7 @@ func newScene(in Input, opts Options) (*scene, error) {
 		return nil, err
 	}
 	net := in.Network
-	s := &scene{opts: opts, tx: textsByLang[opts.Lang], pal: newPalette(net)}
+	s := &scene{opts: opts, tx: textsByLang[opts.Lang], pal: newPalette(net, in.Ghosts)}
 	values, err := metricValues(in, opts.SizeBy)
 	if err != nil {
 		return nil, err
@@ -170,6 +177,27 @@ func newScene(in Input, opts Options) (*scene, error) {
 		s.actors = append(s.actors, sa)
 	}
 	s.chooseLabels()
+	if len(in.Entered) > 0 {
+		entered := make(map[string]bool, len(in.Entered))
+		for _, id := range in.Entered {
+			entered[id] = true
+		}
+		for i := range s.actors {
+			s.actors[i].entered = entered[s.actors[i].a.ID]
+		}
+	}
+	if s.sharesLayout() {
+		s.layoutN = len(net.Actors)
+		if in.Layout != nil {
+			s.layoutN = max(in.Layout.Len(), len(net.Actors))
+		}
+		for i, a := range in.Ghosts {
+			if _, ok := idx[a.ID]; ok {
+				continue // in the view: not a ghost
+			}
+			s.ghosts = append(s.ghosts, sceneActor{node: fmt.Sprintf("g%d", i), a: a, value: math.NaN(), ghost: true})
+		}
+	}
 
 	// Ties among the actors of the view.
 	pos := make(map[string]int, len(s.actors)) // actor id → index in net.Actors, for view members

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/alliances/alliances/analysis"
+	"github.com/alliances/alliances/layout"
 	"github.com/alliances/alliances/render"
 )
 
@@ -70,6 +71,12 @@ func mapSpecs(in Input, opts Options, l lang) []mapSpec {
 // renderMaps renders every map of the report as SVG and PNG.
 func renderMaps(ctx context.Context, in Input, opts Options, l lang) ([]*mapFigure, error) {
 	rin := render.Input{Network: in.Network, Metrics: in.Metrics, Isolated: in.Isolated}
+	// The network and isolated maps share one layout.
+	lay, err := layout.Compute(ctx, in.Network, layout.Options{Seed: opts.Seed})
+	if err != nil {
+		return nil, fmt.Errorf("report: map layout: %w", err)
+	}
+	rin.Layout = lay
 	var figs []*mapFigure
 	for i, s := range mapSpecs(in, opts, l) {
 		var svg, png bytes.Buffer

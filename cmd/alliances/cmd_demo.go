@@ -16,6 +16,7 @@ import (
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/examples"
 	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/layout"
 	"github.com/alliances/alliances/outfile"
 	"github.com/alliances/alliances/query"
 	"github.com/alliances/alliances/render"
@@ -155,6 +156,13 @@ func demoOutputs(ctx context.Context, o *demoOptions, in report.Input, date time
 		{"network-by-country.svg", render.Options{View: "network", Cluster: "country"}},
 	}
 	mapIn := render.Input{Network: in.Network, Metrics: in.Metrics, Isolated: in.Isolated}
+	// One layout for every map that shares it; the demo's store is
+	// temporary, so its layout is not cached.
+	lay, err := layout.Compute(ctx, in.Network, layout.Options{Seed: o.seed})
+	if err != nil {
+		return nil, err
+	}
+	mapIn.Layout = lay
 	for _, m := range maps {
 		m.opts.Seed, m.opts.Engine, m.opts.Lang = o.seed, o.engine, "en"
 		m.opts.Caption = caption("examples/loire-souss (illustrative data)", date, o.seed, "en")

@@ -69,6 +69,13 @@ func Network(n, m int, seed uint64) *graph.Network {
 		d.Projects = append(d.Projects, graph.Project{ID: id, Name: fmt.Sprintf("Projet %d", p), Programme: "PRG", Phase: 1 + p%3})
 		g := r.IntN(6)
 		k := 3 + r.IntN(4)
+		avail := 0 // actors of group g that may take part: tiny networks have few
+		for a := g; a < n; a += 6 {
+			if connected(a) {
+				avail++
+			}
+		}
+		k = min(k, avail)
 		seen := make(map[int]bool)
 		for len(seen) < k {
 			a := g + 6*r.IntN((n-g+5)/6)
