@@ -205,6 +205,7 @@ func gather(b graph.Batches) (*graph.Dataset, error) {
 // metrics (of the actors of the new generation). It returns how many stored
 // records b does not hold.
 func (s *Store) rebuild(ctx context.Context, b graph.Batches, replace bool) (absent graph.Counts, err error) {
+	s.wrote = true
 	w := &builder{ctx: ctx, db: s.db, replace: replace}
 	// First transaction: delete what failed puts left, and make the new
 	// generation.

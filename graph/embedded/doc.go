@@ -31,6 +31,11 @@
 // generation; they are read, and updated in place by Put, and PutBatches
 // writes their first generation and makes them schema 3.
 //
+// A store that was written is cut, when it is closed, to the high-water
+// mark of its pages: bbolt grows a file in steps of 16 MiB, and never uses
+// the space past that mark, so a new store is as small as its data
+// (compact.go).
+//
 // Put writes in one bbolt transaction, so an interrupted or failed Put leaves
 // the file as it was. Only one process can open a file at a time: a second
 // one gets an error wrapping graph.ErrUnreachable after about a second.

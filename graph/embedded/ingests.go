@@ -26,6 +26,7 @@ func (s *Store) AddIngest(ctx context.Context, rec graph.IngestRecord) error {
 	if err != nil {
 		return fmt.Errorf("store %s: ingest record: %w", s.path, err)
 	}
+	s.wrote = true
 	return s.db.Update(func(tx *bolt.Tx) error {
 		b, err := tx.CreateBucketIfNotExists(bucketIngests)
 		if err != nil {

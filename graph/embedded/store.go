@@ -66,6 +66,9 @@ const checkEvery = 1 << 14
 type Store struct {
 	db   *bolt.DB
 	path string
+	file os.FileInfo // the file opened, to trim it only (compact.go)
+	// wrote is set once this Store has written to the file: Close then trims it.
+	wrote bool
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -148,7 +151,9 @@ func open(path string, readOnly bool) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
-	return &Store{db: db, path: path}, nil
+	s := &Store{db: db, path: path, wrote: fresh && !readOnly}
+	s.file, _ = os.Stat(path)
+	return s, nil
 }
 
 // checkMeta checks that meta is the meta data of a store of a schema that this
@@ -238,8 +243,14 @@ func table(tx *bolt.Tx, name []byte) *bolt.Bucket {
 // Path returns the file of the store.
 func (s *Store) Path() string { return s.path }
 
-// Close releases the file.
-func (s *Store) Close() error { return s.db.Close() }
+// Close releases the file. The file of a store that was written is first
+// cut to the size of its data (compact.go).
+func (s *Store) Close() error {
+	if s.wrote {
+		s.trim()
+	}
+	return s.db.Close()
+}
 
 // record is one encoded record: its key in its bucket and its value.
 type record struct {
@@ -276,6 +287,7 @@ func (s *Store) Put(ctx context.Context, d *graph.Dataset) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	s.wrote = true
 	return s.db.Update(func(tx *bolt.Tx) error {
 		if err := deleteStale(tx); err != nil {
 			return err
@@ -476,6 +488,7 @@ func (s *Store) PutMetrics(ctx context.Context, metrics []graph.ActorMetrics) er
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	s.wrote = true
 	return s.db.Update(func(tx *bolt.Tx) error {
 		actors, b := table(tx, bucketActors), table(tx, bucketMetrics)
 		for _, m := range metrics {
