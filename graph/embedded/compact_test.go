@@ -57,7 +57,7 @@ func TestCompactFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.PutBatches(ctx, graph.InBatches(big, 5000)); err != nil {
+	if _, err := s.PutBatches(ctx, graph.InBatches(big, 5000), graph.Upsert); err != nil {
 		t.Fatal(err)
 	}
 	want, err := s.Load(ctx)
