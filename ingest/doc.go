@@ -26,8 +26,8 @@
 //
 // Actors, one row per organisation:
 //
-//	id*        id, identifiant, code
-//	name       name, nom, label, raison sociale
+//	id*        id, identifiant, code (without one, the name is the id)
+//	name       name, nom, label, raison sociale, nom de la structure
 //	family     family, famille, type d'acteur, type, catégorie (vocabulary below)
 //	country    country, pays (ISO 3166-1 alpha-2 codes are upper-cased)
 //	territory  territory, territoire

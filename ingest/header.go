@@ -38,8 +38,8 @@ type fieldSpec struct {
 var kindFields = map[Kind][]fieldSpec{
 	KindActors: {
 		{"id", true, []string{"id", "identifiant", "identifier", "code", "actor id", "id acteur", "actor", "acteur", "organisation id", "org id"}},
-		{"name", false, []string{"name", "nom", "label", "libelle", "raison sociale", "organisation", "organization", "denomination", "actor name", "nom acteur"}},
-		{"family", false, []string{"family", "famille", "type d'acteur", "type acteur", "actor type", "type of actor", "categorie", "category", "type"}},
+		{"name", false, []string{"name", "nom", "label", "libelle", "raison sociale", "organisation", "organization", "denomination", "actor name", "nom acteur", "nom de la structure", "nom structure", "structure"}},
+		{"family", false, []string{"family", "famille", "type d'acteur", "type acteur", "actor type", "type of actor", "categorie", "category", "type", "type de structure", "type structure"}},
 		{"country", false, []string{"country", "pays", "country code", "code pays", "iso"}},
 		{"territory", false, []string{"territory", "territoire", "territoires"}},
 		{"level", false, []string{"level", "niveau", "echelle", "scale", "echelon"}},
@@ -115,7 +115,7 @@ func recognise(header []string, file, sheet string) Kind {
 		}
 		ok := true
 		for _, f := range kindFields[k] {
-			if f.required && !found[f.name] {
+			if f.required && !has(k, found, f.name) {
 				ok = false
 			}
 		}
@@ -131,6 +131,33 @@ func recognise(header []string, file, sheet string) Kind {
 		}
 	}
 	return best
+}
+
+// has reports whether a table of kind k with the fields found has the field
+// f: an actors table without an id column is keyed by its name column.
+func has(k Kind, found map[string]bool, f string) bool {
+	return found[f] || k == KindActors && f == "id" && found["name"]
+}
+
+// sheetKind is the kind of table that a workbook sheet's name announces
+// (Acteurs, Actors, Liens, Links, Ties, Projets, Projects, Participations…),
+// or "": the first word of the name, singular or plural.
+func sheetKind(sheet string) Kind {
+	f := strings.Fields(key(sheet))
+	if len(f) == 0 {
+		return ""
+	}
+	switch strings.TrimSuffix(f[0], "s") {
+	case "acteur", "actor", "organisation", "organization", "structure", "partenaire", "partner":
+		return KindActors
+	case "lien", "link", "tie", "relation", "edge":
+		return KindLinks
+	case "projet", "project":
+		return KindProjects
+	case "participation":
+		return KindParticipations
+	}
+	return ""
 }
 
 // closestKind is the kind whose columns the header matches best, when it
@@ -149,7 +176,7 @@ func closestKind(header []string) (Kind, []string) {
 		score := 0
 		var missing []string
 		for _, f := range kindFields[k] {
-			if f.required && found[f.name] {
+			if f.required && has(k, found, f.name) {
 				score += 2
 			} else if f.required {
 				missing = append(missing, f.name)

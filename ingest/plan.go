@@ -110,6 +110,7 @@ type plan struct {
 	firstDup     bool
 	decimalComma bool
 	mapped       bool
+	keyedByName  bool     // an actors table whose ids are its names
 	uses         []string // lookup tables read by templates
 }
 
@@ -354,6 +355,11 @@ func newPlan(t *Table, sec *Section, comma rune, reg lookups) (*plan, []Problem)
 		rank[f] = r
 	}
 	sort.SliceStable(p.attrs, func(i, j int) bool { return p.attrs[i].src.pos < p.attrs[j].src.pos })
+	if p.kind == KindActors && p.fields["id"] == nil && p.fields["name"] != nil {
+		// Keyed by names, as links and participations that name actors are.
+		p.fields["id"] = p.fields["name"]
+		p.keyedByName = true
+	}
 	for _, f := range kindFields[p.kind] {
 		if f.required && p.fields[f.name] == nil {
 			pr := where(0)

@@ -321,6 +321,14 @@ func read(ctx context.Context, paths []string, opts Options, open func(string) (
 			}
 			p, problems := newPlan(in.table, sec, in.comma, reg)
 			if p == nil && sec == nil && in.table.Sheet != "" && len(problems) == 1 && problems[0].Field == "" {
+				if k := sheetKind(in.table.Sheet); k != "" {
+					// Named as a table: never skipped.
+					problems[0].Err = fmt.Errorf("%w: sheet %q is named as a table of %s, but its header (%s) is not that of one",
+						ErrMissingColumn, in.table.Sheet, k, strings.Join(in.table.Header, ", "))
+					problems[0].Hint = sheetHint(in.table, k)
+					b.errs = append(b.errs, problems...)
+					continue
+				}
 				problems[0].Hint = "this sheet was skipped; " + problems[0].Hint
 				unknownSheets[in.file] = append(unknownSheets[in.file], problems[0])
 				continue
@@ -639,4 +647,24 @@ func inMemory(d *graph.Dataset) *graphSource {
 			}
 			return nil
 		}}
+}
+
+// sheetHint tells how to read a sheet named as a table of kind k whose
+// header is not recognised: map its columns.
+func sheetHint(t *Table, k Kind) string {
+	var fields []string
+	for _, f := range kindFields[k] {
+		fields = append(fields, fmt.Sprintf("%s = COLUMN", f.name))
+	}
+	return fmt.Sprintf("map its columns with --mapping FILE and a section [%s#%s] holding kind = %s and %s (docs/ingest.md, Column mappings), "+
+		"or rename them: %s", filepath.Base(t.File), t.Sheet, k, strings.Join(fields[:min(3, len(fields))], ", "), aliasesHint(k))
+}
+
+// aliasesHint lists the recognised column names of the fields of kind k.
+func aliasesHint(k Kind) string {
+	var parts []string
+	for _, f := range kindFields[k] {
+		parts = append(parts, fmt.Sprintf("%s (%s)", f.name, aliasesOf(k, f.name)))
+	}
+	return strings.Join(parts, "; ")
 }
