@@ -42,9 +42,10 @@ type builder struct {
 	implicitActor, implicitProject map[string]bool
 	implicitActors, implicitProjs  int
 
-	suggestions int
-	errs, warns []Problem
-	buf         [2][]string // reused by ids
+	suggestions    int
+	unknownCountry map[string]bool // values of country columns warned about
+	errs, warns    []Problem
+	buf            [2][]string // reused by ids
 
 	sheetFiles map[string]string // "book.xlsx[Sheet]" → "book.xlsx"
 
@@ -171,6 +172,23 @@ func lineList(lines []int) string {
 }
 
 // family resolves a family value, reporting unknown ones.
+// country returns the ISO 3166-1 alpha-2 code of the country v names
+// (countryCode). A value that names no country is kept as written, with one
+// warning for its first row.
+func (b *builder) country(p *plan, row *Row, field, v string) string {
+	code, ok := countryCode(v)
+	if !ok && !b.unknownCountry[v] {
+		if b.unknownCountry == nil {
+			b.unknownCountry = map[string]bool{}
+		}
+		b.unknownCountry[v] = true
+		col, name := p.column(field)
+		b.warnf(p.table, row.Line, col, name, fmt.Errorf("country %q is no country name or ISO code known: kept as written (warned once)", v),
+			"write the ISO 3166-1 alpha-2 code (FR, MA, SN…) or the country's English or French name, or translate the value in a mapping: "+field+"[VALUE] = CODE")
+	}
+	return code
+}
+
 func (b *builder) family(p *plan, row *Row, field, v string) string {
 	if v == "" {
 		return ""
@@ -289,7 +307,7 @@ func (b *builder) readLookups(plans []*plan, reg lookups) {
 func (b *builder) addActors(p *plan) {
 	b.rows(p, func(row *Row) {
 		c := row.Cells
-		a := graph.Actor{ID: p.get("id", c), Name: p.get("name", c), Country: normaliseCountry(p.get("country", c)),
+		a := graph.Actor{ID: p.get("id", c), Name: p.get("name", c), Country: b.country(p, row, "country", p.get("country", c)),
 			Territory: p.get("territory", c), Attrs: p.readAttrs(p.attrs, c),
 			Origin: graph.Provenance{File: b.origin(p.table), Line: row.Line}}
 		a.Family = b.family(p, row, "family", p.get("family", c))
@@ -415,7 +433,7 @@ func (b *builder) resolveActor(p *plan, row *Row, field, id string) bool {
 		if p.hasActorDetails() {
 			c := row.Cells
 			a.Name, a.Territory = p.get("actor.name", c), p.get("actor.territory", c)
-			a.Country = normaliseCountry(p.get("actor.country", c))
+			a.Country = b.country(p, row, "actor.country", p.get("actor.country", c))
 			a.Family = b.family(p, row, "actor.family", p.get("actor.family", c))
 			a.Level = b.level(p, row, "actor.level", p.get("actor.level", c))
 			a.Attrs = p.readAttrs(p.actorAttrs, c)
@@ -515,7 +533,9 @@ func (b *builder) checkActorDetails(p *plan, row *Row, id string) {
 			check("actor.family", a.Family, fam)
 		}
 	}
-	check("actor.country", a.Country, normaliseCountry(p.get("actor.country", c)))
+	if v, ok := countryCode(p.get("actor.country", c)); ok {
+		check("actor.country", a.Country, v)
+	}
 }
 
 func (b *builder) resolveProject(p *plan, row *Row, id string) bool {
@@ -725,6 +745,7 @@ func (b *builder) addGraph(g *graphSource, file string) (links, parts int) {
 		if a.Level != "" {
 			a.Level = b.level(p, row, "level", a.Level)
 		}
+		a.Country = b.country(p, row, "country", a.Country)
 		b.putActor(p, row, a)
 	}
 	for _, pr := range g.nodes.Projects {

@@ -29,7 +29,8 @@
 //	id*        id, identifiant, code (without one, the name is the id)
 //	name       name, nom, label, raison sociale, nom de la structure
 //	family     family, famille, type d'acteur, type, catégorie (vocabulary below)
-//	country    country, pays (ISO 3166-1 alpha-2 codes are upper-cased)
+//	country    country, pays (ISO codes and English or French names, stored as
+//	           ISO 3166-1 alpha-2; others kept with a warning)
 //	territory  territory, territoire
 //	level      level, niveau, échelle: local (communal, municipal), regional
 //	           (régional, départemental, provincial), national, international

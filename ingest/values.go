@@ -124,14 +124,6 @@ func splitMulti(s string, comma rune) []string {
 	return out
 }
 
-// normaliseCountry upper-cases two-letter codes; other values are kept.
-func normaliseCountry(s string) string {
-	if len(s) == 2 && isLetter(s[0]) && isLetter(s[1]) {
-		return strings.ToUpper(s)
-	}
-	return s
-}
-
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 func isDigits(s string) bool {
