@@ -67,16 +67,6 @@ func (s *scene) style() style {
 	return st
 }
 
-// lineEnd ends a line of an HTML-like label so that Graphviz justifies it
-// to align, which also tells the renderer of this package which end of the
-// text to keep in place.
-func lineEnd(align string) string {
-	if align == "CENTER" {
-		return ""
-	}
-	return `<BR ALIGN="` + align + `"/>`
-}
-
 // writeNames writes the names placed in pl as text nodes pinned where
 // placeNames put them, on a translucent white ground so that they stay
 // legible over ties. They come after every other node, so they are drawn
@@ -87,8 +77,8 @@ func (s *scene) writeNames(b *bytes.Buffer, pl *placement, st style) {
 		if !ok {
 			continue
 		}
-		fmt.Fprintf(b, "	n%s [shape=box, class=name, style=\"filled,rounded\", fillcolor=\"#FFFFFFB3\", penwidth=0, fixedsize=false, width=0, height=0, margin=\"0.02,0.01\", label=<%s>, tooltip=%s, pos=\"%.1f,%.1f!\"]\n",
-			sa.node, htmlEscape(t.text), quote(sa.a.Label()), t.x, t.y)
+		fmt.Fprintf(b, "	n%s [shape=box, class=name, style=\"filled,rounded\", fillcolor=\"#FFFFFFB3\", penwidth=0, fixedsize=true, width=%s, height=%s, margin=\"0.04,0\", label=%s, tooltip=%s, pos=\"%.1f,%.1f!\"]\n",
+			sa.node, formatNum(t.w/72), formatNum(t.h/72), justified(t.lines, t.align), quote(sa.a.Label()), t.x, t.y)
 	}
 }
 
@@ -107,7 +97,7 @@ func (s *scene) dot(pl *placement) []byte {
 		// readable when the map is shown at the width of a page.
 		k := math.Max(1, math.Min(4, math.Max(pl.width, pl.height)/900))
 		st.legendScale, st.labelSize = k, st.labelSize*math.Max(1, 0.8*k)
-		pl.placeNames(s, st, func(t string) float64 { return textWidth(t, st.labelSize) })
+		pl.placeNames(s, st, func(l []string) float64 { return nameWidth(l, st.labelSize) })
 		b.WriteString("\tgraph [notranslate=true, splines=false, outputorder=edgesfirst,\n")
 	} else {
 		// sep leaves room around nodes for the names that Graphviz places
@@ -210,7 +200,7 @@ func (s *scene) diameters(st style) map[string]float64 {
 		d[sa.node] = 72 * s.diameter(sa.value, st) * shapeScale[shapeOf(sa.a.Level)]
 	}
 	for _, sp := range s.project {
-		d[sp.node] = 0.55*st.labelSize*float64(len([]rune(shorten(sp.p.Label(), 28)))) + 8
+		d[sp.node] = nameWidth(projectName(sp.p), st.labelSize*0.9) + 8
 	}
 	return d
 }
@@ -245,7 +235,7 @@ func (s *scene) writeActor(b *bytes.Buffer, indent string, sa sceneActor, st sty
 	}
 	// With a placement, names are nodes of their own (see writeNames).
 	if sa.label && !s.bare && pl == nil {
-		attrs = append(attrs, "xlabel=<"+htmlEscape(shorten(sa.a.Label(), 32))+">")
+		attrs = append(attrs, "xlabel=<"+htmlLines(actorName(sa.a))+">")
 	}
 	if !s.bare {
 		attrs = append(attrs, "tooltip="+quote(s.actorTooltip(sa)))
@@ -274,7 +264,7 @@ func (s *scene) actorTooltip(sa sceneActor) string {
 func (s *scene) writeProject(b *bytes.Buffer, sp sceneProject, st style, pl *placement) {
 	fs := st.labelSize * 0.9
 	fmt.Fprintf(b, "\t%s [shape=box, style=\"filled,rounded\", fixedsize=false, width=0, height=0, margin=\"0.06,0.03\", fillcolor=\"#FFFFFF\", color=\"#4D4D4D\", penwidth=1, fontsize=%s, label=<%s>, tooltip=%s%s]\n",
-		sp.node, formatNum(fs), htmlEscape(shorten(sp.p.Label(), 28)), quote(sp.p.Label()+" ("+sp.p.ID+")"), pinned(pl, sp.node))
+		sp.node, formatNum(fs), htmlLines(projectName(sp.p)), quote(sp.p.Label()+" ("+sp.p.ID+")"), pinned(pl, sp.node))
 }
 
 func (s *scene) writeEdge(b *bytes.Buffer, e sceneEdge, st style) {

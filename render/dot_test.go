@@ -316,7 +316,7 @@ func TestDOTEscaping(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{`Compagnie &lt;Théâtre&gt; du Fleuve`, `Jeunesse &amp; Avenir &#34;Dakar&#34;`, `tooltip="Jeunesse & Avenir \"Dakar\" (jeunes)`} {
+	for _, s := range []string{`Compagnie &lt;Théâtre&gt;`, `Jeunesse &amp;<BR/>Avenir &#34;Dakar&#34;`, `tooltip="Jeunesse & Avenir \"Dakar\" (jeunes)`} {
 		if !bytes.Contains(dot, []byte(s)) {
 			t.Errorf("DOT lacks %s", s)
 		}

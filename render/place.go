@@ -162,10 +162,10 @@ func spread(pos map[string][2]float64, diam map[string]float64) *placement {
 // A nameTag is the name of an actor placed by placeNames: its text and the
 // centre of its box, in points.
 type nameTag struct {
-	text  string
+	lines []string
 	x, y  float64
-	w     float64 // width of the box, points
-	align string  // "LEFT", "RIGHT" or "CENTER": the side of the node
+	w, h  float64 // size of the box, points
+	align string  // "LEFT", "RIGHT" or "CENTER": how lines are justified
 }
 
 type box struct{ x0, y0, x1, y1 float64 }
@@ -186,7 +186,7 @@ func (a box) overlap(b box) float64 {
 // name that cannot avoid others goes where it covers least; otherwise that
 // actor is skipped and the next in rank is named, until s.labelled names
 // are placed. So names never pile up, and nodes stay visible.
-func (pl *placement) placeNames(s *scene, st style, width func(text string) float64) {
+func (pl *placement) placeNames(s *scene, st style, width func(lines []string) float64) {
 	pl.names = make(map[string]nameTag)
 	all := s.labelled == len(s.actors)
 	var nodes []box
@@ -199,8 +199,10 @@ func (pl *placement) placeNames(s *scene, st style, width func(text string) floa
 	}
 	for _, sp := range s.project {
 		p := pl.pos[sp.node]
-		w := 0.55*st.labelSize*0.9*float64(len([]rune(shorten(sp.p.Label(), 28))))/2 + 6
-		nodes = append(nodes, box{p[0] - w, p[1] - st.labelSize*0.7, p[0] + w, p[1] + st.labelSize*0.7})
+		lines := projectName(sp.p)
+		w := nameWidth(lines, st.labelSize*0.9)/2 + 6
+		h := st.labelSize * 0.6 * float64(len(lines)+1)
+		nodes = append(nodes, box{p[0] - w, p[1] - h, p[0] + w, p[1] + h})
 	}
 	var placed []box
 	for _, i := range s.rank {
@@ -212,8 +214,8 @@ func (pl *placement) placeNames(s *scene, st style, width func(text string) floa
 		if !ok {
 			continue
 		}
-		text := shorten(sa.a.Label(), 32)
-		w, h := 1.12*width(text)+4, st.labelSize*1.25
+		lines := actorName(sa.a)
+		w, h := 1.08*width(lines)+6, st.labelSize*(1.2*float64(len(lines))+0.25)
 		nb := nodes[nodeOf[sa.node]]
 		const gap = 2
 		cands := []box{
@@ -247,7 +249,7 @@ func (pl *placement) placeNames(s *scene, st style, width func(text string) floa
 		c := cands[best]
 		placed = append(placed, c)
 		align := [...]string{"LEFT", "RIGHT", "CENTER", "CENTER", "LEFT", "RIGHT", "LEFT", "RIGHT"}[best]
-		pl.names[sa.node] = nameTag{text: text, x: (c.x0 + c.x1) / 2, y: (c.y0 + c.y1) / 2, w: c.x1 - c.x0, align: align}
+		pl.names[sa.node] = nameTag{lines: lines, x: (c.x0 + c.x1) / 2, y: (c.y0 + c.y1) / 2, w: c.x1 - c.x0, h: c.y1 - c.y0, align: align}
 	}
 }
 

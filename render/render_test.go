@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -326,12 +327,19 @@ func TestRenderNamesDoNotCollide(t *testing.T) {
 			var boxes []box
 			var texts []string
 			for _, o := range g.Objects {
+				// One box per name, around all its lines.
+				b := box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+				text := ""
 				for _, op := range o.LDraw {
 					if op.Op == "T" && strings.TrimSpace(op.Text) != "" {
 						x := textX(op.Pt[0], op.Width, op.Align)
-						boxes = append(boxes, box{x, op.Pt[1] - 3, x + op.Width, op.Pt[1] + 10})
-						texts = append(texts, op.Text)
+						b = box{math.Min(b.x0, x), math.Min(b.y0, op.Pt[1]-3), math.Max(b.x1, x+op.Width), math.Max(b.y1, op.Pt[1]+10)}
+						text += op.Text + " "
 					}
+				}
+				if text != "" {
+					boxes = append(boxes, b)
+					texts = append(texts, text)
 				}
 			}
 			if len(boxes) != tc.names {
