@@ -44,6 +44,10 @@ type builder struct {
 
 	suggestions    int
 	unknownCountry map[string]bool // values of country columns warned about
+	aliases        *Aliases
+	aliasUsed      map[string]bool // aliases met in the input
+	fromAlias      map[string]bool // actors declared by the row of one of their aliases
+	nearGroups     []NearDuplicate
 	errs, warns    []Problem
 	buf            [2][]string // reused by ids
 
@@ -316,8 +320,30 @@ func (b *builder) addActors(p *plan) {
 			b.rowError(p, row, "id", fmt.Errorf("%w: empty actor id", ErrBadValue), "every actor needs a unique id")
 			return
 		}
-		b.putActor(p, row, a)
+		b.putAliased(p, row, a)
 	})
+}
+
+// putAliased puts an actor declared by a row, merging the rows of its
+// aliases: the row of the canonical id is kept, or else the first row of an
+// alias.
+func (b *builder) putAliased(p *plan, row *Row, a graph.Actor) {
+	id := b.canon(a.ID)
+	switch i, dup := b.actorAt[id]; {
+	case id != a.ID && dup:
+		return
+	case id != a.ID:
+		a.ID = id
+		if b.fromAlias == nil {
+			b.fromAlias = map[string]bool{}
+		}
+		b.fromAlias[id] = true
+	case dup && b.fromAlias[id]:
+		b.actors[i] = a
+		delete(b.fromAlias, id)
+		return
+	}
+	b.putActor(p, row, a)
 }
 
 func (b *builder) putActor(p *plan, row *Row, a graph.Actor) {
@@ -580,6 +606,9 @@ func (b *builder) ids(p *plan, row *Row, field string, actors bool, buf []string
 		if v == "" {
 			return nil
 		}
+		if actors {
+			v = b.canon(v)
+		}
 		return append(buf[:0], v)
 	}
 	known := func(id string) bool {
@@ -589,7 +618,13 @@ func (b *builder) ids(p *plan, row *Row, field string, actors bool, buf []string
 		_, ok := b.projectAt[id]
 		return ok || b.knownProject[id]
 	}
-	return append(buf[:0], splitKnown(v, sep, known)...)
+	out := append(buf[:0], splitKnown(v, sep, known)...)
+	if actors {
+		for i := range out {
+			out[i] = b.canon(out[i])
+		}
+	}
+	return out
 }
 
 // splitKnown splits a cell that joins several names with sep, where names may
@@ -746,7 +781,7 @@ func (b *builder) addGraph(g *graphSource, file string) (links, parts int) {
 			a.Level = b.level(p, row, "level", a.Level)
 		}
 		a.Country = b.country(p, row, "country", a.Country)
-		b.putActor(p, row, a)
+		b.putAliased(p, row, a)
 	}
 	for _, pr := range g.nodes.Projects {
 		row := &Row{Line: pr.Origin.Line}
@@ -759,6 +794,7 @@ func (b *builder) addGraph(g *graphSource, file string) (links, parts int) {
 	problems := g.edges(func(l graph.Link) {
 		links++
 		row := &Row{Line: l.Origin.Line}
+		l.Source, l.Target = b.canon(l.Source), b.canon(l.Target)
 		ok := b.resolveActor(p, row, "source", l.Source)
 		ok = b.resolveActor(p, row, "target", l.Target) && ok
 		if l.Weight == 0 {
@@ -777,6 +813,7 @@ func (b *builder) addGraph(g *graphSource, file string) (links, parts int) {
 	}, func(pa graph.Participation) {
 		parts++
 		row := &Row{Line: pa.Origin.Line}
+		pa.Actor = b.canon(pa.Actor)
 		ok := b.resolveProject(p, row, pa.Project)
 		ok = b.resolveActor(p, row, "actor", pa.Actor) && ok
 		if ok {
@@ -830,6 +867,8 @@ func (b *builder) finish(in *Input) error {
 			Hint: "no projects table was given: projects are identified by the values of the project column"})
 	}
 	b.nearDuplicates(in.Actors)
+	in.NearDuplicates = b.nearGroups
+	b.aliasWarnings()
 	for i := range in.Actors {
 		b.pathOrigin(&in.Actors[i].Origin)
 	}
@@ -1000,10 +1039,12 @@ func (b *builder) nearDuplicates(actors []graph.Actor) {
 	}
 	groups := make(map[string][]int)
 	for i, a := range actors {
-		if a.Name == "" {
-			continue
+		name := a.Name
+		if name == "" {
+			// Actors created from links are named by their ids.
+			name = a.ID
 		}
-		k := nameKey(a.Name)
+		k := nameKey(name)
 		if k == "" {
 			continue
 		}
@@ -1029,11 +1070,19 @@ func (b *builder) nearDuplicates(actors []graph.Actor) {
 		}
 		first := actors[g[0]]
 		var others []string
-		for _, i := range g[1:] {
-			others = append(others, fmt.Sprintf("%q (%s, %s:%d)", actors[i].Name, actors[i].ID, actors[i].Origin.File, actors[i].Origin.Line))
+		var group NearDuplicate
+		for n, i := range g {
+			a := actors[i]
+			group.IDs = append(group.IDs, a.ID)
+			group.Names = append(group.Names, a.Name)
+			group.Origins = append(group.Origins, fmt.Sprintf("%s:%d", a.Origin.File, a.Origin.Line))
+			if n > 0 {
+				others = append(others, fmt.Sprintf("%q (%s, %s:%d)", a.Name, a.ID, a.Origin.File, a.Origin.Line))
+			}
 		}
+		b.nearGroups = append(b.nearGroups, group)
 		b.warns = append(b.warns, Problem{File: first.Origin.File, Line: first.Origin.Line, Field: "name",
 			Err:  fmt.Errorf("near-duplicate actors: %q (%s) and %s", first.Name, first.ID, strings.Join(others, ", ")),
-			Hint: "if they are the same organisation, give them the same id"})
+			Hint: "if they are the same organisation, give them the same id, or merge them with an alias file (--aliases FILE; --suggest-aliases FILE writes one)"})
 	}
 }

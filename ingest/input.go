@@ -26,6 +26,9 @@ type Input struct {
 	Warnings []Problem
 	// Files describes the files read, in the order given.
 	Files []FileInfo
+	// NearDuplicates are the groups of actors with near-duplicate names
+	// that the warnings name, for an alias file (WriteAliases).
+	NearDuplicates []NearDuplicate
 
 	links *records[graph.Link]
 	parts *records[graph.Participation]

@@ -33,6 +33,8 @@ type Options struct {
 	Known *graph.Dataset
 	// Progress receives a progress bar when it is a terminal (nil: none).
 	Progress io.Writer
+	// Aliases merges actors named in several ways (nil: none).
+	Aliases *Aliases
 }
 
 // Result is what Read found in the files.
@@ -183,6 +185,7 @@ func read(ctx context.Context, paths []string, opts Options, open func(string) (
 	res := &Input{}
 	b := newBuilder(vocab, opts.Known)
 	b.ctx = ctx
+	b.aliases = opts.Aliases
 	b.prog = newProgress(opts.Progress)
 	defer b.prog.done()
 	fail := func(err error) (*Input, error) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"runtime/debug"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/alliances/alliances/graph"
 	"github.com/alliances/alliances/graph/neo4jstore"
 	"github.com/alliances/alliances/ingest"
+	"github.com/alliances/alliances/outfile"
 )
 
 type ingestOptions struct {
@@ -21,6 +23,8 @@ type ingestOptions struct {
 	mapping  string
 	mapFlag  string
 	families string
+	aliases  string
+	suggest  string
 	warnings int
 	// flags are the command-line flags, recorded in the store's ingest log
 	// (nil when ingest runs inside another command).
@@ -51,6 +55,8 @@ Examples:
   alliances ingest acteurs.csv liens.csv projets.csv participations.csv
   alliances ingest --dry-run partners.xlsx
   alliances ingest --replace acteurs.csv liens.csv   # the store holds exactly these files
+  alliances ingest --suggest-aliases aliases.txt partners.csv   # then edit aliases.txt
+  alliances ingest --aliases aliases.txt --replace partners.csv
   alliances ingest --mapping examples/mappings/keep-interreg.map keep_closed_1420_Partnership.csv
   alliances ingest --store neo4j://localhost:7687 network.graphml`,
 		setup: func(fs *flag.FlagSet, std *streams) func(context.Context, []string) error {
@@ -62,6 +68,8 @@ Examples:
 			fs.StringVar(&o.mapFlag, "map", "", "inline column mapping, e.g. 'actor=Project Partner,project=Acronym' (docs/ingest.md)")
 			fs.IntVar(&o.warnings, "warnings", 20, "print at most `N` warnings (-1: all); their count is always given")
 			fs.StringVar(&o.families, "families", "", "`FILE` of extra family aliases or families (docs/ingest.md)")
+			fs.StringVar(&o.aliases, "aliases", "", "`FILE` of actor aliases, one 'alias = canonical id' per line: near-duplicates merge with their ties (docs/ingest.md)")
+			fs.StringVar(&o.suggest, "suggest-aliases", "", "write the near-duplicate actors found to `FILE`, a ready-to-edit alias file for --aliases")
 			return func(ctx context.Context, args []string) error { return runIngest(ctx, o, std, args) }
 		},
 	}
@@ -108,6 +116,13 @@ func runIngest(ctx context.Context, o *ingestOptions, std *streams, paths []stri
 		}
 		opts.Vocabulary = v
 	}
+	if o.aliases != "" {
+		a, err := ingest.LoadAliases(o.aliases)
+		if err != nil {
+			return &invalidInputError{err}
+		}
+		opts.Aliases = a
+	}
 	if !o.quiet {
 		opts.Progress = os.Stderr
 	}
@@ -147,6 +162,11 @@ func runIngest(ctx context.Context, o *ingestOptions, std *streams, paths []stri
 			break
 		}
 		fmt.Fprintf(std.err, "warning: %s\n", w.Error())
+	}
+	if o.suggest != "" {
+		if err := suggestAliases(o, std, in.NearDuplicates); err != nil {
+			return err
+		}
 	}
 	counts := in.Counts()
 	if o.dryRun {
@@ -194,6 +214,26 @@ func runIngest(ctx context.Context, o *ingestOptions, std *streams, paths []stri
 		fmt.Fprintf(std.out, "kept %s of the store that these file(s) do not contain (hint: to drop them, ingest the complete corrected files again with --replace)\n",
 			describeCounts(absent))
 	}
+	return nil
+}
+
+// suggestAliases writes the groups of near-duplicates as an alias file.
+func suggestAliases(o *ingestOptions, std *streams, groups []ingest.NearDuplicate) error {
+	if len(groups) == 0 {
+		fmt.Fprintf(std.err, "no near-duplicate actor names: %s not written\n", o.suggest)
+		return nil
+	}
+	err := outfile.Write(o.suggest, outfile.Options{Store: o.store}, func(w io.Writer) error {
+		return ingest.WriteAliases(w, groups)
+	})
+	if err != nil {
+		return err
+	}
+	n := 0
+	for _, g := range groups {
+		n += len(g.IDs) - 1
+	}
+	fmt.Fprintf(std.err, "wrote %s: %d alias(es) in %d group(s) of near-duplicates; check them, then ingest again with --aliases %s\n", o.suggest, n, len(groups), o.suggest)
 	return nil
 }
 
