@@ -48,6 +48,7 @@ func TestWarningsInFrench(t *testing.T) {
 	)...)
 	ws = append(ws, ingestWarnings(t, "parts.csv", "actor,project\nx,p1\ny,p1\n")...)
 	ws = append(ws, ingestWarnings(t, "nodes.csv", "id,name\nm,Em\nn,En\n", "ties.csv", "source,target\nm,n\n")...)
+	ws = append(ws, ingestWarnings(t, "pays.csv", "id,name,country\nu,Un,Atlantide\nv,Deux,France\n")...)
 	kinds := map[string]bool{}
 	for _, w := range ws {
 		for _, k := range []string{"repeated (identical", "already defined", "self-loop", "near-duplicate", "not UTF-8",
@@ -64,7 +65,7 @@ func TestWarningsInFrench(t *testing.T) {
 	english := []string{"hint:", "column \"", "repeated", "duplicate:", "created from", "near-duplicate", "self-loop",
 		"not UTF-8", "linked to", "with other values", "another role", "identical to", "first at", "same row",
 		"before it starts", "no actor", "is kept", "ignored", "merged", "check the", "give them", ") and ",
-		"no actors table", "no projects table", "add a family", "save the file"}
+		"no actors table", "no projects table", "add a family", "save the file", "no country name", "translate the value"}
 	for _, w := range ws {
 		got := translateWarning(fr, w)
 		for _, e := range english {
