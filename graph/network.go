@@ -18,12 +18,18 @@ type Tie struct {
 
 // Network is the one-mode cooperation network that the analysis, the queries and
 // the maps read: actors sorted by id and their ties sorted by (A, B), with the
-// projects and participations they come from.
+// projects, participations and declared links they come from. A Network is
+// also a NetworkReader (reader.go); it is not changed once it is read.
 type Network struct {
 	Actors         []Actor
 	Ties           []Tie
 	Projects       []Project
 	Participations []Participation
+	// Links are the declared links of the dataset, as given (shared with
+	// it), self-loops and links to unknown actors included.
+	Links []Link
+
+	cache *networkCache // the index of the NetworkReader, built once
 }
 
 // NewNetwork builds the cooperation network of d. Directed links count as
@@ -35,6 +41,8 @@ func NewNetwork(d *Dataset) *Network {
 		Actors:         append([]Actor(nil), d.Actors...),
 		Projects:       append([]Project(nil), d.Projects...),
 		Participations: append([]Participation(nil), d.Participations...),
+		Links:          d.Links,
+		cache:          &networkCache{},
 	}
 	sort.Slice(n.Actors, func(i, j int) bool { return n.Actors[i].ID < n.Actors[j].ID })
 	sort.Slice(n.Projects, func(i, j int) bool { return n.Projects[i].ID < n.Projects[j].ID })

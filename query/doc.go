@@ -1,10 +1,22 @@
 // Package query answers the named alliance questions of SPEC §6 on a
 // cooperation network, whichever store it was loaded from.
 //
-// Every query reads a *graph.Network (graph.NewNetwork of a loaded dataset),
-// where a tie between two actors merges their declared links, in either
-// direction, and the projects they share; its weight is the sum of the link
-// weights plus the number of shared projects.
+// A tie between two actors merges their declared links, in either direction,
+// and the projects they share; its weight is the sum of the link weights plus
+// the number of shared projects (graph.NewNetwork).
+//
+// Every query reads a *graph.View: the network of a graph.NetworkReader (a
+// store, or a *graph.Network in memory) read as the question needs it.
+// PartnersOf, PathsOf, BetweenOf and CrossBorderOf take a View; Partners,
+// Paths, Between and CrossBorder are the same on a *graph.Network. An ego
+// network or a path reads the records around the actors it visits, by a
+// breadth-first search that reads each project once (its participants are
+// all one tie apart), and paths are searched from both ends at once, so that
+// a query on a large store does not pay for the whole network; ties are
+// computed when they are listed, one actor at a time, and the functions that
+// may list millions of them (EgoNetwork.EachTie, BetweenOf, CrossBorderOf)
+// hand them over one by one. Alliances, which looks for cliques in the whole
+// network, reads a *graph.Network.
 //
 //   - Partners: the ego network of an actor up to a depth k: every actor at
 //     most k ties away, with its distance, and every tie among them (as

@@ -1,6 +1,7 @@
 package query
 
 import (
+	"context"
 	"fmt"
 	"sort"
 
@@ -27,57 +28,133 @@ type EgoActor struct {
 	Distance int `json:"distance"`
 }
 
-// Partners returns the ego network of actor id up to depth ties (depth ≥ 1).
+// Partners returns the ego network of actor id up to depth ties (depth ≥ 1)
+// in the network n.
 func Partners(n *graph.Network, id string, depth int) (*Ego, error) {
-	if depth < 1 {
-		return nil, fmt.Errorf("depth must be at least 1, not %d", depth)
-	}
-	x := newIndex(n)
-	center, err := x.lookup(id)
+	return PartnersOf(context.Background(), graph.NewView(n), id, depth)
+}
+
+// PartnersOf returns the ego network of actor id up to depth ties (depth ≥
+// 1) in the network of v, reading only the records around it.
+func PartnersOf(ctx context.Context, v *graph.View, id string, depth int) (*Ego, error) {
+	e, err := EgoOf(ctx, v, id, depth)
 	if err != nil {
 		return nil, err
 	}
-	dist := x.bfs(center, depth)
-	ego := &Ego{Center: x.ref(center), Depth: depth, Actors: []EgoActor{}, Ties: []TieInfo{}}
-	for i, d := range dist {
-		ego.Actors = append(ego.Actors, EgoActor{ActorRef: x.ref(i), Distance: d})
-	}
-	sort.Slice(ego.Actors, func(i, j int) bool {
-		a, b := ego.Actors[i], ego.Actors[j]
-		if a.Distance != b.Distance {
-			return a.Distance < b.Distance
-		}
-		return a.ID < b.ID
+	ego := &Ego{Center: e.Center, Depth: e.Depth, Actors: e.Actors, Ties: []TieInfo{}}
+	err = e.EachTie(ctx, func(t TieInfo) error {
+		ego.Ties = append(ego.Ties, t)
+		return nil
 	})
-	for a := range dist {
-		for _, nb := range x.adj[a] {
-			if _, in := dist[nb.to]; in && x.ends[nb.tie][0] == a {
-				ego.Ties = append(ego.Ties, x.tie(nb.tie, a))
-			}
-		}
+	if err != nil {
+		return nil, err
 	}
-	sortTies(ego.Ties)
 	return ego, nil
 }
 
-// bfs returns the distance from start of every actor at most max ties away
-// (max < 0: no limit), by position.
-func (x *index) bfs(start, max int) map[int]int {
-	dist := map[int]int{start: 0}
-	frontier := []int{start}
-	for d := 1; len(frontier) > 0 && (max < 0 || d <= max); d++ {
-		var next []int
-		for _, u := range frontier {
-			for _, nb := range x.adj[u] {
-				if _, seen := dist[nb.to]; !seen {
-					dist[nb.to] = d
-					next = append(next, nb.to)
-				}
+// EgoNetwork is an ego network whose actors are known and whose ties are
+// read as they are asked for: the ego network of a hub of a dense network
+// holds millions of ties, which EachTie gives one after another and
+// CountTies counts without holding them.
+type EgoNetwork struct {
+	Center ActorRef
+	Depth  int
+	// Actors are sorted by distance, then id; the center comes first.
+	Actors []EgoActor
+
+	v    *graph.View
+	dist map[int]int // position → distance, for every actor of the ego network
+	byID []int       // positions in id order
+}
+
+// EgoOf finds the actors of the ego network of actor id up to depth ties
+// (depth ≥ 1) in the network of v, by a breadth-first search that reads each
+// project once.
+func EgoOf(ctx context.Context, v *graph.View, id string, depth int) (*EgoNetwork, error) {
+	if depth < 1 {
+		return nil, fmt.Errorf("depth must be at least 1, not %d", depth)
+	}
+	center, err := lookup(ctx, v, id)
+	if err != nil {
+		return nil, err
+	}
+	dist := map[int]int{center: 0}
+	done := map[int32]bool{}
+	level := []int{center}
+	for d := 1; d <= depth && len(level) > 0; d++ {
+		if err := expand(ctx, v, level); err != nil {
+			return nil, err
+		}
+		level = step(v, level, dist, done, d)
+	}
+	// The ties of the last level are among the ties of the ego network.
+	if err := expand(ctx, v, level); err != nil {
+		return nil, err
+	}
+	e := &EgoNetwork{Center: refOf(v.Actor(center)), Depth: depth, v: v, dist: dist}
+	for i := range dist {
+		e.byID = append(e.byID, i)
+	}
+	v.SortByID(e.byID)
+	e.Actors = make([]EgoActor, 0, len(dist))
+	for _, i := range e.byID {
+		e.Actors = append(e.Actors, EgoActor{ActorRef: refOf(v.Actor(i)), Distance: dist[i]})
+	}
+	sort.SliceStable(e.Actors, func(i, j int) bool { return e.Actors[i].Distance < e.Actors[j].Distance })
+	return e, nil
+}
+
+// EachTie calls yield with every tie between two actors of the ego network,
+// sorted by the ids of their ends (A < B), until yield returns an error,
+// which it returns.
+func (e *EgoNetwork) EachTie(ctx context.Context, yield func(TieInfo) error) error {
+	for k, a := range e.byID {
+		if k%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
 			}
 		}
-		frontier = next
+		ties, partners := e.v.Ties(a, e.after(e.v.ID(a)))
+		for k, t := range ties {
+			if err := yield(tieInfo(e.v, t, a, partners[k])); err != nil {
+				return err
+			}
+		}
 	}
-	return dist
+	return nil
+}
+
+// CountTies returns the number of ties between two actors of the ego
+// network.
+func (e *EgoNetwork) CountTies(ctx context.Context) (int, error) {
+	n := 0
+	for k, a := range e.byID {
+		if k%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return 0, err
+			}
+		}
+		n += e.v.Degree(a, e.after(e.v.ID(a)))
+	}
+	return n, nil
+}
+
+// after accepts the actors of the ego network whose id comes after id.
+func (e *EgoNetwork) after(id string) func(int) bool {
+	return func(j int) bool {
+		_, in := e.dist[j]
+		return in && e.v.ID(j) > id
+	}
+}
+
+// ByDistance returns the number of actors at each distance from the center,
+// the center included (index 0).
+func (e *EgoNetwork) ByDistance() []int {
+	out := make([]int, e.Depth+1)
+	for _, a := range e.Actors {
+		out[a.Distance]++
+	}
+	return out
 }
 
 // sortTies sorts ties by the ids of their ends.

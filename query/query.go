@@ -119,20 +119,6 @@ func (x *index) tie(t, from int) TieInfo {
 	}
 }
 
-// lookup returns the position of the actor that q names: its id, its name or
-// a unique part of it (graph.Lookup); otherwise an error wrapping
-// ErrUnknownActor and the graph.LookupError, with candidates.
-func (x *index) lookup(q string) (int, error) {
-	if i, ok := x.pos[q]; ok {
-		return i, nil
-	}
-	id, err := graph.ActorLookup(x.net.Actors).Find(q)
-	if err != nil {
-		return 0, &unknownError{msg: err.Error(), err: errors.Join(ErrUnknownActor, err)}
-	}
-	return x.pos[id], nil
-}
-
 // unknownError is an unknown actor or family, worded for people.
 type unknownError struct {
 	msg string
@@ -144,9 +130,9 @@ func (e *unknownError) Unwrap() error { return e.err }
 
 // family returns the family of the network that f names: the family of some
 // actor, or one of graph.Families, compared with graph.Normalize.
-func family(n *graph.Network, f string) (string, error) {
+func family(actors []graph.Actor, f string) (string, error) {
 	q := graph.Normalize(f)
-	for _, a := range n.Actors {
+	for _, a := range actors {
 		if a.Family != "" && graph.Normalize(a.Family) == q {
 			return a.Family, nil
 		}
@@ -157,19 +143,19 @@ func family(n *graph.Network, f string) (string, error) {
 		}
 	}
 	return "", &unknownError{
-		msg: fmt.Sprintf("%v %q (families: %s)", ErrUnknownFamily, f, strings.Join(families(n), ", ")),
+		msg: fmt.Sprintf("%v %q (families: %s)", ErrUnknownFamily, f, strings.Join(families(actors), ", ")),
 		err: ErrUnknownFamily,
 	}
 }
 
-// families returns the built-in families and those of the actors of n, in
+// families returns the built-in families and those of the actors, in
 // canonical order.
-func families(n *graph.Network) []string {
+func families(actors []graph.Actor) []string {
 	set := map[string]bool{}
 	for _, f := range graph.Families {
 		set[f] = true
 	}
-	for _, a := range n.Actors {
+	for _, a := range actors {
 		if a.Family != "" {
 			set[a.Family] = true
 		}
