@@ -95,3 +95,14 @@ func splitPhrases(why string) []string {
 	}
 	return parts
 }
+
+// TranslateWhy returns the explanation of a suggested partner
+// (analysis.Suggestion.Why) as the report of language code ("en" or "fr")
+// writes it; the explorer shows the same words.
+func TranslateWhy(code, why string) string {
+	l, err := newLang(code)
+	if err != nil {
+		return why
+	}
+	return translateWhy(l, why)
+}

@@ -58,6 +58,7 @@ func commands() []command {
 		mapCommand(),
 		reportCommand(),
 		exportCommand(),
+		serveCommand(),
 		demoCommand(),
 	}
 }

@@ -1,0 +1,431 @@
+package explore
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/alliances/alliances/analysis"
+	"github.com/alliances/alliances/examples"
+	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/ingest"
+)
+
+// The page is tested in a real headless Chromium driven by chromedp.
+// Without Chromium the tests skip, unless CI=true, where they must run
+// (.ci/run installs Debian's chromium).
+
+// chromium returns the path of the browser, or skips the test.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("chromium is not installed: CI must run the browser tests (apt-get install chromium)")
+	}
+	t.Skip("chromium is not installed: browser tests skipped")
+	return ""
+}
+
+// browser is the Chromium that every test opens its tabs in, started by the
+// first test that needs it and stopped by TestMain.
+var browser struct {
+	once   sync.Once
+	ctx    context.Context
+	cancel func()
+	err    error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if browser.cancel != nil {
+		browser.cancel()
+	}
+	os.Exit(code)
+}
+
+func sharedBrowser(t *testing.T, exe string) context.Context {
+	t.Helper()
+	browser.once.Do(func() {
+		opts := append(chromedp.DefaultExecAllocatorOptions[:],
+			chromedp.ExecPath(exe),
+			chromedp.NoSandbox,
+			chromedp.Flag("disable-gpu", true),
+			// WebGL drawn by the CPU (SwiftShader): sigma.js needs WebGL.
+			chromedp.Flag("use-angle", "swiftshader"),
+			chromedp.Flag("enable-unsafe-swiftshader", true),
+			chromedp.WindowSize(1400, 900),
+		)
+		actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
+		bctx, bcancel := chromedp.NewContext(actx)
+		browser.ctx, browser.cancel = bctx, func() { bcancel(); acancel() }
+		browser.err = chromedp.Do(bctx) // starts the browser
+	})
+	if browser.err != nil {
+		t.Fatalf("chromium does not start: %v", browser.err)
+	}
+	return browser.ctx
+}
+
+// hostileName is the name of an actor of the test data that would run a
+// script if the page ever inserted it as markup.
+const hostileName = `<img src=x onerror=alert(1)>`
+
+// exampleData is the bundled example read by package ingest, plus an
+// association named hostileName that takes part in the first project.
+func exampleData(t *testing.T) *graph.Dataset {
+	t.Helper()
+	files := []string{"loire-souss/acteurs.csv", "loire-souss/projets.csv", "loire-souss/participations.csv", "loire-souss/liens.csv"}
+	r, err := ingest.ReadFS(examples.LoireSouss, files, ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := r.Dataset
+	d.Actors = append(d.Actors, graph.Actor{ID: "zz-hostile", Name: hostileName, Family: "association", Country: "FR"})
+	d.Participations = append(d.Participations, graph.Participation{Actor: "zz-hostile", Project: d.Projects[0].ID, Role: "partner"})
+	d.Sort()
+	return d
+}
+
+// page is a page of the explorer open in a browser tab, with what the tab
+// reported: errors (console errors, exceptions, failed loads, CSP
+// violations), requests outside the server, and dialogs.
+type browserPage struct {
+	ctx  context.Context
+	base string
+
+	mu       sync.Mutex
+	errors   []string
+	external []string
+	dialogs  []string
+}
+
+func (p *browserPage) problems() (errs, ext, dialogs []string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return append([]string(nil), p.errors...), append([]string(nil), p.external...), append([]string(nil), p.dialogs...)
+}
+
+// openPage serves d at the positions pos and opens the page in a new
+// headless Chromium, in language lang.
+func openPage(t *testing.T, d *graph.Dataset, pos Positions, lang string) *browserPage {
+	t.Helper()
+	exe := chromium(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	srv, err := New(ctx, d, graph.NewNetwork(d), pos, Options{Source: "example", Analysis: analysis.Options{Seed: 1}, Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	hs := httptest.NewUnstartedServer(srv.Handler("127.0.0.1:0", port))
+	hs.Listener.Close()
+	hs.Listener = ln
+	hs.Start()
+	t.Cleanup(hs.Close)
+
+	bctx, bcancel := chromedp.NewContext(sharedBrowser(t, exe)) // a new tab
+	t.Cleanup(bcancel)
+	p := &browserPage{ctx: bctx, base: hs.URL + "/"}
+	if err := chromedp.Do(bctx); err != nil { // opens the tab
+		t.Fatalf("chromium opens no tab: %v", err)
+	}
+	err = chromedp.Listen(bctx, func(ev any) {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		switch e := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeAssert {
+				var args []string
+				for _, a := range e.Args {
+					args = append(args, string(a.Value)+a.Description)
+				}
+				p.errors = append(p.errors, "console: "+strings.Join(args, " "))
+			}
+		case *runtime.EventExceptionThrown:
+			msg := e.ExceptionDetails.Text
+			if x := e.ExceptionDetails.Exception; x != nil {
+				msg += " " + x.Description
+			}
+			p.errors = append(p.errors, "exception: "+msg)
+		case *log.EventEntryAdded:
+			if e.Entry.Level == log.EntryLevelError {
+				p.errors = append(p.errors, "log: "+e.Entry.Text+" "+e.Entry.URL)
+			}
+		case *network.EventRequestWillBeSent:
+			u := e.Request.URL
+			if !strings.HasPrefix(u, p.base) && !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "blob:") {
+				p.external = append(p.external, u)
+			}
+		case *page.EventJavascriptDialogOpening:
+			p.dialogs = append(p.dialogs, e.Message)
+			go chromedp.Call(bctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tctx, tcancel := context.WithTimeout(bctx, 60*time.Second)
+	t.Cleanup(tcancel)
+	p.ctx = tctx
+	if _, err := chromedp.Call(tctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(tctx, log.Enable, cdp.Empty{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(tctx,
+		chromedp.Navigate(p.base+"?lang="+lang),
+		chromedp.WaitVisible(chromedp.CSS(`body[data-ready="1"]`)),
+	); err != nil {
+		t.Fatalf("page did not load: %v", err)
+	}
+	return p
+}
+
+// do runs steps in the page, failing the test on error.
+func (p *browserPage) do(t *testing.T, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(p.ctx, steps...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// eval returns the value of a JavaScript expression in the page.
+func eval[T any](t *testing.T, p *browserPage, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		t.Fatalf("%s: %v", expr, err)
+	}
+	return v
+}
+
+// text returns the text of the element of CSS selector sel.
+func text(t *testing.T, p *browserPage, sel string) string {
+	t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		t.Fatalf("%s: %v", sel, err)
+	}
+	return v
+}
+
+// gridPositions places actors on a grid in id order: the tests check that
+// the page draws actors where the positions say, whatever they are.
+func gridPositions(d *graph.Dataset) Positions {
+	pos := Positions{}
+	for i, a := range d.Actors {
+		pos[a.ID] = [2]float64{float64(i%7) * 100, float64(i/7) * 100}
+	}
+	return pos
+}
+
+func TestPageLoadsWithoutErrorOrOutsideRequest(t *testing.T) {
+	d := exampleData(t)
+	for _, lang := range []string{"en", "fr"} {
+		t.Run(lang, func(t *testing.T) {
+			p := openPage(t, d, gridPositions(d), lang)
+			counts := text(t, p, "#counts")
+			htmlLang := eval[string](t, p, `document.documentElement.lang`)
+			legend := eval[int](t, p, `document.querySelectorAll("#legend li").length`)
+			net := graph.NewNetwork(d)
+			want := map[string]string{
+				"en": fmt.Sprintf("%d actors, %d ties", len(net.Actors), len(net.Ties)),
+				"fr": fmt.Sprintf("%d acteurs, %d liens", len(net.Actors), len(net.Ties)),
+			}[lang]
+			if counts != want {
+				t.Errorf("counts = %q, want %q", counts, want)
+			}
+			if htmlLang != lang {
+				t.Errorf("page language %q, want %q", htmlLang, lang)
+			}
+			if legend != 5 { // the example has 5 of the 6 families
+				t.Errorf("legend has %d families, want 5", legend)
+			}
+			errs, ext, _ := p.problems()
+			if len(errs) > 0 {
+				t.Errorf("the page reported errors:\n%s", strings.Join(errs, "\n"))
+			}
+			if len(ext) > 0 {
+				t.Errorf("the page made requests outside the server:\n%s", strings.Join(ext, "\n"))
+			}
+		})
+	}
+}
+
+// A name typed in lower case and without accents finds the actor, whose
+// card then shows every metric with the values of "alliances analyze
+// --format json" (analysis.Analyze with seed 1, what the command runs).
+func TestSearchWithoutAccentsOpensCardWithAnalyzeValues(t *testing.T) {
+	d := exampleData(t)
+	p := openPage(t, d, gridPositions(d), "en")
+	p.do(t,
+		chromedp.SendKeys(chromedp.CSS(`#search`), "conseil departemental de loire"),
+		chromedp.WaitVisible(chromedp.CSS(`#search-list li[data-id="cd44"]`)),
+		chromedp.SendKeys(chromedp.CSS(`#search`), "\r"),
+		chromedp.WaitVisible(chromedp.CSS(`#card article[data-actor="cd44"]`)),
+	)
+	name := text(t, p, "#card-name")
+	if name != "Conseil départemental de Loire-Atlantique" {
+		t.Errorf("card of %q, want Conseil départemental de Loire-Atlantique", name)
+	}
+
+	res, err := analysis.Analyze(graph.NewNetwork(d), analysis.Options{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want *analysis.ActorMetrics
+	for i := range res.Actors {
+		if res.Actors[i].ID == "cd44" {
+			want = &res.Actors[i]
+		}
+	}
+	shown := eval[map[string]string](t, p, `Object.fromEntries([...document.querySelectorAll("#card tr[data-metric]")].map(tr => [tr.dataset.metric, tr.querySelector("td.value").dataset.value]))`)
+	cols := analysis.ActorColumns()
+	if len(shown) != len(cols) {
+		t.Errorf("the card shows %d metrics, want every one of the %d of analyze", len(shown), len(cols))
+	}
+	for _, c := range cols {
+		v := c.Value(want)
+		got, ok := shown[c.Name]
+		switch {
+		case !ok:
+			t.Errorf("%s: not on the card", c.Name)
+		case !v.Defined():
+			if got != "" {
+				t.Errorf("%s = %q, want undefined", c.Name, got)
+			}
+		default:
+			f, err := strconv.ParseFloat(got, 64)
+			if err != nil || f != float64(v) {
+				t.Errorf("%s = %q on the card, analyze gives %v", c.Name, got, float64(v))
+			}
+		}
+	}
+	_, _, dialogs := p.problems()
+	if len(dialogs) > 0 {
+		t.Errorf("dialogs opened: %v", dialogs)
+	}
+}
+
+// An actor named <img src=x onerror=alert(1)> is shown as these characters
+// in the completion, the card and the table; nothing runs.
+func TestHostileNameShownAsText(t *testing.T) {
+	d := exampleData(t)
+	p := openPage(t, d, gridPositions(d), "en")
+	p.do(t,
+		chromedp.SendKeys(chromedp.CSS(`#search`), "<img"),
+		chromedp.WaitVisible(chromedp.CSS(`#search-list li[data-id="zz-hostile"]`)),
+	)
+	completion := text(t, p, `#search-list li[data-id="zz-hostile"] .n`)
+	p.do(t,
+		chromedp.SendKeys(chromedp.CSS(`#search`), "\r"),
+		chromedp.WaitVisible(chromedp.CSS(`#card article[data-actor="zz-hostile"]`)),
+	)
+	card := text(t, p, "#card-name")
+	row := eval[string](t, p, `document.querySelector('#table tr[data-id="zz-hostile"] td.name').textContent`)
+	imgs := eval[int](t, p, `document.querySelectorAll("img").length`)
+	for what, got := range map[string]string{"completion": completion, "card": card, "table": row} {
+		if got != hostileName {
+			t.Errorf("%s shows %q, want the name as text %q", what, got, hostileName)
+		}
+	}
+	if imgs != 0 {
+		t.Errorf("the page holds %d img elements: a name was read as markup", imgs)
+	}
+	errs, ext, dialogs := p.problems()
+	if len(dialogs) > 0 {
+		t.Errorf("a script ran: dialogs %v", dialogs)
+	}
+	if len(errs) > 0 || len(ext) > 0 {
+		t.Errorf("errors %v, outside requests %v", errs, ext)
+	}
+}
+
+// waitLoad runs the steps, which change the view, and waits until the page
+// has drawn the new view.
+func (p *browserPage) waitLoad(t *testing.T, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	n := eval[string](t, p, `document.body.dataset.loads || "0"`)
+	next, _ := strconv.Atoi(n)
+	p.do(t, steps...)
+	p.do(t, chromedp.WaitVisible(chromedp.CSS(fmt.Sprintf(`body[data-loads="%d"]`, next+1))))
+}
+
+// TestScreenshots saves screenshots of a running explorer to look at, in
+// both languages: the first view, an actor's card, its ego network. It runs
+// only when EXPLORE_SCREENSHOTS names a directory and EXPLORE_URL the
+// address that "alliances serve" printed; EXPLORE_ACTOR names the actor
+// (default: the first of the table).
+//
+//	EXPLORE_URL=http://127.0.0.1:8765/ EXPLORE_SCREENSHOTS=/tmp/shots go test ./explore -run Screenshots
+func TestScreenshots(t *testing.T) {
+	dir, base := os.Getenv("EXPLORE_SCREENSHOTS"), os.Getenv("EXPLORE_URL")
+	if dir == "" || base == "" {
+		t.Skip("EXPLORE_SCREENSHOTS and EXPLORE_URL not set")
+	}
+	exe := chromium(t)
+	for _, lang := range []string{"en", "fr"} {
+		ctx, cancel := chromedp.NewContext(sharedBrowser(t, exe))
+		defer cancel()
+		ctx, cancel2 := context.WithTimeout(ctx, 2*time.Minute)
+		defer cancel2()
+		shot := func(name string) {
+			t.Helper()
+			time.Sleep(1500 * time.Millisecond) // camera animations
+			b, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(fmt.Sprintf("%s/%s-%s.png", dir, name, lang), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		start := time.Now()
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"?lang="+lang), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="1"]`))); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: first view drawn %v after the navigation started", lang, time.Since(start).Round(time.Millisecond))
+		shot("1-first-view")
+		actor := os.Getenv("EXPLORE_ACTOR")
+		if actor == "" {
+			a, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#table tbody tr").dataset.id`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			actor = a
+		}
+		q := strconv.Quote(actor)
+		if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`alliancesExplorer.openActor(`+q+`)`), chromedp.WaitVisible(chromedp.CSS(`#card article`))); err != nil {
+			t.Fatal(err)
+		}
+		shot("2-card")
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#card button.ego[data-depth="1"]`)), chromedp.WaitVisible(chromedp.CSS(`#focus-bar`))); err != nil {
+			t.Fatal(err)
+		}
+		shot("3-ego")
+	}
+}

@@ -1,0 +1,202 @@
+package explore
+
+import (
+	"cmp"
+	"encoding/json"
+	"slices"
+	"strconv"
+
+	"github.com/alliances/alliances/analysis"
+)
+
+// Drawing is what the page draws of a slice: actors with their metrics and
+// their position on the map, and the ties among them. Large networks are
+// drawn in part (Truncated): the actors of the main component that rank
+// highest by the size metric, and the strongest ties among them; the others
+// stay reachable by search, filters and ego networks.
+type Drawing struct {
+	Network    analysis.NetworkMetrics `json:"network"`
+	Parameters analysis.Parameters     `json:"parameters"`
+	// SizeBy is the metric that chose the actors of a truncated drawing.
+	SizeBy string        `json:"size_by"`
+	Actors []DrawnActor  `json:"actors"`
+	Ties   []DrawnTie    `json:"ties"`
+	Total  DrawingCounts `json:"total"`
+	// Truncated is set when Actors or Ties hold less than the slice.
+	Truncated bool `json:"truncated"`
+}
+
+// DrawingCounts are the numbers of actors and ties of the slice.
+type DrawingCounts struct {
+	Actors int `json:"actors"`
+	Ties   int `json:"ties"`
+}
+
+// DrawnActor is an actor of a Drawing: its metrics as "alliances analyze"
+// gives them, the rest of its description, its place on the map, and the
+// reasons why "alliances isolated" flags it.
+type DrawnActor struct {
+	analysis.ActorMetrics
+	Country   string   `json:"country,omitempty"`
+	Territory string   `json:"territory,omitempty"`
+	Level     string   `json:"level,omitempty"`
+	X         float64  `json:"x"`
+	Y         float64  `json:"y"`
+	Main      bool     `json:"main"`
+	Reasons   []string `json:"reasons,omitempty"`
+}
+
+// DrawnTie is a tie of a Drawing between the actors at positions A and B of
+// Drawing.Actors; it is written as the JSON array [a, b, weight].
+type DrawnTie struct {
+	A, B   int
+	Weight float64
+}
+
+// MarshalJSON writes t as [a, b, weight].
+func (t DrawnTie) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 0, 24)
+	b = append(b, '[')
+	b = strconv.AppendInt(b, int64(t.A), 10)
+	b = append(b, ',')
+	b = strconv.AppendInt(b, int64(t.B), 10)
+	b = append(b, ',')
+	b = strconv.AppendFloat(b, t.Weight, 'g', -1, 64)
+	return append(b, ']'), nil
+}
+
+// UnmarshalJSON reads [a, b, weight].
+func (t *DrawnTie) UnmarshalJSON(b []byte) error {
+	var v [3]float64
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	t.A, t.B, t.Weight = int(v[0]), int(v[1]), v[2]
+	return nil
+}
+
+// Limits of a drawing. Above drawAllActors actors or drawAllTies ties, a
+// drawing keeps maxActors actors and maxTies ties: what a browser draws and
+// a reader can take in (keep.eu, 7k actors and 33k ties, is drawn whole).
+const (
+	drawAllActors = 10000
+	drawAllTies   = 100000
+	maxActors     = 2000
+	maxTies       = 30000
+)
+
+// drawing returns the drawing of the actors of v at positions keep (all of
+// them when keep is nil), with the ties among them, truncated to the limits
+// by the metric sizeBy. Actors listed in pinned are kept whatever their rank.
+func (s *Server) drawing(v *view, keep []int, sizeBy string, pinned []int) *Drawing {
+	if keep == nil {
+		keep = make([]int, len(v.net.Actors))
+		for i := range keep {
+			keep[i] = i
+		}
+	}
+	in := make(map[int]int, len(keep)) // position in v → position in the drawing
+	for _, i := range keep {
+		in[i] = -1
+	}
+	total := DrawingCounts{Actors: len(keep)}
+	ties := make([]int, 0)
+	for t, e := range v.ends {
+		_, okA := in[e[0]]
+		_, okB := in[e[1]]
+		if okA && okB {
+			ties = append(ties, t)
+		}
+	}
+	total.Ties = len(ties)
+	d := &Drawing{Network: v.res.Network, Parameters: v.res.Parameters, SizeBy: sizeBy, Total: total}
+	if len(keep) > drawAllActors || len(ties) > drawAllTies {
+		d.Truncated = true
+		keep = s.topActors(v, keep, sizeBy, pinned)
+		clear(in)
+		for _, i := range keep {
+			in[i] = -1
+		}
+		ties = ties[:0]
+		for t, e := range v.ends {
+			_, okA := in[e[0]]
+			_, okB := in[e[1]]
+			if okA && okB {
+				ties = append(ties, t)
+			}
+		}
+		if len(ties) > maxTies {
+			slices.SortStableFunc(ties, func(a, b int) int { return cmp.Compare(v.net.Ties[b].Weight, v.net.Ties[a].Weight) })
+			ties = ties[:maxTies]
+			slices.Sort(ties)
+		}
+	}
+	slices.Sort(keep)
+	d.Actors = make([]DrawnActor, len(keep))
+	for k, i := range keep {
+		in[i] = k
+		a := v.net.Actors[i]
+		p := s.pos[a.ID]
+		da := DrawnActor{
+			ActorMetrics: v.res.Actors[i],
+			Country:      a.Country, Territory: a.Territory, Level: a.Level,
+			X: p[0], Y: p[1], Main: v.main[i],
+		}
+		if f := v.flagged[a.ID]; f != nil {
+			da.Reasons = f.Reasons
+		}
+		d.Actors[k] = da
+	}
+	d.Ties = make([]DrawnTie, len(ties))
+	for k, t := range ties {
+		e := v.ends[t]
+		d.Ties[k] = DrawnTie{A: in[e[0]], B: in[e[1]], Weight: v.net.Ties[t].Weight}
+	}
+	return d
+}
+
+// topActors returns the maxActors actors among keep that rank highest by
+// sizeBy, those of the main component first, ties broken by id, with the
+// pinned actors always kept.
+func (s *Server) topActors(v *view, keep []int, sizeBy string, pinned []int) []int {
+	col, _ := metricColumn(sizeBy)
+	value := func(i int) float64 {
+		x := col.Value(&v.res.Actors[i])
+		if !x.Defined() {
+			return -1e308
+		}
+		return float64(x)
+	}
+	order := slices.Clone(keep)
+	slices.SortStableFunc(order, func(a, b int) int {
+		if v.main[a] != v.main[b] {
+			if v.main[a] {
+				return -1
+			}
+			return 1
+		}
+		if c := cmp.Compare(value(b), value(a)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b) // positions follow ids
+	})
+	out := order[:min(maxActors, len(order))]
+	for _, p := range pinned {
+		if !slices.Contains(out, p) && slices.Contains(keep, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// metricColumn returns the column of analysis.ActorColumns named key, and
+// the degree column when there is none.
+func metricColumn(key string) (analysis.ActorColumn, bool) {
+	cols := analysis.ActorColumns()
+	for _, c := range cols {
+		if c.Name == key {
+			return c, true
+		}
+	}
+	return cols[0], false
+}

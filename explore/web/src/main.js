@@ -1,0 +1,348 @@
+// The page of "alliances serve": it asks the JSON API of the server
+// (docs/explorer.md) and draws the answers. It loads nothing from elsewhere.
+
+import { el, replace, $ } from "./dom.js";
+import { t, colon, chooseLang, setLang, getLang, metricName } from "./i18n.js";
+import { MapView } from "./map.js";
+import { renderCard } from "./card.js";
+import { ActorTable } from "./table.js";
+import { Completion } from "./search.js";
+import { Filters } from "./filters.js";
+import { viewSVG, downloadSVG, downloadPNG, downloadCSV } from "./exports.js";
+
+const state = {
+  store: null,
+  drawing: null,
+  sizeBy: "degree",
+  selected: null,
+  card: null,
+  focus: null, // {kind: "ego"|"path", text}
+  pathFrom: null,
+};
+
+let map, table, filters;
+
+async function getJSON(path) {
+  const r = await fetch(path, { headers: { Accept: "application/json" } });
+  const body = await r.json().catch(() => ({ error: r.statusText }));
+  if (!r.ok) throw new Error(body.error || r.statusText);
+  return body;
+}
+
+// sliceQuery returns the query string of the current view's slice.
+function sliceQuery(extra = {}, phase) {
+  const q = filters ? filters.params(phase) : new URLSearchParams();
+  for (const [k, v] of Object.entries(extra)) if (v != null && v !== "") q.set(k, v);
+  return q.toString();
+}
+
+const familyInfo = (f) => state.store.families.find((x) => x.id === (f || ""));
+const colorOf = (f) => (familyInfo(f) || {}).color || "#BBBBBB";
+function familyLabel(f) {
+  if (!f) return t("noFamily");
+  const fi = familyInfo(f);
+  return (fi && fi.label[getLang()]) || f;
+}
+
+function showError(e) {
+  const b = $("banner");
+  b.hidden = false;
+  b.classList.add("error");
+  b.textContent = `${t("error")}${colon()} ${e.message || e}`;
+}
+
+function loading(on) {
+  $("loading").hidden = !on;
+}
+
+// texts sets every fixed text of the page in the current language.
+function texts() {
+  document.title = `${t("title")} — ${state.store ? state.store.source : ""}`;
+  $("title").textContent = t("title");
+  $("search").placeholder = t("search");
+  $("search").setAttribute("aria-label", t("search"));
+  $("lang").textContent = t("langName");
+  $("size-label").textContent = t("sizeBy");
+  $("legend-title").textContent = t("legend");
+  $("download-title").textContent = t("download");
+  $("dl-svg").textContent = t("viewSVG");
+  $("dl-png").textContent = t("viewPNG");
+  $("dl-csv").textContent = t("tableCSV");
+  $("zoom-in").title = t("zoomIn");
+  $("zoom-out").title = t("zoomOut");
+  $("zoom-fit").title = t("fit");
+  $("focus-clear").textContent = t("backToAll");
+  $("table-title").textContent = t("table");
+  $("loading").textContent = t("loading");
+  if (state.store) {
+    $("source").textContent = `${t("source")}${colon()} ${state.store.source} · ${t("counts", state.store.actors, state.store.ties)}`;
+    const sel = $("size-by");
+    const cur = sel.value || state.sizeBy;
+    replace(sel, state.store.metrics.filter((m) => m !== "community").map((m) => el("option", { value: m, text: metricName(m) })));
+    sel.value = cur;
+    if (filters) filters.draw();
+  }
+}
+
+function counts() {
+  const d = state.drawing;
+  if (!d) return;
+  $("counts").textContent = t("counts", d.actors.length, d.ties.length);
+  const b = $("banner");
+  b.classList.remove("error");
+  const lines = [];
+  if (d.slice) lines.push(t("sliceOf", d.slice_text[getLang()], d.slice.actors, d.slice.ties, d.slice.projects));
+  if (d.truncated) lines.push(t("truncated", d.actors.length, d.ties.length, d.total.actors, d.total.ties, metricName(d.size_by)));
+  b.hidden = lines.length === 0;
+  replace(b, lines.map((l) => el("div", { text: l })));
+  const marks = $("marks");
+  marks.hidden = !state.marks;
+  if (state.marks) marks.textContent = `${t("entering")} · ${t("departed")}`;
+}
+
+// loadView asks the drawing of the current slice and draws it.
+async function loadView() {
+  loading(true);
+  try {
+    const d = await getJSON(`/api/network?${sliceQuery({ size: state.sizeBy })}`);
+    // A phase after the first: its actors that were not in the previous
+    // phase are marked, and those of the previous phase that left are drawn
+    // faint, at their places.
+    const prev = filters.previousPhase();
+    let entering = null,
+      ghosts = [];
+    if (prev) {
+      const p = await getJSON(`/api/network?${sliceQuery({ size: state.sizeBy }, prev)}`).catch(() => null);
+      if (p) {
+        const before = new Set(p.actors.map((a) => a.id));
+        const now = new Set(d.actors.map((a) => a.id));
+        entering = new Set(d.actors.filter((a) => !before.has(a.id)).map((a) => a.id));
+        ghosts = p.actors.filter((a) => !now.has(a.id));
+      }
+    }
+    state.marks = !!prev;
+    state.drawing = d;
+    map.sizeBy = state.sizeBy;
+    map.show(d, { entering, ghosts });
+    map.clearFocus();
+    setFocusBar(null);
+    table.set(d.actors, d.total.actors);
+    counts();
+    if (state.selected && map.graph.hasNode(state.selected)) map.select(state.selected);
+  } catch (e) {
+    showError(e);
+  } finally {
+    loading(false);
+    // Views loaded so far: the browser tests wait for it to change.
+    document.body.dataset.loads = String(Number(document.body.dataset.loads || 0) + 1);
+  }
+}
+
+// ensure adds actor ids (and the ties among them and the drawn actors)
+// to the map when it lacks them: actors beyond a truncated drawing.
+async function ensure(ids) {
+  const missing = ids.filter((id) => !map.graph.hasNode(id));
+  if (!missing.length) return;
+  const drawn = [];
+  map.graph.forEachNode((n) => drawn.push(n));
+  const d = await getJSON(`/api/network?${sliceQuery({ size: state.sizeBy, ids: missing.join(",") })}`);
+  map.merge(d);
+}
+
+async function openActor(id) {
+  try {
+    await ensure([id]);
+    const c = await getJSON(`/api/actor?${sliceQuery({ id, lang: getLang() })}`);
+    state.selected = id;
+    state.card = c;
+    drawCard();
+    map.select(id);
+    map.centre(id);
+    table.select(id);
+  } catch (e) {
+    showError(e);
+  }
+}
+
+function drawCard() {
+  const box = $("card");
+  if (!state.card) {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  replace(
+    box,
+    renderCard(state.card, {
+      colorOf,
+      familyLabel,
+      metrics: state.store.metrics,
+      open: openActor,
+      close: () => {
+        state.card = null;
+        state.selected = null;
+        map.select(null);
+        drawCard();
+      },
+      ego,
+      pathFrom,
+      centre: (id) => map.centre(id),
+    }),
+    pathBox(),
+  );
+}
+
+function setFocusBar(text) {
+  $("focus-bar").hidden = !text;
+  $("focus-text").textContent = text || "";
+}
+
+async function ego(id, depth) {
+  try {
+    loading(true);
+    const d = await getJSON(`/api/network?${sliceQuery({ size: state.sizeBy, focus: id, depth })}`);
+    map.merge(d);
+    const ids = d.actors.map((a) => a.id);
+    map.setFocus(ids, null);
+    const name = (d.actors.find((a) => a.id === id) || { name: id }).name || id;
+    setFocusBar(t("egoOf", name, depth) + ` — ${t("counts", d.total.actors, d.total.ties)}`);
+    map.fitIds(ids);
+  } catch (e) {
+    showError(e);
+  } finally {
+    loading(false);
+  }
+}
+
+// pathBox is the field that asks for the other end of a path, under the
+// card, while a path is being chosen.
+function pathBox() {
+  if (!state.pathFrom) return null;
+  const input = el("input", { id: "path-input", type: "search", autocomplete: "off", placeholder: t("pathToPrompt"), "aria-label": t("pathToPrompt") });
+  const list = el("ul", { id: "path-list", class: "completion", role: "listbox", hidden: true });
+  new Completion(input, list, { fetch: searchActors, pick: (a) => path(state.pathFrom.id, a.id), colorOf });
+  setTimeout(() => input.focus(), 0);
+  return el("div", { class: "path-box" }, el("label", { for: "path-input", text: t("pathToPrompt") }), input, list);
+}
+
+function pathFrom(id, name) {
+  state.pathFrom = { id, name };
+  drawCard();
+}
+
+async function path(from, to) {
+  state.pathFrom = null;
+  drawCard();
+  try {
+    loading(true);
+    const paths = await getJSON(`/api/path?${sliceQuery({ from, to })}`);
+    const nameOf = (id) => {
+      for (const p of paths) for (const a of p.actors) if (a.id === id) return a.name || a.id;
+      return id;
+    };
+    if (!paths.length) {
+      setFocusBar(t("noPath", from, to));
+      return;
+    }
+    const ids = new Set();
+    const pairs = [];
+    for (const p of paths) {
+      p.actors.forEach((a) => ids.add(a.id));
+      p.ties.forEach((tie) => pairs.push([tie.a.id, tie.b.id]));
+    }
+    await ensure([...ids]);
+    map.setFocus([...ids], pairs);
+    const first = paths[0].actors.map((a) => a.name || a.id).join(" → ");
+    setFocusBar(`${t("pathOf", nameOf(from), nameOf(to), paths.length)}${colon()} ${first}`);
+    map.fitIds([...ids]);
+  } catch (e) {
+    showError(e);
+  } finally {
+    loading(false);
+  }
+}
+
+const searchActors = (q) => getJSON(`/api/search?${sliceQuery({ q, limit: 12 })}`);
+
+function caption() {
+  return t("caption", state.store.source, new Date().toISOString().slice(0, 10));
+}
+
+function title() {
+  return $("focus-bar").hidden ? `${t("title")} — ${state.store.source}` : $("focus-text").textContent;
+}
+
+function legendEntries() {
+  return state.store.families.map((f) => ({ label: familyLabel(f.id), color: f.color }));
+}
+
+function wire() {
+  $("lang").addEventListener("click", () => {
+    setLang(getLang() === "fr" ? "en" : "fr");
+    texts();
+    table.draw();
+    counts();
+    if (state.selected) openActor(state.selected);
+  });
+  $("size-by").addEventListener("change", (e) => {
+    state.sizeBy = e.target.value;
+    if (state.drawing && state.drawing.truncated) loadView();
+    else map.resize(state.sizeBy);
+  });
+  $("zoom-in").addEventListener("click", () => map.zoom(1.5));
+  $("zoom-out").addEventListener("click", () => map.zoom(1 / 1.5));
+  $("zoom-fit").addEventListener("click", () => map.fit());
+  $("focus-clear").addEventListener("click", () => {
+    map.clearFocus();
+    setFocusBar(null);
+    map.fit();
+  });
+  $("dl-svg").addEventListener("click", () => {
+    if (!map.ok) return;
+    downloadSVG(viewSVG(map.visible(), { title: title(), legend: legendEntries(), caption: caption() }), "alliances-view.svg");
+  });
+  $("dl-png").addEventListener("click", () => {
+    if (!map.ok) return;
+    downloadPNG(viewSVG(map.visible(), { title: title(), legend: legendEntries(), caption: caption() }), "alliances-view.png").catch(showError);
+  });
+  $("dl-csv").addEventListener("click", () => {
+    const { header, rows } = table.csv();
+    downloadCSV(header, rows, "alliances-actors.csv");
+  });
+  new Completion($("search"), $("search-list"), { fetch: searchActors, pick: (a) => openActor(a.id), colorOf });
+}
+
+async function boot() {
+  chooseLang();
+  texts();
+  try {
+    state.store = await getJSON("/api/store");
+  } catch (e) {
+    showError(e);
+    return;
+  }
+  texts();
+  map = new MapView($("map"), $("tooltip"), { colorOf, familyLabel, onClick: openActor });
+  if (!map.ok) {
+    const b = $("banner");
+    b.hidden = false;
+    b.textContent = t("webgl");
+  } else map.setExtent(state.store.extent);
+  filters = new Filters($("filters"), $("phase"), $("legend"), state.store, {
+    familyLabel,
+    onChange: () => {
+      filters.draw();
+      loadView();
+    },
+  });
+  filters.draw();
+  table = new ActorTable($("table"), $("table-note"), $("table-more"), { onRow: openActor, colorOf, familyLabel, metrics: state.store.metrics });
+  wire();
+  await loadView();
+  document.body.dataset.ready = "1";
+}
+
+// For the browser tests and the curious: the state of the page.
+window.alliancesExplorer = { state, get map() { return map; }, get table() { return table; }, get filters() { return filters; }, openActor, ego, path, loadView };
+
+boot();

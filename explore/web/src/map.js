@@ -1,0 +1,293 @@
+// The map: a graphology graph drawn by sigma.js (WebGL) at the positions of
+// the maps of "alliances map", coloured by family, sized by a metric.
+
+import Graph from "graphology";
+import Sigma from "sigma";
+import { createNodeBorderProgram } from "@sigma/node-border";
+
+export const faint = "#d9d9d9";
+const dimmed = "#ececec";
+const edgeColor = "#c8c8c8";
+const edgeStrong = "#555555";
+
+export class MapView {
+  constructor(container, tooltip, { colorOf, familyLabel, onClick, onStage }) {
+    this.container = container;
+    this.tooltip = tooltip;
+    this.colorOf = colorOf;
+    this.familyLabel = familyLabel;
+    this.graph = new Graph({ type: "undirected", multi: false });
+    this.focus = null; // {ids: Set, edges: Set} of an ego network or a path
+    this.selected = null;
+    this.sizeBy = "degree";
+    this.renderer = null;
+    try {
+      this.renderer = new Sigma(this.graph, container, {
+        defaultNodeType: "circle",
+        nodeProgramClasses: {
+          border: createNodeBorderProgram({
+            borders: [
+              { size: { value: 0.3 }, color: { attribute: "borderColor" } },
+              { size: { fill: true }, color: { attribute: "color" } },
+            ],
+          }),
+        },
+        labelRenderedSizeThreshold: 7,
+        labelDensity: 0.6,
+        labelFont: "DejaVu Sans, Arial, sans-serif",
+        labelSize: 12,
+        zIndex: true,
+        minCameraRatio: 0.02,
+        maxCameraRatio: 4,
+        nodeReducer: (node, data) => this.nodeReducer(node, data),
+        edgeReducer: (edge, data) => this.edgeReducer(edge, data),
+      });
+    } catch (e) {
+      this.renderer = null;
+      this.error = e;
+      return;
+    }
+    this.renderer.on("enterNode", ({ node, event }) => this.showTooltip(node, event));
+    this.renderer.on("leaveNode", () => this.hideTooltip());
+    this.renderer.on("clickNode", ({ node }) => onClick(node));
+    this.renderer.on("clickStage", () => onStage && onStage());
+  }
+
+  get ok() {
+    return this.renderer != null;
+  }
+
+  // setExtent fixes the frame of the drawing to the extent of every
+  // position of the store, so that an actor stays at the same place on the
+  // screen whatever the slice shows.
+  setExtent(extent) {
+    if (this.renderer && extent) this.renderer.setCustomBBox({ x: [extent.min_x, extent.max_x], y: [extent.min_y, extent.max_y] });
+  }
+
+  // show replaces the graph with the actors and ties of a drawing; ghosts
+  // (actors of the previous phase that left) are drawn faint, and the
+  // actors of entering get a dark ring.
+  show(drawing, { entering = null, ghosts = [] } = {}) {
+    const g = this.graph;
+    g.clear();
+    for (const a of drawing.actors) this.addActor(a, entering && entering.has(a.id));
+    for (const a of ghosts) if (!g.hasNode(a.id)) this.addActor(a, false, true);
+    this.addTies(drawing);
+    this.resize(this.sizeBy);
+  }
+
+  // merge adds the actors and ties of a drawing that the graph lacks.
+  merge(drawing) {
+    for (const a of drawing.actors) if (!this.graph.hasNode(a.id)) this.addActor(a, false);
+    this.addTies(drawing);
+    this.resize(this.sizeBy);
+  }
+
+  addActor(a, entering, ghost) {
+    this.graph.addNode(a.id, {
+      x: a.x,
+      y: a.y,
+      label: a.name || a.id,
+      color: ghost ? faint : this.colorOf(a.family),
+      data: a,
+      entering: !!entering,
+      ghost: !!ghost,
+      type: entering ? "border" : "circle",
+      borderColor: "#111111",
+      zIndex: ghost ? 0 : 1,
+    });
+  }
+
+  addTies(drawing) {
+    const ids = drawing.actors.map((a) => a.id);
+    for (const [i, j, w] of drawing.ties) {
+      const a = ids[i],
+        b = ids[j];
+      if (!this.graph.hasEdge(a, b)) {
+        this.graph.addEdge(a, b, { weight: w, size: Math.min(4, 0.4 + Math.log1p(w) * 0.6), color: edgeColor });
+      }
+    }
+  }
+
+  // resize sizes the nodes by metric key: area grows with the value, from 2
+  // to 16 pixels of radius at the default zoom.
+  resize(key) {
+    this.sizeBy = key;
+    let lo = Infinity,
+      hi = -Infinity;
+    this.graph.forEachNode((n, attr) => {
+      const v = metricValue(attr.data, key);
+      if (v != null && !attr.ghost) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    });
+    this.graph.forEachNode((n, attr) => {
+      const v = metricValue(attr.data, key);
+      const f = v == null || !(hi > lo) ? 0 : (v - lo) / (hi - lo);
+      this.graph.setNodeAttribute(n, "size", 2 + 14 * Math.sqrt(Math.max(0, f)));
+    });
+    this.refresh();
+  }
+
+  nodeReducer(node, data) {
+    const res = { ...data };
+    if (this.focus && !this.focus.ids.has(node)) {
+      res.color = dimmed;
+      res.label = "";
+      res.zIndex = 0;
+      res.type = "circle";
+    }
+    if (this.focus && this.focus.ids.has(node)) {
+      res.forceLabel = this.focus.ids.size <= 12;
+      res.zIndex = 2;
+    }
+    if (node === this.selected) {
+      res.highlighted = true;
+      res.forceLabel = true;
+      res.zIndex = 3;
+    }
+    return res;
+  }
+
+  edgeReducer(edge, data) {
+    const res = { ...data };
+    if (this.focus) {
+      if (this.focus.edges.has(edge)) {
+        res.color = edgeStrong;
+        res.zIndex = 1;
+      } else res.hidden = true;
+    } else if (this.selected && this.graph.hasExtremity(edge, this.selected)) {
+      res.color = edgeStrong;
+    }
+    return res;
+  }
+
+  // setFocus shows only the actors ids and the ties among them (edges: a
+  // list of [a, b] pairs; all ties among ids when null).
+  setFocus(ids, pairs) {
+    const set = new Set(ids);
+    const edges = new Set();
+    if (pairs) {
+      for (const [a, b] of pairs) if (this.graph.hasEdge(a, b)) edges.add(this.graph.edge(a, b));
+    } else {
+      this.graph.forEachEdge((e, attr, s, t) => {
+        if (set.has(s) && set.has(t)) edges.add(e);
+      });
+    }
+    this.focus = { ids: set, edges };
+    this.refresh();
+  }
+
+  clearFocus() {
+    this.focus = null;
+    this.refresh();
+  }
+
+  select(id) {
+    this.selected = id && this.graph.hasNode(id) ? id : null;
+    this.refresh();
+  }
+
+  // centre frames actor id and its partners on the map.
+  centre(id) {
+    if (!this.renderer || !this.graph.hasNode(id)) return;
+    this.fitIds([id, ...this.graph.neighbors(id)]);
+  }
+
+  // fitIds frames the actors ids.
+  fitIds(ids) {
+    if (!this.renderer || ids.length === 0) return;
+    let x0 = Infinity,
+      x1 = -Infinity,
+      y0 = Infinity,
+      y1 = -Infinity;
+    for (const id of ids) {
+      const d = this.renderer.getNodeDisplayData(id);
+      if (!d) continue;
+      x0 = Math.min(x0, d.x);
+      x1 = Math.max(x1, d.x);
+      y0 = Math.min(y0, d.y);
+      y1 = Math.max(y1, d.y);
+    }
+    if (x0 === Infinity) return;
+    const ratio = Math.min(1, Math.max(0.03, Math.max(x1 - x0, y1 - y0) * 1.6));
+    this.renderer.getCamera().animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: 400 });
+  }
+
+  zoom(f) {
+    if (!this.renderer) return;
+    const c = this.renderer.getCamera();
+    c.animate({ ratio: c.ratio / f }, { duration: 200 });
+  }
+
+  fit() {
+    if (this.renderer) this.renderer.getCamera().animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration: 300 });
+  }
+
+  refresh() {
+    if (this.renderer) this.renderer.refresh();
+  }
+
+  showTooltip(node, event) {
+    const a = this.graph.getNodeAttribute(node, "data");
+    this.tooltip.replaceChildren();
+    const name = document.createElement("strong");
+    name.textContent = a.name || a.id;
+    const fam = document.createElement("span");
+    fam.textContent = this.familyLabel(a.family);
+    this.tooltip.append(name, document.createElement("br"), fam);
+    this.tooltip.style.left = `${event.x + 14}px`;
+    this.tooltip.style.top = `${event.y + 14}px`;
+    this.tooltip.hidden = false;
+  }
+
+  hideTooltip() {
+    this.tooltip.hidden = true;
+  }
+
+  // visible returns what the view shows now, in pixels of the container:
+  // nodes and edges that are not hidden, with their colours and sizes, and
+  // the names that are drawn. The SVG and PNG downloads draw it.
+  visible() {
+    const r = this.renderer;
+    const { width, height } = r.getDimensions();
+    const nodes = [];
+    const pos = new Map();
+    const labels = r.getNodeDisplayedLabels();
+    this.graph.forEachNode((n) => {
+      const d = r.getNodeDisplayData(n);
+      if (!d || d.hidden) return;
+      const p = r.framedGraphToViewport(d);
+      const size = r.scaleSize(d.size);
+      pos.set(n, p);
+      if (p.x < -size || p.y < -size || p.x > width + size || p.y > height + size) return;
+      nodes.push({ id: n, x: p.x, y: p.y, r: size, color: d.color, label: labels.has(n) || d.forceLabel ? d.label : null, ring: d.type === "border", z: d.zIndex || 0 });
+    });
+    nodes.sort((a, b) => a.z - b.z);
+    const edges = [];
+    this.graph.forEachEdge((e, attr, s, t) => {
+      const d = r.getEdgeDisplayData(e);
+      if (!d || d.hidden) return;
+      const ps = pos.get(s),
+        pt = pos.get(t);
+      if (!ps || !pt) return;
+      const ns = r.getNodeDisplayData(s),
+        nt = r.getNodeDisplayData(t);
+      if (!ns || ns.hidden || !nt || nt.hidden) return;
+      edges.push({ x1: ps.x, y1: ps.y, x2: pt.x, y2: pt.y, color: d.color, width: r.scaleSize(d.size) });
+    });
+    return { width, height, nodes, edges };
+  }
+}
+
+// metricValue returns the value of metric key of a drawn actor: a top-level
+// key, or brokerage_<role> for the brokerage roles; null when undefined.
+export function metricValue(a, key) {
+  if (key.startsWith("brokerage_")) {
+    const b = a.brokerage || {};
+    return b[key.slice("brokerage_".length)] ?? null;
+  }
+  const v = a[key];
+  return v == null ? null : v;
+}
