@@ -51,6 +51,18 @@ func (l lang) T(key string) string {
 // F formats the message key with args.
 func (l lang) F(key string, args ...any) string { return fmt.Sprintf(l.T(key), args...) }
 
+// Plural formats the message key with args, or the message key+".one" when
+// n calls for the singular in the language: 1 in English, 0 and 1 in French
+// (« 0 avertissement », "0 warnings").
+func (l lang) Plural(n int, key string, args ...any) string {
+	if n == 1 || (l.fr && n == 0) {
+		if _, ok := messages[key+".one"]; ok {
+			return l.F(key+".one", args...)
+		}
+	}
+	return l.F(key, args...)
+}
+
 // Family is the display label of a family id; unknown (user-defined) families
 // are shown as they are, and an actor without a family is an "autre", as in
 // the analysis.

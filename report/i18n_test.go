@@ -138,7 +138,7 @@ func FuzzEscaping(f *testing.F) {
 			t.Skip(err)
 		}
 		in := Input{Network: net, Metrics: res, Isolated: analysis.Isolated(net, analysis.IsolationOptions{Suggest: 2}),
-			Warnings: []string{name}, Source: project}
+			Ingests: []graph.IngestRecord{{Warnings: []string{name}}}, Source: project}
 		dir := t.TempDir()
 		if _, err := Write(context.Background(), dir, in, Options{Lang: "fr", Date: testDate, NoMaps: true}); err != nil {
 			t.Fatal(err)

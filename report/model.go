@@ -160,19 +160,43 @@ func (b *builder) data() section {
 	if b.in.Source != "" {
 		s.Blocks = append(s.Blocks, block{Para: l.F("data.source", b.in.Source)})
 	}
-	if n := len(b.in.Inputs); n > 0 {
-		s.Blocks = append(s.Blocks, block{Para: l.F("data.files", l.Int(n))})
+	if n := len(b.in.Ingests); n > 0 {
+		s.Blocks = append(s.Blocks, block{Para: l.Plural(n, "data.ingests", l.Int(n))})
+		t := &table{
+			Head: []string{"#", l.T("col.files"), l.T("col.records"), l.T("col.warnings")},
+			Num:  []bool{true, false, false, true},
+		}
+		for i, r := range b.in.Ingests {
+			var files []string
+			for _, f := range r.Files {
+				files = append(files, f.Path)
+			}
+			for _, f := range r.Flags {
+				if f.File != nil {
+					files = append(files, f.File.Path+" (--"+f.Name+")")
+				}
+			}
+			records := l.F("data.records", l.Int(r.Actors), l.Int(r.Links), l.Int(r.Projects), l.Int(r.Participations))
+			if r.Replace {
+				records += " · " + l.T("data.replaced")
+			}
+			t.Rows = append(t.Rows, []cell{txt(l.Int(i + 1)), {Items: files}, txt(records), txt(l.Int(len(r.Warnings)))})
+		}
+		s.Blocks = append(s.Blocks, block{Table: t})
+	}
+	if len(b.in.Unrecorded) > 0 {
+		s.Blocks = append(s.Blocks, block{Note: l.F("data.unrecorded", strings.Join(b.in.Unrecorded, ", "))})
 	}
 	s.Blocks = append(s.Blocks, block{Heading: l.T("data.warnings")})
-	if len(b.in.Warnings) == 0 {
+	all := ingestWarnings(b.in)
+	switch {
+	case len(b.in.Ingests) == 0:
+		s.Blocks = append(s.Blocks, block{Para: l.T("data.nowarningrecord")})
+	case len(all) == 0:
 		s.Blocks = append(s.Blocks, block{Para: l.T("data.nowarnings")})
-	} else {
-		ws := b.in.Warnings
-		if len(ws) == 1 {
-			s.Blocks = append(s.Blocks, block{Para: l.T("data.nwarnings1")})
-		} else {
-			s.Blocks = append(s.Blocks, block{Para: l.F("data.nwarnings", l.Int(len(ws)))})
-		}
+	default:
+		s.Blocks = append(s.Blocks, block{Para: l.Plural(len(all), "data.nwarnings", l.Int(len(all)))})
+		ws := all
 		if len(ws) > maxWarnings {
 			ws = ws[:maxWarnings]
 		}
@@ -181,8 +205,8 @@ func (b *builder) data() section {
 			list[i] = translateWarning(l, w)
 		}
 		s.Blocks = append(s.Blocks, block{List: list})
-		if len(b.in.Warnings) > maxWarnings {
-			s.Blocks = append(s.Blocks, block{Note: l.F("data.morewarnings", l.Int(len(b.in.Warnings)-maxWarnings))})
+		if len(all) > maxWarnings {
+			s.Blocks = append(s.Blocks, block{Note: l.F("data.morewarnings", l.Int(len(all)-maxWarnings))})
 		}
 	}
 	return s
@@ -637,17 +661,27 @@ func (b *builder) methods() section {
 	s.Blocks = append(s.Blocks, block{Table: t})
 
 	s.Blocks = append(s.Blocks, block{Heading: l.T("methods.inputs")})
-	if len(b.in.Inputs) == 0 {
+	if files := sourceFiles(b.in); len(files) == 0 {
 		s.Blocks = append(s.Blocks, block{Para: l.T("methods.noinputs")})
 	} else {
 		ft := &table{Head: []string{l.T("col.file"), "SHA-256"}, Num: []bool{false, false}}
-		for _, f := range b.in.Inputs {
-			ft.Rows = append(ft.Rows, []cell{txt(f.Path), txt(f.SHA256)})
+		for _, f := range files {
+			c := txt(f.Path)
+			if f.Flag != "" {
+				c.Sub = "--" + f.Flag
+			}
+			ft.Rows = append(ft.Rows, []cell{c, txt(f.SHA256)})
 		}
 		s.Blocks = append(s.Blocks, block{Table: ft})
 	}
 	s.Blocks = append(s.Blocks, block{Heading: l.T("methods.reproduce")}, block{Para: l.T(reproduceText(b.opts))},
-		block{Code: reproduceCommand(b.in, b.opts, l)})
+		block{Code: reproduceCommands(b.in, b.opts)})
+	if len(b.in.Ingests) > 0 {
+		s.Blocks = append(s.Blocks, block{Note: l.T("methods.reproduce.where")})
+	}
+	if len(b.in.Unrecorded) > 0 || len(b.in.Ingests) == 0 {
+		s.Blocks = append(s.Blocks, block{Note: l.T("methods.reproduce.incomplete")})
+	}
 	return s
 }
 
@@ -658,45 +692,4 @@ func reproduceText(opts Options) string {
 		return "methods.reproduce.text"
 	}
 	return "methods.reproduce.native"
-}
-
-// reproduceCommand is the command line that writes the same report again.
-func reproduceCommand(in Input, opts Options, l lang) string {
-	var c strings.Builder
-	c.WriteString("alliances ingest --store alliances.db")
-	if len(in.Inputs) == 0 {
-		c.WriteString(" FILES…")
-	}
-	for _, f := range in.Inputs {
-		c.WriteString(" \\\n    " + shellQuote(f.Path))
-	}
-	c.WriteString("\nalliances report --store alliances.db -o DIR --lang " + l.code)
-	p := in.Metrics.Parameters
-	if p.Weighted {
-		c.WriteString(" --weighted")
-	}
-	c.WriteString(" --seed " + formatInt(p.Seed))
-	c.WriteString(" --date " + opts.Date.Format("2006-01-02"))
-	if opts.TopN != 10 {
-		c.WriteString(" --top " + formatInt(int64(opts.TopN)))
-	}
-	if opts.Title != "" {
-		c.WriteString(" --title " + shellQuote(opts.Title))
-	}
-	if opts.NoMaps {
-		c.WriteString(" --no-maps")
-	} else if opts.Engine != "" && opts.Engine != "auto" {
-		c.WriteString(" --engine " + shellQuote(opts.Engine))
-	}
-	return c.String()
-}
-
-// shellQuote quotes s for a POSIX shell when it holds special characters.
-func shellQuote(s string) string {
-	if s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./:@+=,", r))
-	}) < 0 {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"sort"
 	"time"
 
@@ -21,13 +22,6 @@ var (
 	ErrMissingInput = errors.New("missing input")
 )
 
-// InputFile is an ingested file, listed in the methods section so that the
-// report can be reproduced from the same data.
-type InputFile struct {
-	Path   string `json:"path"`
-	SHA256 string `json:"sha256"`
-}
-
 // Input is what a report is written from. Network and Metrics are required;
 // Isolated may be nil, in which case the section on isolated actors says that
 // the detection was not run.
@@ -35,12 +29,16 @@ type Input struct {
 	Network  *graph.Network
 	Metrics  *analysis.Result
 	Isolated *analysis.IsolatedResult
-	// Warnings are the validation warnings of the ingest, already formatted
-	// as "file:line:col: message".
-	Warnings []string
-	// Inputs are the ingested files with their SHA-256, for the methods
-	// section.
-	Inputs []InputFile
+	// Ingests are the records of the ingests that loaded the data, oldest
+	// first (graph.CurrentIngests of the store's log): the report lists their
+	// files, hashes and warnings, and gives the commands that run them again,
+	// without reading any input file.
+	Ingests []graph.IngestRecord
+	// Unrecorded lists the files named in the provenance of the data that no
+	// ingest record lists (data loaded by an older version, or not by
+	// ingest): the report says that it cannot be reproduced from the records
+	// alone.
+	Unrecorded []string
 	// Source names the data source in map captions and in the report header.
 	Source string
 }
@@ -69,6 +67,15 @@ type Options struct {
 	// NoMaps leaves the maps out (no maps/ directory, no figures), for quick
 	// reports of very large networks.
 	NoMaps bool
+	// Store is the store named in the commands of the methods section that
+	// write the report again; "" means alliances.db.
+	Store string
+	// Command holds the arguments of the report command that wrote this
+	// report (after "alliances report", with --store Store, -o and --date),
+	// shown in the methods section after the ingests; nil leaves it out.
+	Command []string
+	// Progress, when not nil, receives one line per step of the work.
+	Progress io.Writer
 }
 
 // Write writes the report of in into dir, creating it if needed:

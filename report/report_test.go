@@ -53,12 +53,15 @@ var example = sync.OnceValues(func() (Input, error) {
 		Isolated: analysis.Isolated(net, analysis.IsolationOptions{Suggest: 3}),
 		Source:   "examples/loire-souss (illustrative)",
 	}
+	rec := graph.IngestRecord{Actors: len(r.Dataset.Actors), Links: len(r.Dataset.Links),
+		Projects: len(r.Dataset.Projects), Participations: len(r.Dataset.Participations)}
 	for _, w := range r.Warnings {
-		in.Warnings = append(in.Warnings, w.Error())
+		rec.Warnings = append(rec.Warnings, w.Error())
 	}
 	for _, f := range r.Files {
-		in.Inputs = append(in.Inputs, InputFile{Path: f.Path, SHA256: f.SHA256})
+		rec.Files = append(rec.Files, graph.RecordedFile{Path: f.Path, SHA256: f.SHA256})
 	}
+	in.Ingests = []graph.IngestRecord{rec}
 	return in, nil
 })
 
@@ -353,9 +356,12 @@ func hostile() Input {
 	return Input{
 		Network: net, Metrics: res,
 		Isolated: analysis.Isolated(net, analysis.IsolationOptions{Suggest: 2}),
-		Warnings: []string{"acteurs.csv:3:2: " + evil},
-		Inputs:   []InputFile{{Path: "</td><script>x</script>.csv", SHA256: "00"}},
-		Source:   evil,
+		Ingests: []graph.IngestRecord{{
+			Files:    []graph.RecordedFile{{Path: "</td><script>x</script>.csv", SHA256: "00"}},
+			Flags:    []graph.RecordedFlag{{Name: "map", Value: "actor=" + evil}},
+			Warnings: []string{"acteurs.csv:3:2: " + evil},
+		}},
+		Source: evil,
 	}
 }
 
@@ -475,7 +481,7 @@ func TestCatalogueComplete(t *testing.T) {
 func TestLimits(t *testing.T) {
 	in := hostile()
 	for i := 0; i < maxWarnings+7; i++ {
-		in.Warnings = append(in.Warnings, fmt.Sprintf("liens.csv:%d:1: self-loop", i+2))
+		in.Ingests[0].Warnings = append(in.Ingests[0].Warnings, fmt.Sprintf("liens.csv:%d:1: self-loop", i+2))
 	}
 	dir := t.TempDir()
 	if _, err := Write(context.Background(), dir, in, Options{Date: testDate, NoMaps: true}); err != nil {
@@ -543,7 +549,9 @@ func TestDegenerate(t *testing.T) {
 }
 
 // The methods section gives the sampling of betweenness and its error bound
-// when betweenness was estimated, and the weighting.
+// when betweenness was estimated, the weighting, and the commands that write
+// the report again: the ingests as recorded, then the report command given
+// in Options, every word quoted for the shell when it needs to be.
 func TestMethodsParameters(t *testing.T) {
 	in := hostile()
 	m := *in.Metrics
@@ -555,7 +563,9 @@ func TestMethodsParameters(t *testing.T) {
 		{"fr", "estimée à partir de 1\u202f200 acteurs sources tirés au hasard ; erreur absolue d’au plus 0,0125 avec une probabilité de 95,0\u202f%"},
 	} {
 		dir := t.TempDir()
-		if _, err := Write(context.Background(), dir, in, Options{Lang: tc.lang, Date: testDate, NoMaps: true, Seed: 9}); err != nil {
+		cmd := []string{"--store", "my data.db", "-o", "r", "--date", "2026-03-01", "--weighted=true", "--title", "L'été"}
+		if _, err := Write(context.Background(), dir, in, Options{Lang: tc.lang, Date: testDate, NoMaps: true, Seed: 9,
+			Store: "my data.db", Command: cmd}); err != nil {
 			t.Fatal(err)
 		}
 		files := readAll(t, dir)
@@ -563,8 +573,11 @@ func TestMethodsParameters(t *testing.T) {
 		if !strings.Contains(html, template_escape(tc.want)) {
 			t.Errorf("%s: methods lack %q", tc.lang, tc.want)
 		}
-		if !strings.Contains(string(files["report.md"]), "--weighted --seed 3 --date 2026-03-01") {
-			t.Errorf("%s: the reproduce command lacks the weighting, the analysis seed or the date", tc.lang)
+		want := "alliances ingest --store 'my data.db' --map 'actor=<script>alert(\"x\")</script>' \\\n" +
+			"    '</td><script>x</script>.csv'\n" +
+			"alliances report --store 'my data.db' -o r --date 2026-03-01 --weighted=true --title 'L'\\''été'\n"
+		if !strings.Contains(string(files["report.md"]), want) {
+			t.Errorf("%s: report.md lacks the commands\n%s", tc.lang, want)
 		}
 		var params struct {
 			Parameters analysis.Parameters `json:"parameters"`

@@ -24,8 +24,8 @@ import (
 //	families.csv    actors and E-I index per family
 //	projects.csv/.json  the alliance metrics of every project
 //	isolated.csv/.json  flagged actors, reasons and suggestions (one CSV row per suggestion)
-//	warnings.csv    the validation warnings of the ingest
-//	inputs.csv      the input files and their SHA-256
+//	warnings.csv    the validation warnings of the ingests (numbered as in the report)
+//	inputs.csv      the input files and the files named by ingest flags, with their SHA-256
 func writeTables(in Input) (map[string][]byte, error) {
 	out := map[string][]byte{}
 	m := in.Metrics
@@ -64,14 +64,16 @@ func writeTables(in Input) (map[string][]byte, error) {
 	out["families.csv"] = familiesCSV(in.Network, m)
 	out["projects.csv"] = projectsCSV(projects)
 	out["isolated.csv"] = isolatedCSV(iso)
-	rows := [][]string{{"warning"}}
-	for _, w := range in.Warnings {
-		rows = append(rows, []string{w})
+	rows := [][]string{{"ingest", "warning"}}
+	for i, r := range in.Ingests {
+		for _, w := range r.Warnings {
+			rows = append(rows, []string{itoa(i + 1), w})
+		}
 	}
 	out["warnings.csv"] = csvBytes(rows)
-	rows = [][]string{{"path", "sha256"}}
-	for _, f := range in.Inputs {
-		rows = append(rows, []string{f.Path, f.SHA256})
+	rows = [][]string{{"path", "sha256", "flag"}}
+	for _, f := range sourceFiles(in) {
+		rows = append(rows, []string{f.Path, f.SHA256, f.Flag})
 	}
 	out["inputs.csv"] = csvBytes(rows)
 	return out, nil

@@ -9,9 +9,9 @@ import (
 	"github.com/alliances/alliances/ingest"
 )
 
-// ingestWarnings reads files (name, content) with package ingest and returns
+// readWarnings reads files (name, content) with package ingest and returns
 // its warnings as the command line gives them to the report.
-func ingestWarnings(t *testing.T, files ...string) []string {
+func readWarnings(t *testing.T, files ...string) []string {
 	t.Helper()
 	dir := t.TempDir()
 	var paths []string
@@ -39,16 +39,16 @@ func ingestWarnings(t *testing.T, files ...string) []string {
 // kept. The English report keeps them as they are.
 func TestWarningsInFrench(t *testing.T) {
 	var ws []string
-	ws = append(ws, ingestWarnings(t,
+	ws = append(ws, readWarnings(t,
 		"actors.csv", "id,name,family\na,Mairie de Nantes,collectivite\nb,Ville de Nantes,collectivite\na,Mairie de Nantes,collectivite\nc,Gamma,ong\n",
 		"projects.csv", "id,name,start,end\np,Projet,2020,2018\np,Projet,2020,2018\nq,Autre,,\n",
 		"links.csv", "source,target,weight\na,a,1\na,b,1\nb,a,1\na,c,1\na,c,2\n",
 		"participations.csv", "actor,project,role\na,p,lead\na,p,partner\nb,p,partner\nb,p,partner\nc,q,funder\nc,q,funder;lead\n",
 		"latin1.csv", "id,name,family\nd,Soci\xe9t\xe9,entreprise\n",
 	)...)
-	ws = append(ws, ingestWarnings(t, "parts.csv", "actor,project\nx,p1\ny,p1\n")...)
-	ws = append(ws, ingestWarnings(t, "nodes.csv", "id,name\nm,Em\nn,En\n", "ties.csv", "source,target\nm,n\n")...)
-	ws = append(ws, ingestWarnings(t, "pays.csv", "id,name,country\nu,Un,Atlantide\nv,Deux,France\n")...)
+	ws = append(ws, readWarnings(t, "parts.csv", "actor,project\nx,p1\ny,p1\n")...)
+	ws = append(ws, readWarnings(t, "nodes.csv", "id,name\nm,Em\nn,En\n", "ties.csv", "source,target\nm,n\n")...)
+	ws = append(ws, readWarnings(t, "pays.csv", "id,name,country\nu,Un,Atlantide\nv,Deux,France\n")...)
 	kinds := map[string]bool{}
 	for _, w := range ws {
 		for _, k := range []string{"repeated (identical", "already defined", "self-loop", "near-duplicate", "not UTF-8",

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/alliances/alliances/analysis"
@@ -91,7 +92,11 @@ func runDemo(ctx context.Context, o *demoOptions, std *streams, args []string) e
 	say("%d actors, %d declared links, %d projects, %d participations → %d ties\n\n",
 		len(d.Actors), len(d.Links), len(d.Projects), len(d.Participations), len(net.Ties))
 
-	in, err := reportInput(ctx, d, net, analysis.Options{Seed: o.seed}, 3, nil)
+	log, err := loadIngests(ctx, store)
+	if err != nil {
+		return err
+	}
+	in, err := reportInput(ctx, d, net, analysis.Options{Seed: o.seed}, 3, log)
 	if err != nil {
 		return err
 	}
@@ -188,7 +193,16 @@ func demoOutputs(ctx context.Context, o *demoOptions, in report.Input, date time
 		if err != nil {
 			return nil, err
 		}
-		if _, err := report.Write(ctx, dir, in, report.Options{Lang: lang, Date: date, Seed: o.seed, Version: version, Engine: o.engine}); err != nil {
+		// The command that writes the same report from the same data.
+		cmd := append(reportCommandLine(nil, "alliances.db", dir, date), "--lang", lang, "--source", in.Source)
+		if o.seed != 1 {
+			cmd = append(cmd, "--seed", strconv.FormatInt(o.seed, 10))
+		}
+		if o.engine != "" && o.engine != "auto" {
+			cmd = append(cmd, "--engine", o.engine)
+		}
+		if _, err := report.Write(ctx, dir, in, report.Options{Lang: lang, Date: date, Seed: o.seed, Version: version,
+			Engine: o.engine, Store: "alliances.db", Command: cmd}); err != nil {
 			return nil, err
 		}
 		written = append(written, filepath.Join(dir, "report.html"), filepath.Join(dir, "report.md"))

@@ -2,16 +2,16 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
-	"os"
+	"path/filepath"
 	"sort"
+	"strings"
+	"time"
 
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/graph"
-	"github.com/alliances/alliances/ingest"
+	"github.com/alliances/alliances/graph/neo4jstore"
 	"github.com/alliances/alliances/report"
 )
 
@@ -25,11 +25,12 @@ type reportOptions struct {
 	suggest  int
 	title    string
 	engine   string
-	mapping  string
-	mapFlag  string
 	top      int
 	noMaps   bool
 	source   string
+	// flags are the command-line flags, for the command that writes the
+	// report again.
+	flags *flag.FlagSet
 }
 
 func reportCommand() command {
@@ -47,7 +48,7 @@ Examples:
   alliances report -o rapport --lang fr
   alliances report -o report --lang en --date 2026-01-15 --seed 7`,
 		setup: func(fs *flag.FlagSet, std *streams) func(context.Context, []string) error {
-			o := &reportOptions{}
+			o := &reportOptions{flags: fs}
 			o.bind(fs)
 			fs.StringVar(&o.output, "o", "", "output `DIR` (required)")
 			fs.StringVar(&o.lang, "lang", "en", "report language: en or fr")
@@ -56,11 +57,9 @@ Examples:
 			fs.BoolVar(&o.weighted, "weighted", false, "use tie weights in the metrics")
 			fs.IntVar(&o.suggest, "suggest", 3, "suggested partners per isolated actor")
 			fs.StringVar(&o.title, "title", "", "report title")
-			fs.StringVar(&o.mapping, "mapping", "", "the column mapping `FILE` the data were ingested with, to list validation warnings")
-			fs.StringVar(&o.mapFlag, "map", "", "the inline column mapping the data were ingested with")
 			fs.IntVar(&o.top, "top", 10, "rows of the key-actor tables")
 			fs.BoolVar(&o.noMaps, "no-maps", false, "leave the maps out (faster on large networks)")
-			fs.StringVar(&o.source, "source", "", "data source named in the report and captions (default: the store)")
+			fs.StringVar(&o.source, "source", "", "data source named in the report and captions (default: the names of the ingested files)")
 			fs.StringVar(&o.engine, "engine", "auto", "Graphviz engine for the maps: auto, embedded or native")
 			return func(ctx context.Context, args []string) error { return runReport(ctx, o, std, args) }
 		},
@@ -85,21 +84,21 @@ func runReport(ctx context.Context, o *reportOptions, std *streams, args []strin
 	if err != nil {
 		return err
 	}
-	m, err := loadMapping(o.mapping, o.mapFlag)
+	log, err := loadIngests(ctx, o.store)
 	if err != nil {
 		return err
 	}
-	in, err := reportInput(ctx, d, net, analysis.Options{Seed: o.seed, Weighted: o.weighted}, o.suggest, m)
+	in, err := reportInput(ctx, d, net, analysis.Options{Seed: o.seed, Weighted: o.weighted}, o.suggest, log)
 	if err != nil {
 		return err
 	}
-	in.Source = o.source
-	if in.Source == "" {
-		in.Source = o.store
+	if o.source != "" {
+		in.Source = o.source
 	}
+	store := recipeStore(o.store)
 	paths, err := report.Write(ctx, o.output, in, report.Options{
 		Lang: o.lang, Date: date, Seed: o.seed, Version: version, Title: o.title, Engine: o.engine,
-		TopN: o.top, NoMaps: o.noMaps,
+		TopN: o.top, NoMaps: o.noMaps, Store: store, Command: reportCommandLine(o.flags, store, o.output, date),
 	})
 	if err != nil {
 		return err
@@ -110,60 +109,104 @@ func runReport(ctx context.Context, o *reportOptions, std *streams, args []strin
 	return nil
 }
 
-// reportInput analyses the network and gathers what the methods and data
-// sections need: the files the data came from (from the provenance of every
-// record), their hashes and validation warnings when they can still be read.
-func reportInput(ctx context.Context, d *graph.Dataset, net *graph.Network, opts analysis.Options, suggest int, m *ingest.Mapping) (report.Input, error) {
+// unrecordedReportFlags are the flags of report left out of the command
+// that writes the report again: the store and the output are named apart,
+// and --quiet changes no byte.
+var unrecordedReportFlags = map[string]bool{"store": true, "o": true, "date": true, "quiet": true}
+
+// reportCommandLine returns the arguments of the report command that writes
+// the same report again: the store of the recipe, the base name of the
+// output directory, the date used, and every other flag given (fs, nil when
+// the report is written by another command), in the order of their names.
+func reportCommandLine(fs *flag.FlagSet, store, output string, date time.Time) []string {
+	args := []string{"--store", store, "-o", filepath.Base(filepath.Clean(output)), "--date", date.Format("2006-01-02")}
+	if fs == nil {
+		return args
+	}
+	fs.Visit(func(f *flag.Flag) {
+		if unrecordedReportFlags[f.Name] {
+			return
+		}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			args = append(args, "--"+f.Name+"="+f.Value.String())
+			return
+		}
+		args = append(args, "--"+f.Name, f.Value.String())
+	})
+	return args
+}
+
+// recipeStore is the store named in the commands that write a report again:
+// the base name of an embedded store, alliances.db for a Neo4j database
+// (whose address and credentials stay out of the report).
+func recipeStore(location string) string {
+	if neo4jstore.IsURI(location) {
+		return "alliances.db"
+	}
+	return filepath.Base(location)
+}
+
+// reportInput analyses the network and gathers what the data and methods
+// sections need from the ingest log of the store (log): the records that
+// describe the data, the files of the data's provenance that none of them
+// lists, and the name of the data source.
+func reportInput(ctx context.Context, d *graph.Dataset, net *graph.Network, opts analysis.Options, suggest int, log []graph.IngestRecord) (report.Input, error) {
 	res, err := analysis.AnalyzeContext(ctx, net, opts)
 	if err != nil {
 		return report.Input{}, err
 	}
-	in := report.Input{
-		Network:  net,
-		Metrics:  res,
-		Isolated: analysis.Isolated(net, analysis.IsolationOptions{Suggest: suggest}),
-	}
-	files := sourceFiles(d)
-	var readable []string
-	for _, f := range files {
-		if _, err := os.Stat(f); err == nil {
-			readable = append(readable, f)
-		} else if errors.Is(err, fs.ErrNotExist) {
-			in.Warnings = append(in.Warnings, fmt.Sprintf("%s: the file the data came from is no longer there; its hash is not in this report", f))
-		}
-	}
-	if len(readable) == 0 {
-		return in, nil
-	}
-	infos, err := ingest.Describe(readable)
-	if err != nil {
-		return report.Input{}, err
-	}
-	for _, f := range infos {
-		in.Inputs = append(in.Inputs, report.InputFile{Path: f.Path, SHA256: f.SHA256})
-	}
-	// Validation warnings come from reading the files again, as they were
-	// ingested (with the same mapping).
-	r, err := ingest.Open(ctx, readable, ingest.Options{Known: d, Mapping: m})
-	if err != nil {
-		why := firstLine(err.Error())
-		var ve *ingest.ValidationError
-		if errors.As(err, &ve) && len(ve.Problems) > 0 {
-			// The first line of a ValidationError only announces the list.
-			why = fmt.Sprintf("%d problem(s), the first: %s", len(ve.Problems), ve.Problems[0].Error())
-		}
-		in.Warnings = append(in.Warnings, "the input files could not be validated again (they changed since they were ingested, or were ingested with a column mapping: give report the same --mapping or --map): "+why)
-		return in, nil
-	}
-	defer r.Close()
-	for _, w := range r.Warnings {
-		in.Warnings = append(in.Warnings, w.Error())
-	}
-	return in, nil
+	current := graph.CurrentIngests(log)
+	return report.Input{
+		Network:    net,
+		Metrics:    res,
+		Isolated:   analysis.Isolated(net, analysis.IsolationOptions{Suggest: suggest}),
+		Ingests:    current,
+		Unrecorded: unrecordedFiles(d, current),
+		Source:     dataSource(current),
+	}, nil
 }
 
-// sourceFiles lists, sorted, the files named in the provenance of d.
-func sourceFiles(d *graph.Dataset) []string {
+// unrecordedFiles lists, sorted, the files named in the provenance of d
+// whose name no ingest record holds (compared by base name: the record
+// keeps paths relative to where ingest ran, the provenance as given).
+func unrecordedFiles(d *graph.Dataset, recs []graph.IngestRecord) []string {
+	recorded := map[string]bool{}
+	for _, r := range recs {
+		for _, f := range r.Files {
+			recorded[filepath.Base(f.Path)] = true
+		}
+	}
+	var out []string
+	for _, f := range provenanceFiles(d) {
+		if !recorded[filepath.Base(f)] {
+			out = append(out, filepath.Base(f))
+		}
+	}
+	return out
+}
+
+// dataSource names the data after the files of the ingests: their base
+// names, the first three and the number of the others when there are more
+// than four.
+func dataSource(recs []graph.IngestRecord) string {
+	var names []string
+	seen := map[string]bool{}
+	for _, r := range recs {
+		for _, f := range r.Files {
+			if n := filepath.Base(f.Path); !seen[n] {
+				seen[n] = true
+				names = append(names, n)
+			}
+		}
+	}
+	if len(names) > 4 {
+		return strings.Join(names[:3], ", ") + fmt.Sprintf(" (+%d)", len(names)-3)
+	}
+	return strings.Join(names, ", ")
+}
+
+// provenanceFiles lists, sorted, the files named in the provenance of d.
+func provenanceFiles(d *graph.Dataset) []string {
 	set := map[string]bool{}
 	for _, a := range d.Actors {
 		set[a.Origin.File] = true
@@ -184,4 +227,14 @@ func sourceFiles(d *graph.Dataset) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// loadIngests returns the ingest log of the store.
+func loadIngests(ctx context.Context, location string) ([]graph.IngestRecord, error) {
+	s, err := openReader(ctx, location)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	return s.Ingests(ctx)
 }

@@ -21,7 +21,7 @@ var unrecordedIngestFlags = map[string]bool{"store": true, "quiet": true, "warni
 
 // ingestRecord describes what an ingest read, for the store's ingest log
 // (graph.IngestRecord): the files as given (absolute paths made relative to
-// the working directory), their hashes, the flags set on the command line
+// the working directory, see recordedPath), their hashes, the flags set on the command line
 // (fs, nil when ingest was not run from the command line) with the hash of
 // any file they name, and the warnings, whose file names are written the same
 // way.
@@ -66,8 +66,13 @@ func ingestRecord(fs *flag.FlagSet, in *ingest.Input) graph.IngestRecord {
 	return rec
 }
 
-// recordedPath returns an absolute path relative to the working directory,
-// and any other path as it is.
+// maxUp is the number of levels above the working directory that a recorded
+// path may climb: ../../shared/data.csv is a layout that a colleague can
+// recreate, ../../../../../tmp/x/data.csv is the machine's.
+const maxUp = 3
+
+// recordedPath returns an absolute path relative to the working directory
+// when it lies at most maxUp levels above it, and any other path as it is.
 func recordedPath(p string) string {
 	if !filepath.IsAbs(p) {
 		return p
@@ -80,7 +85,11 @@ func recordedPath(p string) string {
 	if err != nil {
 		return p
 	}
-	return filepath.ToSlash(rel)
+	rel = filepath.ToSlash(rel)
+	if up := strings.Count(rel+"/", "../"); strings.HasPrefix(rel, "../") && up > maxUp {
+		return p
+	}
+	return rel
 }
 
 // fileSHA256 returns the SHA-256 of the regular file at p, and whether p
