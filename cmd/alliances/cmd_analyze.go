@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"slices"
 
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/graph"
@@ -17,6 +18,9 @@ type analyzeOptions struct {
 	writeBack bool
 	exact     int
 	workers   int
+	sort      string
+	top       int
+	columns   string
 }
 
 func analyzeCommand() command {
@@ -34,6 +38,8 @@ Examples:
   alliances analyze
   alliances analyze --format json > metrics.json
   alliances analyze --weighted --seed 7 --format csv > actors.csv
+  alliances analyze --sort betweenness --top 20
+  alliances analyse --sort pagerank --top 10 --columns name,family,pagerank,degree
   alliances analyze --store neo4j://localhost:7687 --write-back`,
 		setup: func(fs *flag.FlagSet, std *streams) func(context.Context, []string) error {
 			o := &analyzeOptions{}
@@ -44,6 +50,9 @@ Examples:
 			fs.BoolVar(&o.writeBack, "write-back", false, "store the metrics as actor properties (Neo4j: queryable in Cypher)")
 			fs.IntVar(&o.exact, "exact-limit", 0, "above this many actors, betweenness is estimated by sampling (0: default)")
 			fs.IntVar(&o.workers, "workers", 0, "goroutines of the path kernels (0: one per core); the results do not depend on it")
+			fs.StringVar(&o.sort, "sort", "", "order the actors by this `METRIC` (largest first; id, name, family alphabetically); default: by id")
+			fs.IntVar(&o.top, "top", 0, "keep the first `N` actors of --sort, and those tied with the last one (0: all)")
+			fs.StringVar(&o.columns, "columns", "", "comma list of the `COLUMNS` of the table or CSV (id comes first), e.g. name,family,degree,betweenness")
 			return func(ctx context.Context, args []string) error { return runAnalyze(ctx, o, std, args) }
 		},
 	}
@@ -55,6 +64,27 @@ func runAnalyze(ctx context.Context, o *analyzeOptions, std *streams, args []str
 	}
 	if err := checkFormat(o.format); err != nil {
 		return err
+	}
+	if o.sort != "" {
+		if _, err := checkColumn("--sort", o.sort); err != nil {
+			return err
+		}
+	}
+	switch {
+	case o.top < 0:
+		return usagef("--top must be 0 or more")
+	case o.top > 0 && o.sort == "":
+		return usagef("--top needs --sort METRIC: the top of which measure? e.g. --sort betweenness --top 20")
+	}
+	var columns []string
+	if o.columns != "" {
+		if o.format == formatJSON {
+			return usagef("--columns applies to --format table and csv; JSON has every metric")
+		}
+		var err error
+		if columns, err = parseColumns(o.columns); err != nil {
+			return err
+		}
 	}
 	_, net, err := loadNetwork(ctx, o.store)
 	if err != nil {
@@ -72,34 +102,52 @@ func runAnalyze(ctx context.Context, o *analyzeOptions, std *streams, args []str
 			fmt.Fprintf(std.err, "stored the metrics of %d actors in %s\n", len(res.Actors), o.store)
 		}
 	}
+	if o.sort != "" {
+		sortActors(res, o.sort, o.top)
+	}
 	switch o.format {
 	case formatJSON:
 		return writeJSON(std.out, res)
 	case formatCSV:
-		return writeRows(std.out, formatCSV, actorHeader, actorRows(res, formatCSV))
+		if columns == nil {
+			columns = actorHeader
+		}
+		return writeRows(std.out, formatCSV, columns, pickColumns(actorRows(res, formatCSV), columns))
 	}
 	n := res.Network
 	fmt.Fprintf(std.out, "Network: %d actors, %d ties, density %s, %d component(s), largest %s of actors, %d communities (modularity %s)\n\n",
 		n.Actors, n.Ties, num(n.Density, formatTable), n.Components, num(n.LargestComponentShare, formatTable),
 		n.Communities, num(n.Modularity, formatTable))
-	// The terminal gets the key columns; csv and json have every metric.
-	keep := []int{0, 1, 2, 3, 5, 6, 8, 9, 12, 14, 15, 21}
-	header := pick(actorHeader, keep)
-	var rows [][]string
-	for _, r := range actorRows(res, formatTable) {
-		rows = append(rows, pick(r, keep))
+	// The terminal gets the key columns (and the one sorted by); csv and
+	// json have every metric.
+	if columns == nil {
+		columns = slices.Clone(defaultTableColumns)
+		if o.sort != "" && !slices.Contains(columns, o.sort) {
+			columns = slices.Insert(columns, 3, o.sort)
+		}
 	}
-	if err := writeRows(std.out, formatTable, header, rows); err != nil {
+	if o.top > 0 {
+		fmt.Fprintf(std.out, "The %d actor(s) with the largest %s (--top %d, ties at the cut kept):\n\n", len(res.Actors), o.sort, o.top)
+	}
+	if err := writeRows(std.out, formatTable, columns, pickColumns(actorRows(res, formatTable), columns)); err != nil {
 		return err
 	}
 	fmt.Fprintln(std.out, "\nEvery metric: --format csv or --format json. Definitions: docs/metrics.md.")
 	return nil
 }
 
-func pick(xs []string, idx []int) []string {
-	out := make([]string, len(idx))
-	for i, j := range idx {
-		out[i] = xs[j]
+// pickColumns returns the given columns of rows of the per-actor table.
+func pickColumns(rows [][]string, columns []string) [][]string {
+	idx := make([]int, len(columns))
+	for i, c := range columns {
+		idx[i] = slices.Index(actorHeader, c)
+	}
+	out := make([][]string, len(rows))
+	for r, row := range rows {
+		out[r] = make([]string, len(idx))
+		for i, j := range idx {
+			out[r][i] = row[j]
+		}
 	}
 	return out
 }

@@ -4,15 +4,18 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/alliances/alliances/analysis"
+	"github.com/alliances/alliances/graph"
 )
 
 type isolatedOptions struct {
 	storeFlags
 	format  string
 	suggest int
+	reason  string
 }
 
 func isolatedCommand() command {
@@ -31,12 +34,14 @@ partners). See docs/metrics.md.
 
 Examples:
   alliances isolated
-  alliances isolated --suggest 5 --format json`,
+  alliances isolated --suggest 5 --format json
+  alliances isolated --reason single_family,broker_dependent`,
 		setup: func(fs *flag.FlagSet, std *streams) func(context.Context, []string) error {
 			o := &isolatedOptions{}
 			o.bind(fs)
 			fs.StringVar(&o.format, "format", formatTable, "output `format`: table, csv or json")
 			fs.IntVar(&o.suggest, "suggest", 3, "suggested partners per flagged actor (0: none)")
+			fs.StringVar(&o.reason, "reason", "", "keep the actors flagged for one of these `REASONS` (comma list: isolate, pendant, outside_main_component, single_family, broker_dependent)")
 			return func(ctx context.Context, args []string) error { return runIsolated(ctx, o, std, args) }
 		},
 	}
@@ -52,11 +57,24 @@ func runIsolated(ctx context.Context, o *isolatedOptions, std *streams, args []s
 	if o.suggest < 0 {
 		return usagef("--suggest must be 0 or more")
 	}
+	reasons, err := parseReasons(o.reason)
+	if err != nil {
+		return err
+	}
 	_, net, err := loadNetwork(ctx, o.store)
 	if err != nil {
 		return err
 	}
 	res := analysis.Isolated(net, analysis.IsolationOptions{Suggest: o.suggest})
+	if len(reasons) > 0 {
+		kept := res.Actors[:0]
+		for _, a := range res.Actors {
+			if slices.ContainsFunc(a.Reasons, func(r string) bool { return slices.Contains(reasons, r) }) {
+				kept = append(kept, a)
+			}
+		}
+		res.Actors = kept
+	}
 	if o.format == formatJSON {
 		return writeJSON(std.out, res)
 	}
@@ -78,7 +96,11 @@ func runIsolated(ctx context.Context, o *isolatedOptions, std *streams, args []s
 		rows = append(rows, []string{a.ID, name, a.Family, strings.Join(a.Reasons, ","), strings.Join(sugg, "; ")})
 	}
 	if o.format == formatTable {
-		fmt.Fprintf(std.out, "%d flagged actor(s)\n\n", len(res.Actors))
+		if len(reasons) > 0 {
+			fmt.Fprintf(std.out, "%d actor(s) flagged %s\n\n", len(res.Actors), strings.Join(reasons, " or "))
+		} else {
+			fmt.Fprintf(std.out, "%d flagged actor(s)\n\n", len(res.Actors))
+		}
 		if err := writeRows(std.out, formatTable, header, rows); err != nil {
 			return err
 		}
@@ -94,4 +116,28 @@ func runIsolated(ctx context.Context, o *isolatedOptions, std *streams, args []s
 		return nil
 	}
 	return writeRows(std.out, formatCSV, header, rows)
+}
+
+// isolationReasons are the reasons of analysis.Isolated, for --reason.
+var isolationReasons = []string{analysis.ReasonIsolate, analysis.ReasonPendant, analysis.ReasonOutsideMain,
+	analysis.ReasonSingleFamily, analysis.ReasonBrokerDependent}
+
+// parseReasons reads --reason: a comma list of isolation reasons.
+func parseReasons(list string) ([]string, error) {
+	var out []string
+	for _, r := range strings.Split(list, ",") {
+		r = strings.TrimSpace(r)
+		if r == "" {
+			continue
+		}
+		if !slices.Contains(isolationReasons, r) {
+			hint := ""
+			if near := graph.Nearest(r, isolationReasons); len(near) > 0 {
+				hint = fmt.Sprintf(" (did you mean %q?)", near[0])
+			}
+			return nil, usagef("--reason: unknown reason %q%s; the reasons are %s", r, hint, strings.Join(isolationReasons, ", "))
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }

@@ -5,10 +5,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
+
+	"golang.org/x/term"
 
 	"github.com/alliances/alliances/analysis"
 )
@@ -45,6 +49,12 @@ func writeRows(w io.Writer, format string, header []string, rows [][]string) err
 		return cw.Error()
 	}
 	header, rows = dropRedundantNames(header, rows)
+	header, rows, left := fitWidth(header, rows, tableWidth(w))
+	defer func() {
+		if len(left) > 0 {
+			fmt.Fprintf(w, "(%d column(s) left out to fit the terminal: %s; --format csv has them all)\n", len(left), strings.Join(left, ", "))
+		}
+	}()
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for i, h := range header {
 		if i > 0 {
@@ -129,4 +139,97 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// tableWidth is the width a text table written to w may take: the COLUMNS
+// environment variable when set, else the width of the terminal that w is,
+// else 0 (no limit: a pipe or a file).
+func tableWidth(w io.Writer) int {
+	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return 0
+	}
+	if n, _, err := term.GetSize(int(f.Fd())); err == nil && n > 0 {
+		return n
+	}
+	return 0
+}
+
+// fitWidth makes a text table at most width characters wide (no limit when
+// width is 0): it shortens the last column (lists), then a name column, to
+// no less than 16 characters, then leaves out columns from the right, never
+// the first two, and returns the names of those left out.
+func fitWidth(header []string, rows [][]string, width int) ([]string, [][]string, []string) {
+	if width <= 0 || len(header) == 0 {
+		return header, rows, nil
+	}
+	widths := func() []int {
+		ws := make([]int, len(header))
+		for i, h := range header {
+			ws[i] = utf8.RuneCountInString(h)
+		}
+		for _, r := range rows {
+			for i, c := range r {
+				if i < len(ws) {
+					if i == len(r)-1 && i > 0 {
+						c = shortList(c, maxListCell)
+					}
+					ws[i] = max(ws[i], utf8.RuneCountInString(c))
+				}
+			}
+		}
+		return ws
+	}
+	total := func(ws []int) int {
+		t := 2 * (len(ws) - 1)
+		for _, x := range ws {
+			t += x
+		}
+		return t
+	}
+	rows = slices.Clone(rows)
+	shorten := func(col int, n int) {
+		for i, r := range rows {
+			r = slices.Clone(r)
+			if col < len(r) {
+				if col == len(r)-1 {
+					r[col] = shortList(r[col], n)
+				} else {
+					r[col] = truncate(r[col], n)
+				}
+			}
+			rows[i] = r
+		}
+	}
+	ws := widths()
+	over := total(ws) - width
+	if over <= 0 {
+		return header, rows, nil
+	}
+	last := len(header) - 1
+	if last > 0 && ws[last] > 16 {
+		shorten(last, max(16, ws[last]-over))
+		ws = widths()
+		over = total(ws) - width
+	}
+	if name := slices.Index(header, "name"); name >= 0 && over > 0 && ws[name] > 16 {
+		shorten(name, max(16, ws[name]-over))
+		ws = widths()
+		over = total(ws) - width
+	}
+	var left []string
+	for over > 0 && len(header) > 2 {
+		n := len(header) - 1
+		left = append([]string{header[n]}, left...)
+		over -= ws[n] + 2
+		header = header[:n]
+		ws = ws[:n]
+		for i, r := range rows {
+			rows[i] = r[:min(n, len(r))]
+		}
+	}
+	return header, rows, left
 }
