@@ -11,6 +11,7 @@ import (
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/graph"
 	"github.com/alliances/alliances/outfile"
+	"github.com/alliances/alliances/sanitize"
 )
 
 // CSV header names, as ingest recognises them.
@@ -44,11 +45,19 @@ func CSV(dir string, d *graph.Dataset, opts Options) ([]string, error) {
 	metrics := metricIndex(res)
 	write := func(name string, header []string, rows [][]string) error {
 		return out.Write(name, func(f io.Writer) error {
+			// Cells a spreadsheet would run as formulas are neutralised
+			// (sanitize.CSVCell, OWASP); ingest reads them back unchanged.
 			w := csv.NewWriter(f)
 			if err := w.Write(header); err != nil {
 				return fmt.Errorf("export: %s: %w", name, err)
 			}
-			if err := w.WriteAll(rows); err != nil {
+			for _, r := range rows {
+				if err := w.Write(sanitize.CSVRecord(r)); err != nil {
+					return fmt.Errorf("export: %s: %w", name, err)
+				}
+			}
+			w.Flush()
+			if err := w.Error(); err != nil {
 				return fmt.Errorf("export: %s: %w", name, err)
 			}
 			return nil

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/alliances/alliances/sanitize"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -278,6 +279,10 @@ func (cs *csvStream) scan(fn func(row *Row), progress func(done, total int64)) [
 		}
 		if report {
 			cs.records++
+		}
+		for i, c := range rec {
+			// A cell that export neutralised for spreadsheets ('=…).
+			rec[i] = sanitize.UnCSVCell(c)
 		}
 		row.Line, row.Cells = line, rec
 		fn(row)

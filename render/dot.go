@@ -7,6 +7,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/alliances/alliances/sanitize"
 )
 
 // DOT returns the DOT document of the map that opts describe. It is
@@ -306,13 +308,20 @@ func (s *scene) levelName(l string) string {
 	return l
 }
 
+// maxDOTText is the longest text, in bytes, that a map shows (a name, a
+// tooltip, a caption): native Graphviz refuses quoted strings longer than
+// 16384 bytes, and escaping can multiply a text's length by 6.
+const maxDOTText = 2000
+
 // quote writes s as a DOT quoted string for escString attributes (label,
-// tooltip): backslashes are doubled so that Graphviz escapes such as \N stay
-// text, quotes are escaped, control characters become \n or spaces.
+// tooltip): the text is made safe (sanitize.Text: no control character,
+// bidirectional override or non-character) and clipped to maxDOTText;
+// backslashes are doubled so that Graphviz escapes such as \N stay text,
+// quotes are escaped; a line feed written by render becomes \n.
 func quote(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
-	for _, r := range s {
+	for _, r := range safeText(s) {
 		switch {
 		case r == '\\':
 			b.WriteString(`\\`)
@@ -330,15 +339,20 @@ func quote(s string) string {
 	return b.String()
 }
 
-// htmlEscape writes s as text of a Graphviz HTML-like label.
+// htmlEscape writes s as text of a Graphviz HTML-like label, made safe and
+// clipped as by quote.
 func htmlEscape(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if r < ' ' || r == 0x7f {
-			return ' '
-		}
-		return r
-	}, s)
-	return html.EscapeString(s)
+	return html.EscapeString(sanitize.Clip(sanitize.Text(s), maxDOTText))
+}
+
+// safeText makes s safe for a map and clips it, keeping the line feeds
+// that render puts between the lines of a label.
+func safeText(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = sanitize.Text(l)
+	}
+	return sanitize.Clip(strings.Join(lines, "\n"), maxDOTText)
 }
 
 // shorten cuts s to at most n runes, ending with "…" when cut.

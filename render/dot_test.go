@@ -321,7 +321,7 @@ func TestDOTEscaping(t *testing.T) {
 			t.Errorf("DOT lacks %s", s)
 		}
 	}
-	if got := quote("a\\b\"c\nd\x01"); got != `"a\\b\"c\nd "` {
+	if got := quote("a\\b\"c\nd\x01"); got != `"a\\b\"c\nd␁"` {
 		t.Errorf("quote = %s", got)
 	}
 }

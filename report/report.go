@@ -12,6 +12,7 @@ import (
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/graph"
 	"github.com/alliances/alliances/outfile"
+	"github.com/alliances/alliances/sanitize"
 )
 
 // Errors wrapped by Write.
@@ -120,10 +121,12 @@ func Write(ctx context.Context, dir string, in Input, opts Options) ([]string, e
 	if err := writeHTML(&html, d); err != nil {
 		return nil, fmt.Errorf("report: html: %w", err)
 	}
-	files["report.html"] = html.Bytes()
+	// No control character, bidirectional override or non-character from
+	// the data reaches the reader (sanitize.Lines; the markup has none).
+	files["report.html"] = []byte(sanitize.Lines(html.String()))
 	var md bytes.Buffer
 	writeMarkdown(&md, d)
-	files["report.md"] = md.Bytes()
+	files["report.md"] = []byte(sanitize.Lines(md.String()))
 
 	tables, err := writeTables(in)
 	if err != nil {

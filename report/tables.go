@@ -10,6 +10,8 @@ import (
 
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/sanitize"
+	"slices"
 )
 
 // writeTables returns the machine-readable tables of the report, by file
@@ -79,11 +81,16 @@ func writeTables(in Input) (map[string][]byte, error) {
 	return out, nil
 }
 
-// csvBytes writes rows as RFC 4180 CSV with "\n" line ends.
+// csvBytes writes rows as RFC 4180 CSV with "\n" line ends; cells a
+// spreadsheet would run as formulas are neutralised (sanitize.CSVCell,
+// OWASP).
 func csvBytes(rows [][]string) []byte {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
-	_ = w.WriteAll(rows) // writes to a bytes.Buffer cannot fail
+	for _, r := range rows {
+		_ = w.Write(sanitize.CSVRecord(slices.Clone(r))) // writes to a bytes.Buffer cannot fail
+	}
+	w.Flush()
 	return b.Bytes()
 }
 

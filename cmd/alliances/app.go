@@ -15,6 +15,7 @@ import (
 
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/sanitize"
 )
 
 // Exit codes (SPEC §10), documented in docs/cli.md.
@@ -71,6 +72,9 @@ func (e usageError) Error() string { return e.msg }
 func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// Standard error is for people: no control character, bidirectional
+	// override or non-character from the data reaches their terminal.
+	stderr = sanitize.Writer(stderr)
 	std := &streams{in: stdin, out: stdout, err: stderr}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		if len(args) > 1 {

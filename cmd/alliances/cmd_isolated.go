@@ -9,6 +9,7 @@ import (
 
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/sanitize"
 )
 
 type isolatedOptions struct {
@@ -109,7 +110,7 @@ func runIsolated(ctx context.Context, o *isolatedOptions, std *streams, args []s
 			for _, a := range res.Actors {
 				if len(a.Suggestions) > 0 {
 					s := a.Suggestions[0]
-					fmt.Fprintf(std.out, "  %s → %s: %s\n", a.ID, s.ID, s.Why)
+					fmt.Fprintf(std.out, "  %s → %s: %s\n", sanitize.Text(a.ID), sanitize.Text(s.ID), sanitize.Text(s.Why))
 				}
 			}
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/alliances/alliances/graph/neo4jstore"
 	"github.com/alliances/alliances/ingest"
 	"github.com/alliances/alliances/query"
+	"github.com/alliances/alliances/sanitize"
 )
 
 type queryOptions struct {
@@ -114,7 +115,7 @@ func namedQuery(o *queryOptions, std *streams, net *graph.Network, args []string
 			rows = append(rows, []string{strconv.Itoa(a.Distance), a.ID, a.Name, a.Family, a.Country})
 		}
 		if o.format == formatTable {
-			fmt.Fprintf(std.out, "%d actor(s) within %d tie(s) of %s, %d tie(s) among them\n\n", len(ego.Actors)-1, o.depth, ego.Center.ID, len(ego.Ties))
+			fmt.Fprintf(std.out, "%d actor(s) within %d tie(s) of %s, %d tie(s) among them\n\n", len(ego.Actors)-1, o.depth, sanitize.Text(ego.Center.ID), len(ego.Ties))
 		}
 	case "path":
 		paths, err := query.Paths(net, args[1], args[2], o.max)
@@ -133,7 +134,7 @@ func namedQuery(o *queryOptions, std *streams, net *graph.Network, args []string
 			rows = append(rows, []string{strconv.Itoa(i + 1), strconv.Itoa(p.Length), strings.Join(ids, " → "), strings.Join(via, " | ")})
 		}
 		if o.format == formatTable && len(paths) == 0 {
-			fmt.Fprintf(std.out, "no path: %s and %s are not connected\n", args[1], args[2])
+			fmt.Fprintf(std.out, "no path: %s and %s are not connected\n", sanitize.Text(args[1]), sanitize.Text(args[2]))
 			return nil
 		}
 	case "alliances":

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/alliances/alliances/analysis"
+	"github.com/alliances/alliances/sanitize"
 )
 
 // Output formats of --format.
@@ -43,9 +44,14 @@ func writeJSON(w io.Writer, v any) error {
 // writeRows writes a header and rows as an aligned text table or as CSV.
 func writeRows(w io.Writer, format string, header []string, rows [][]string) error {
 	if format == formatCSV {
+		// Cells a spreadsheet would run as formulas are neutralised
+		// (sanitize.CSVCell, OWASP); nothing else changes.
 		cw := csv.NewWriter(w)
-		cw.Write(header)
-		cw.WriteAll(rows)
+		cw.Write(sanitize.CSVRecord(slices.Clone(header)))
+		for _, r := range rows {
+			cw.Write(sanitize.CSVRecord(slices.Clone(r)))
+		}
+		cw.Flush()
 		return cw.Error()
 	}
 	header, rows = dropRedundantNames(header, rows)
@@ -60,7 +66,7 @@ func writeRows(w io.Writer, format string, header []string, rows [][]string) err
 		if i > 0 {
 			fmt.Fprint(tw, "\t")
 		}
-		fmt.Fprint(tw, h)
+		fmt.Fprint(tw, sanitize.Text(h))
 	}
 	fmt.Fprintln(tw)
 	for _, r := range rows {
@@ -68,6 +74,10 @@ func writeRows(w io.Writer, format string, header []string, rows [][]string) err
 			if i > 0 {
 				fmt.Fprint(tw, "\t")
 			}
+			// No control character, bidirectional override or
+			// non-character from the data reaches the terminal; a tab or
+			// line break would break the columns.
+			c = sanitize.Text(c)
 			if i == len(r)-1 && i > 0 {
 				// The last column holds lists (actors, projects, suggestions)
 				// that run to thousands of characters on real data; CSV and
