@@ -20,6 +20,20 @@ type Options struct {
 	WithMetrics bool
 	// Metrics is the analysis of the dataset; it is required with WithMetrics.
 	Metrics *analysis.Result
+	// Slice describes the slice of the store that d is (graph.Slice.Network);
+	// nil for a whole store. JSON writes it as "slice", GEXF and GraphML in
+	// their description.
+	Slice *graph.SliceInfo
+}
+
+// description is the description of the document: what it holds and, for a
+// slice, which.
+func (o Options) description() string {
+	const what = "Cooperation network: actors and projects (kind), links and participations"
+	if o.Slice == nil {
+		return what
+	}
+	return what + " — slice: " + o.Slice.Text
 }
 
 // ErrNoMetrics is returned when WithMetrics is set without Metrics.

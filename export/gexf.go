@@ -64,7 +64,9 @@ func GEXF(w io.Writer, d *graph.Dataset, opts Options) error {
 	x.raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n",
 		`<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">`, "\n",
 		"  <meta>\n    <creator>alliances</creator>\n",
-		"    <description>Cooperation network: actors and projects (kind), links and participations</description>\n",
+		"    <description>")
+	x.text(opts.description())
+	x.raw("</description>\n",
 		"  </meta>\n",
 		`  <graph defaultedgetype="undirected" mode="static">`, "\n")
 	declare := func(class string, cols []column) {

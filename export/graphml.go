@@ -34,6 +34,11 @@ func GraphML(w io.Writer, d *graph.Dataset, opts Options) error {
 	keys("node", doc.nodeCols)
 	keys("edge", doc.edgeCols)
 	x.raw(`  <graph id="alliances" edgedefault="undirected">`, "\n")
+	if opts.Slice != nil {
+		x.raw("    <desc>")
+		x.text(opts.description())
+		x.raw("</desc>\n")
+	}
 	data := func(cols []column, values map[string]string) {
 		for _, c := range cols {
 			v, ok := values[c.id]

@@ -15,6 +15,7 @@ type jsonDoc struct {
 	Projects       []graph.Project       `json:"projects"`
 	Participations []graph.Participation `json:"participations"`
 	Metrics        *analysis.Result      `json:"metrics,omitempty"`
+	Slice          *graph.SliceInfo      `json:"slice,omitempty"`
 }
 
 // JSON writes d as indented JSON: the graph.Dataset ({"actors", "links",
@@ -31,5 +32,5 @@ func JSON(w io.Writer, d *graph.Dataset, opts Options) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(jsonDoc{Actors: s.Actors, Links: s.Links, Projects: s.Projects,
-		Participations: s.Participations, Metrics: res})
+		Participations: s.Participations, Metrics: res, Slice: opts.Slice})
 }

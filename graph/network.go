@@ -30,6 +30,9 @@ type Network struct {
 	Links []Link
 
 	cache *networkCache // the index of the NetworkReader, built once
+	// Slice describes the slice of the store this network is (Slice.Network);
+	// nil for a whole store.
+	Slice *SliceInfo
 }
 
 // NewNetwork builds the cooperation network of d. Directed links count as

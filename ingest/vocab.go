@@ -64,26 +64,13 @@ var levelAliases = map[string][]string{
 	"international": {"international", "internationale", "transnational", "global", "mondial", "multilateral", "multilatéral", "européen", "european", "supranational"},
 }
 
-// Dimensions and target groups of projects (SPEC §1) with their aliases.
-var dimensionAliases = map[string][]string{
-	"development": {"development", "développement", "dev", "developpement economique", "développement économique"},
-	"local":       {"local", "locale", "territorial", "territoriale"},
-	"sustainable": {"sustainable", "durable", "sustainability", "durabilité", "environnement", "environment"},
-	"inclusive":   {"inclusive", "inclusif", "inclusion", "inclusive growth", "inclusion sociale", "social inclusion"},
-}
-
-var targetAliases = map[string][]string{
-	"youth":      {"youth", "young", "young people", "jeunes", "jeunesse", "jeune"},
-	"women":      {"women", "woman", "femmes", "femme", "gender", "genre"},
-	"disability": {"disability", "disabilities", "disabled", "handicap", "handicapés", "personnes handicapées", "people with disabilities"},
-	"precarity":  {"precarity", "précarité", "precarite", "poverty", "pauvreté", "precarious", "précaires", "exclusion"},
-}
-
-// Dimensions and Targets are the vocabularies of project dimensions and target
-// groups (SPEC §1), in canonical order.
+// Dimensions and target groups of projects (SPEC §1), with their aliases:
+// one vocabulary, in package graph, shared with the slice flags.
 var (
-	Dimensions = []string{"development", "local", "sustainable", "inclusive"}
-	Targets    = []string{"youth", "women", "disability", "precarity"}
+	dimensionAliases = graph.DimensionAliases
+	targetAliases    = graph.TargetAliases
+	Dimensions       = graph.Dimensions
+	Targets          = graph.Targets
 )
 
 var (

@@ -42,6 +42,9 @@ func mapSpecs(in Input, opts Options, l lang) []mapSpec {
 	if in.Source != "" {
 		caption = in.Source + " · " + caption
 	}
+	if sl := in.Network.Slice; sl != nil {
+		caption = sl.Filters.Slice().Text(l.code) + " · " + caption
+	}
 	base := render.Options{Seed: opts.Seed, Engine: opts.Engine, Lang: l.code, Caption: caption}
 	var specs []mapSpec
 	o := base

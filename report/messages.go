@@ -176,6 +176,8 @@ var messages = map[string][2]string{
 	"param.topn":                   {"Rows of the key-actor tables", "Lignes des tableaux d’acteurs clés"},
 	"param.version":                {"Tool version", "Version de l’outil"},
 	"param.date":                   {"Report date", "Date du rapport"},
+	"param.slice":                  {"Slice of the data", "Tranche des données"},
+	"data.slice":                   {"This report covers one slice of the data: %s. Its metrics are those of the slice as a network of its own; %s actors and %s projects of the store are left out.", "Ce rapport porte sur une tranche des données : %s. Ses mesures sont celles de la tranche, prise comme un réseau à part entière ; %s acteurs et %s projets de la base en sont exclus."},
 
 	// Maps.
 	"map.network":      {"The cooperation network", "Le réseau de coopération"},

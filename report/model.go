@@ -160,6 +160,10 @@ func (b *builder) data() section {
 	if b.in.Source != "" {
 		s.Blocks = append(s.Blocks, block{Para: l.F("data.source", b.in.Source)})
 	}
+	if sl := net.Slice; sl != nil {
+		s.Blocks = append(s.Blocks, block{Para: l.F("data.slice", sl.Filters.Slice().Text(l.code),
+			l.Int(sl.LeftOut.Actors), l.Int(sl.LeftOut.Projects))})
+	}
 	if n := len(b.in.Ingests); n > 0 {
 		s.Blocks = append(s.Blocks, block{Para: l.Plural(n, "data.ingests", l.Int(n))})
 		t := &table{
@@ -657,6 +661,9 @@ func (b *builder) methods() section {
 		row("param.topn", l.Int(b.opts.TopN)),
 		row("param.version", version),
 		row("param.date", b.opts.Date.Format("2006-01-02")),
+	}
+	if sl := b.in.Network.Slice; sl != nil {
+		t.Rows = append(t.Rows, row("param.slice", sl.Filters.Slice().Text(l.code)))
 	}
 	s.Blocks = append(s.Blocks, block{Table: t})
 

@@ -12,6 +12,7 @@ import (
 
 type analyzeOptions struct {
 	storeFlags
+	sliceFlags
 	format    string
 	seed      int64
 	weighted  bool
@@ -40,10 +41,15 @@ Examples:
   alliances analyze --weighted --seed 7 --format csv > actors.csv
   alliances analyze --sort betweenness --top 20
   alliances analyse --sort pagerank --top 10 --columns name,family,pagerank,degree
-  alliances analyze --store neo4j://localhost:7687 --write-back`,
+  alliances analyze --phase 2 --programme "Coopération Loire-Atlantique – Souss-Massa"
+  alliances analyze --period 2018: --role lead,partner --format json
+  alliances analyze --store neo4j://localhost:7687 --write-back
+
+` + sliceHelp,
 		setup: func(fs *flag.FlagSet, std *streams) func(context.Context, []string) error {
 			o := &analyzeOptions{}
 			o.bind(fs)
+			o.bindSlice(fs)
 			fs.StringVar(&o.format, "format", formatTable, "output `format`: table, csv (per-actor) or json (actors, network, projects)")
 			fs.Int64Var(&o.seed, "seed", 1, "seed of the Louvain communities and of sampled betweenness")
 			fs.BoolVar(&o.weighted, "weighted", false, "use tie weights (distance = 1/weight for path-based metrics)")
@@ -86,7 +92,10 @@ func runAnalyze(ctx context.Context, o *analyzeOptions, std *streams, args []str
 			return err
 		}
 	}
-	_, net, err := loadNetwork(ctx, o.store)
+	if o.writeBack && !o.slice.IsZero() {
+		return usagef("--write-back stores the metrics of the whole network as actor properties; a slice would overwrite them with the metrics of a part: drop the slice flags, or use --format json")
+	}
+	_, net, err := loadNetwork(ctx, o.store, &o.slice)
 	if err != nil {
 		return err
 	}
@@ -107,13 +116,15 @@ func runAnalyze(ctx context.Context, o *analyzeOptions, std *streams, args []str
 	}
 	switch o.format {
 	case formatJSON:
-		return writeJSON(std.out, res)
+		return writeSliceJSON(std.out, net.Slice, "", res)
 	case formatCSV:
+		sliceNote(std, o.format, o.quiet, net.Slice)
 		if columns == nil {
 			columns = actorHeader
 		}
 		return writeRows(std.out, formatCSV, columns, pickColumns(actorRows(res, formatCSV), columns))
 	}
+	sliceNote(std, o.format, o.quiet, net.Slice)
 	n := res.Network
 	fmt.Fprintf(std.out, "Network: %d actors, %d ties, density %s, %d component(s), largest %s of actors, %d communities (modularity %s)\n\n",
 		n.Actors, n.Ties, num(n.Density, formatTable), n.Components, num(n.LargestComponentShare, formatTable),

@@ -85,7 +85,7 @@ func runDemo(ctx context.Context, o *demoOptions, std *streams, args []string) e
 	if err := runIngest(ctx, &ingestOptions{storeFlags: storeFlags{store: store, quiet: true}}, std, files); err != nil {
 		return err
 	}
-	d, net, err := loadNetwork(ctx, store)
+	d, net, err := loadNetwork(ctx, store, &graph.Slice{})
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 
 type exportOptions struct {
 	storeFlags
+	sliceFlags
 	to          string
 	output      string
 	withMetrics bool
@@ -34,10 +35,14 @@ Examples:
   alliances export --to gexf -o network.gexf --with-metrics
   alliances export --to graphml -o network.graphml
   alliances export --to csv -o tables/
-  alliances export --to json > network.json`,
+  alliances export --to json > network.json
+  alliances export --to gexf -o phase2.gexf --phase 2 --with-metrics
+
+` + sliceHelp,
 		setup: func(fs *flag.FlagSet, std *streams) func(context.Context, []string) error {
 			o := &exportOptions{}
 			o.bind(fs)
+			o.bindSlice(fs)
 			fs.StringVar(&o.to, "to", "", "`format`: gexf, graphml, csv or json (required)")
 			fs.StringVar(&o.output, "o", "", "output `FILE` (a directory for csv; default: standard output)")
 			fs.BoolVar(&o.withMetrics, "with-metrics", false, "add the metrics of 'alliances analyze'")
@@ -73,11 +78,14 @@ func runExport(ctx context.Context, o *exportOptions, std *streams, args []strin
 		defer f.Discard()
 		w = f
 	}
-	d, net, err := loadNetwork(ctx, o.store)
+	d, net, err := loadNetwork(ctx, o.store, &o.slice)
 	if err != nil {
 		return err
 	}
-	opts := export.Options{WithMetrics: o.withMetrics}
+	opts := export.Options{WithMetrics: o.withMetrics, Slice: net.Slice}
+	if o.to == "csv" {
+		sliceNote(std, formatCSV, o.quiet, net.Slice)
+	}
 	if o.withMetrics {
 		if opts.Metrics, err = analysis.AnalyzeContext(ctx, net, analysis.Options{Seed: o.seed, Weighted: o.weighted}); err != nil {
 			return err

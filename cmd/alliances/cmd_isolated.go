@@ -14,6 +14,7 @@ import (
 
 type isolatedOptions struct {
 	storeFlags
+	sliceFlags
 	format  string
 	suggest int
 	reason  string
@@ -36,10 +37,14 @@ partners). See docs/metrics.md.
 Examples:
   alliances isolated
   alliances isolated --suggest 5 --format json
-  alliances isolated --reason single_family,broker_dependent`,
+  alliances isolated --reason single_family,broker_dependent
+  alliances isolated --phase 3 --family association
+
+` + sliceHelp,
 		setup: func(fs *flag.FlagSet, std *streams) func(context.Context, []string) error {
 			o := &isolatedOptions{}
 			o.bind(fs)
+			o.bindSlice(fs)
 			fs.StringVar(&o.format, "format", formatTable, "output `format`: table, csv or json")
 			fs.IntVar(&o.suggest, "suggest", 3, "suggested partners per flagged actor (0: none)")
 			fs.StringVar(&o.reason, "reason", "", "keep the actors flagged for one of these `REASONS` (comma list: isolate, pendant, outside_main_component, single_family, broker_dependent)")
@@ -62,7 +67,7 @@ func runIsolated(ctx context.Context, o *isolatedOptions, std *streams, args []s
 	if err != nil {
 		return err
 	}
-	_, net, err := loadNetwork(ctx, o.store)
+	_, net, err := loadNetwork(ctx, o.store, &o.slice)
 	if err != nil {
 		return err
 	}
@@ -77,8 +82,9 @@ func runIsolated(ctx context.Context, o *isolatedOptions, std *streams, args []s
 		res.Actors = kept
 	}
 	if o.format == formatJSON {
-		return writeJSON(std.out, res)
+		return writeSliceJSON(std.out, net.Slice, "", res)
 	}
+	sliceNote(std, o.format, o.quiet, net.Slice)
 	header := []string{"id", "name", "family", "reasons", "suggestions"}
 	var rows [][]string
 	for _, a := range res.Actors {

@@ -18,6 +18,7 @@ import (
 
 type mapOptions struct {
 	storeFlags
+	sliceFlags
 	output string
 	render render.Options
 	date   string
@@ -34,8 +35,14 @@ Views: network (all actors), ego (--actor, --depth), project (--project),
 bipartite (actors and projects), isolated (flags peripheral actors; with
 --suggestions, dashed ties to suggested partners). See docs/maps.md.
 
+With --view project, --project names the project drawn; every other slice flag
+slices (` + "`alliances map -o p2.svg --phase 2`" + `: the network of phase 2).
+
+` + sliceHelp + `
+
 Examples:
   alliances map -o network.svg
+  alliances map -o phase2.svg --phase 2 --role lead,partner
   alliances map -o ego.png --view ego --actor cd44 --depth 2
   alliances map -o isolated.pdf --view isolated --suggestions
   alliances map -o network.svg --size-by betweenness --labels 15 --cluster country`,
@@ -43,6 +50,7 @@ Examples:
 			o := &mapOptions{}
 			o.bind(fs)
 			bindMapFlags(fs, &o.render)
+			o.bindSlice(fs)
 			fs.StringVar(&o.output, "o", "", "output `FILE`: .svg, .png, .pdf or .dot (required)")
 			fs.StringVar(&o.date, "date", "", "date shown in the caption, `YYYY-MM-DD` (default: today)")
 			return func(ctx context.Context, args []string) error { return runMap(ctx, o, std, args) }
@@ -55,7 +63,6 @@ func bindMapFlags(fs *flag.FlagSet, r *render.Options) {
 	fs.StringVar((*string)(&r.View), "view", "network", "`view`: network, ego, project, bipartite or isolated")
 	fs.StringVar(&r.Actor, "actor", "", "actor at the centre of the ego view: its `ID`, name or part of its name")
 	fs.IntVar(&r.Depth, "depth", 1, "ego view: partners up to this many steps away")
-	fs.StringVar(&r.Project, "project", "", "project of the project view: its `ID`, name or part of its name")
 	fs.StringVar(&r.SizeBy, "size-by", "degree", "metric that sizes the nodes (degree, betweenness, eigenvector, pagerank, ...)")
 	fs.Var((*labelsFlag)(&r.Labels), "labels", "label the top `N` actors by --size-by, or all, or none (default: all up to 40 actors, else 20)")
 	fs.StringVar(&r.Cluster, "cluster", "", "group actors in boxes by country or territory")
@@ -81,8 +88,14 @@ func runMap(ctx context.Context, o *mapOptions, std *streams, args []string) err
 	switch {
 	case o.render.View == "ego" && o.render.Actor == "":
 		return usagef("--view ego needs --actor ID (the actor at the centre)")
-	case o.render.View == "project" && o.render.Project == "":
-		return usagef("--view project needs --project ID")
+	case o.render.View == "project" && len(o.slice.Projects) != 1:
+		return usagef("--view project needs one --project ID")
+	}
+	if o.render.View == "project" {
+		// The project view draws the participants of one project and every
+		// tie among them: --project names it, it does not slice.
+		o.render.Project = o.slice.Projects[0]
+		o.slice.Projects = nil
 	}
 	date, err := parseDate(o.date)
 	if err != nil {
@@ -95,7 +108,7 @@ func runMap(ctx context.Context, o *mapOptions, std *streams, args []string) err
 		return err
 	}
 	defer f.Discard()
-	_, net, err := loadNetwork(ctx, o.store)
+	_, net, err := loadNetwork(ctx, o.store, &o.slice)
 	if err != nil {
 		return err
 	}
@@ -120,6 +133,9 @@ func runMap(ctx context.Context, o *mapOptions, std *streams, args []string) err
 	}
 	if o.render.Caption == "" {
 		o.render.Caption = caption(o.store, date, o.render.Seed, o.render.Lang)
+		if net.Slice != nil {
+			o.render.Caption = sliceCaption(&o.slice, o.render.Lang) + " · " + o.render.Caption
+		}
 	}
 	if err := render.Render(ctx, f, format, in, o.render); err != nil {
 		return mapError(err)

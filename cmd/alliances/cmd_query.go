@@ -17,6 +17,7 @@ import (
 
 type queryOptions struct {
 	storeFlags
+	sliceFlags
 	format      string
 	depth       int
 	max         int
@@ -42,16 +43,20 @@ with or without accents ("Conseil départemental de Loire-Atlantique", "loire");
 a name that fits several actors lists them, an unknown one gets "did you mean".
 On Neo4j, --cypher runs your own Cypher in a read-only transaction.
 
+` + sliceHelp + `
+
 Examples:
   alliances query partners cd44 --depth 2
   alliances query path asso-tiznit ent-eau
   alliances query alliances --min-families 4 --format json
   alliances query between ong collectivite
   alliances query cross-border --format csv
+  alliances query alliances --phase 3 --min-families 4
   alliances query --store neo4j://localhost:7687 --cypher 'MATCH (a:Actor) RETURN a.name, a.betweenness ORDER BY a.betweenness DESC LIMIT 10'`,
 		setup: func(fs *flag.FlagSet, std *streams) func(context.Context, []string) error {
 			o := &queryOptions{}
 			o.bind(fs)
+			o.bindSlice(fs)
 			fs.StringVar(&o.format, "format", formatTable, "output `format`: table, csv or json")
 			fs.IntVar(&o.depth, "depth", 1, "partners: how many ties away")
 			fs.IntVar(&o.max, "max", 20, "path: at most this many shortest paths (0: all)")
@@ -88,9 +93,12 @@ func runQuery(ctx context.Context, o *queryOptions, std *streams, args []string)
 	if args[0] == "partners" && o.depth < 1 {
 		return usagef("--depth must be at least 1, not %d", o.depth)
 	}
-	_, net, err := loadNetwork(ctx, o.store)
+	_, net, err := loadNetwork(ctx, o.store, &o.slice)
 	if err != nil {
 		return err
+	}
+	if o.format == formatTable {
+		sliceNote(std, o.format, o.quiet, net.Slice)
 	}
 	if err := namedQuery(o, std, net, args); err != nil {
 		return queryError(err)
@@ -199,7 +207,11 @@ func namedQuery(o *queryOptions, std *streams, net *graph.Network, args []string
 		}
 	}
 	if o.format == formatJSON {
-		return writeJSON(std.out, result)
+		// Lists (paths, ties) are wrapped in an object with the slice.
+		return writeSliceJSON(std.out, net.Slice, map[string]string{"path": "paths", "between": "ties"}[args[0]], result)
+	}
+	if o.format == formatCSV {
+		sliceNote(std, o.format, o.quiet, net.Slice)
 	}
 	return writeRows(std.out, o.format, header, rows)
 }
@@ -248,6 +260,9 @@ func tieRows(ties []query.TieInfo) ([]string, [][]string) {
 func runCypher(ctx context.Context, o *queryOptions, std *streams, args []string) error {
 	if len(args) > 0 {
 		return usagef("--cypher takes no named query (got %q)", args[0])
+	}
+	if !o.slice.IsZero() {
+		return usagef("the slice flags do not apply to --cypher: write the filter in the Cypher query")
 	}
 	if !neo4jstore.IsURI(o.store) {
 		return usagef("--cypher needs a Neo4j store (--store neo4j://HOST:7687); the embedded store answers the named queries")

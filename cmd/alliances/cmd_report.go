@@ -17,6 +17,7 @@ import (
 
 type reportOptions struct {
 	storeFlags
+	sliceFlags
 	output   string
 	lang     string
 	date     string
@@ -50,6 +51,7 @@ Examples:
 		setup: func(fs *flag.FlagSet, std *streams) func(context.Context, []string) error {
 			o := &reportOptions{flags: fs}
 			o.bind(fs)
+			o.bindSlice(fs)
 			fs.StringVar(&o.output, "o", "", "output `DIR` (required)")
 			fs.StringVar(&o.lang, "lang", "en", "report language: en or fr")
 			fs.StringVar(&o.date, "date", "", "report date `YYYY-MM-DD` (default: today)")
@@ -80,7 +82,7 @@ func runReport(ctx context.Context, o *reportOptions, std *streams, args []strin
 	if err != nil {
 		return err
 	}
-	d, net, err := loadNetwork(ctx, o.store)
+	d, net, err := loadNetwork(ctx, o.store, &o.slice)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/explore"
+	"github.com/alliances/alliances/graph"
 	"github.com/alliances/alliances/graph/neo4jstore"
 	"github.com/alliances/alliances/layout"
 )
@@ -70,7 +71,7 @@ func runServe(ctx context.Context, o *serveOptions, std *streams, args []string)
 	if !o.quiet {
 		fmt.Fprintf(std.err, "loading %s…\n", storeName(o.store))
 	}
-	d, net, err := loadNetwork(ctx, o.store)
+	d, net, err := loadNetwork(ctx, o.store, &graph.Slice{})
 	if err != nil {
 		return err
 	}

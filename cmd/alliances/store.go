@@ -64,19 +64,26 @@ func checkExists(location string) error {
 	return nil
 }
 
-// loadNetwork loads the store and builds the cooperation network.
-func loadNetwork(ctx context.Context, location string) (*graph.Dataset, *graph.Network, error) {
-	s, err := openReader(ctx, location)
+// loadNetwork loads the store and builds the cooperation network of the
+// slice s (the whole store for the zero slice): the sliced dataset and its
+// network, which carries the description of the slice (Network.Slice). A
+// slice that cannot be taken is a usage error (exit code 2).
+func loadNetwork(ctx context.Context, location string, s *graph.Slice) (*graph.Dataset, *graph.Network, error) {
+	st, err := openReader(ctx, location)
 	if err != nil {
 		return nil, nil, err
 	}
-	defer s.Close()
-	d, err := s.Load(ctx)
+	defer st.Close()
+	d, err := st.Load(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
 	if len(d.Actors) == 0 {
 		return nil, nil, fmt.Errorf("the store %s holds no actors: load data first with 'alliances ingest FILE...'", location)
 	}
-	return d, graph.NewNetwork(d), nil
+	d, net, err := s.Network(d)
+	if err != nil {
+		return nil, nil, sliceError(err)
+	}
+	return d, net, nil
 }
