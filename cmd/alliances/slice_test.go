@@ -99,14 +99,7 @@ func TestSlicesMatchNetworkX(t *testing.T) {
 				t.Errorf("network %+v, want %d ties, %d components, density %v", n, len(want.Ties), want.Components, want.Density)
 			}
 			near := func(metric, id string, g *float64, w float64) {
-				tol := 1e-9
-				if metric == "pagerank" {
-					// The reference is converged (tol 1e-13); PageRank is
-					// still stopped at NetworkX's default tolerance here
-					// (converging it is issue #15).
-					tol = 1e-5
-				}
-				if g == nil || math.Abs(*g-w) > tol {
+				if g == nil || math.Abs(*g-w) > 1e-9 {
 					t.Errorf("%s of %s: %v, want %v", metric, id, deref(g), w)
 				}
 			}
