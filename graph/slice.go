@@ -90,8 +90,6 @@ func (e *SliceError) Error() string {
 	b.WriteString(": " + e.Msg)
 	if len(e.Present) > 0 {
 		fmt.Fprintf(&b, "; present: %s", listValues(e.Present, 30))
-	} else if errors.Is(e.Err, ErrNoMatch) {
-		b.WriteString("; the store holds no value for it")
 	}
 	return b.String()
 }

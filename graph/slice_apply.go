@@ -194,7 +194,7 @@ func (s *Slice) Apply(d *Dataset) (*Dataset, *SliceInfo, error) {
 		}
 	}
 	if len(s.Projects) > 0 {
-		ids := s.projectIDs(d)
+		ids, _ := s.projectIDs(d) // checked by checkValues
 		if err := step("project", strings.Join(s.Projects, ","), func(p *Project) bool { return ids[p.ID] }); err != nil {
 			return nil, nil, err
 		}
@@ -513,45 +513,41 @@ func (s *Slice) territories(d *Dataset) []string {
 	return out
 }
 
-// projectIDs returns the ids of the projects named by s.Projects, by id or,
-// failing that, by name.
-func (s *Slice) projectIDs(d *Dataset) map[string]bool {
-	byID := make(map[string]bool, len(d.Projects))
-	byName := make(map[string][]string)
-	for _, p := range d.Projects {
-		byID[p.ID] = true
-		if p.Name != "" {
-			byName[Normalize(p.Name)] = append(byName[Normalize(p.Name)], p.ID)
-		}
-	}
+// projectIDs returns the ids of the projects named by s.Projects, found
+// with the one Lookup of projects (id, name or part of a name). A value that
+// names no single project whole is split at commas.
+func (s *Slice) projectIDs(d *Dataset) (map[string]bool, error) {
+	l := ProjectLookup(d.Projects)
 	ids := map[string]bool{}
-	one := func(v string) bool {
-		if byID[v] {
-			ids[v] = true
-			return true
-		}
-		if found := byName[Normalize(v)]; len(found) > 0 {
-			for _, id := range found {
-				ids[id] = true
-			}
-			return true
-		}
-		return false
-	}
 	for _, v := range s.Projects {
-		if !one(v) {
-			for _, part := range splitList(v) {
-				one(part)
+		id, err := l.Find(v)
+		if err == nil {
+			ids[id] = true
+			continue
+		}
+		parts := splitList(v)
+		if len(parts) == 1 {
+			return nil, &SliceError{Filter: "project", Value: v, Msg: err.Error(), Err: ErrNoMatch}
+		}
+		for _, part := range parts {
+			id, err := l.Find(part)
+			if err != nil {
+				return nil, &SliceError{Filter: "project", Value: part, Msg: err.Error(), Err: ErrNoMatch}
 			}
+			ids[id] = true
 		}
 	}
-	return ids
+	return ids, nil
 }
 
 // checkValues reports the first filter value that matches nothing in d.
 func (s *Slice) checkValues(d *Dataset) error {
 	noMatch := func(filter, value, what string, present []string) error {
-		return &SliceError{Filter: filter, Value: value, Msg: "no " + what + " in the store", Present: present, Err: ErrNoMatch}
+		msg := "no " + what + " in the store"
+		if len(present) == 0 {
+			msg += ", which holds no value for it"
+		}
+		return &SliceError{Filter: filter, Value: value, Msg: msg, Present: present, Err: ErrNoMatch}
 	}
 	if len(s.Programmes) > 0 {
 		present := programmeValues(d)
@@ -568,23 +564,8 @@ func (s *Slice) checkValues(d *Dataset) error {
 		}
 	}
 	if len(s.Projects) > 0 {
-		ids := make(map[string]bool)
-		for _, p := range d.Projects {
-			ids[p.ID], ids[Normalize(p.Name)] = true, true
-		}
-		for _, v := range s.Projects {
-			if ids[v] || ids[Normalize(v)] {
-				continue
-			}
-			for _, part := range splitList(v) {
-				if !ids[part] && !ids[Normalize(part)] {
-					var present []string
-					for _, p := range d.Projects {
-						present = append(present, p.ID)
-					}
-					return noMatch("project", part, "project has this id or name", present)
-				}
-			}
+		if _, err := s.projectIDs(d); err != nil {
+			return err
 		}
 	}
 	if len(s.Phases) > 0 {
