@@ -194,7 +194,7 @@ func demoOutputs(ctx context.Context, o *demoOptions, in report.Input, date time
 			return nil, err
 		}
 		// The command that writes the same report from the same data.
-		cmd := append(reportCommandLine(nil, "alliances.db", dir, date), "--lang", lang, "--source", in.Source)
+		cmd := append(reportCommandLine(nil, &graph.Slice{}, "alliances.db", dir, date), "--lang", lang, "--source", in.Source)
 		if o.seed != 1 {
 			cmd = append(cmd, "--seed", strconv.FormatInt(o.seed, 10))
 		}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -100,7 +101,7 @@ func runReport(ctx context.Context, o *reportOptions, std *streams, args []strin
 	store := recipeStore(o.store)
 	paths, err := report.Write(ctx, o.output, in, report.Options{
 		Lang: o.lang, Date: date, Seed: o.seed, Version: version, Title: o.title, Engine: o.engine,
-		TopN: o.top, NoMaps: o.noMaps, Store: store, Command: reportCommandLine(o.flags, store, o.output, date),
+		TopN: o.top, NoMaps: o.noMaps, Store: store, Command: reportCommandLine(o.flags, &o.slice, store, o.output, date),
 	})
 	if err != nil {
 		return err
@@ -120,14 +121,14 @@ var unrecordedReportFlags = map[string]bool{"store": true, "o": true, "date": tr
 // the same report again: the store of the recipe, the base name of the
 // output directory, the date used, and every other flag given (fs, nil when
 // the report is written by another command), in the order of their names.
-func reportCommandLine(fs *flag.FlagSet, store, output string, date time.Time) []string {
+func reportCommandLine(fs *flag.FlagSet, slice *graph.Slice, store, output string, date time.Time) []string {
 	args := []string{"--store", store, "-o", filepath.Base(filepath.Clean(output)), "--date", date.Format("2006-01-02")}
 	if fs == nil {
 		return args
 	}
 	fs.Visit(func(f *flag.Flag) {
-		if unrecordedReportFlags[f.Name] {
-			return
+		if unrecordedReportFlags[f.Name] || slices.Contains(graph.SliceFilters, f.Name) {
+			return // the slice flags come last, as parsed
 		}
 		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
 			args = append(args, "--"+f.Name+"="+f.Value.String())
@@ -135,7 +136,7 @@ func reportCommandLine(fs *flag.FlagSet, store, output string, date time.Time) [
 		}
 		args = append(args, "--"+f.Name, f.Value.String())
 	})
-	return args
+	return append(args, slice.Args()...)
 }
 
 // recipeStore is the store named in the commands that write a report again:
