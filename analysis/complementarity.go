@@ -2,26 +2,15 @@ package analysis
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/alliances/alliances/graph"
 )
 
-// unknownFamily is the family given to actors whose family is empty: "autre",
-// the catch-all family of the vocabulary (SPEC §1). Every family-based metric
-// (E-I index, partner diversity, brokerage, family assortativity, family
-// coverage, single_family) treats an actor without a family as an "autre".
-const unknownFamily = "autre"
-
-// familyOf returns the family of a used by the family-based metrics: its
-// family, or "autre" when it has none.
-func familyOf(a graph.Actor) string {
-	f := strings.TrimSpace(a.Family)
-	if f == "" {
-		return unknownFamily
-	}
-	return f
-}
+// familyOf returns the family of a used by the family-based metrics (E-I
+// index, partner diversity, brokerage, family assortativity, family
+// coverage, single_family): graph.FamilyOf, "autre" for an actor without a
+// family.
+func familyOf(a graph.Actor) string { return graph.FamilyOf(a) }
 
 // familyPartition numbers the families of the actors of net: fam[i] is the
 // index in names (sorted) of the family of net.Actors[i].

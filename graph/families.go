@@ -5,6 +5,33 @@ import (
 	"strings"
 )
 
+// OtherFamily is the catch-all family of the vocabulary (SPEC §1), and the
+// family of an actor that has none.
+const OtherFamily = "autre"
+
+// FamilyOf returns the family of a as every family measure and query sees
+// it: its family, or OtherFamily when it has none.
+func FamilyOf(a Actor) string {
+	if f := strings.TrimSpace(a.Family); f != "" {
+		return f
+	}
+	return OtherFamily
+}
+
+// CombinedFamilies is the number of families that an alliance of actors of
+// these families combines: OtherFamily (which holds the actors without a
+// family) does not count, since "other" is no family an alliance brings
+// together.
+func CombinedFamilies(families []string) int {
+	n := 0
+	for _, f := range families {
+		if f != OtherFamily {
+			n++
+		}
+	}
+	return n
+}
+
 // MissingCoreFamilies returns the families of CoreFamilies that are not among
 // families, in the order of CoreFamilies: what an alliance of actors of these
 // families lacks to be complete (SPEC §4). The result is never nil, so that

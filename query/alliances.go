@@ -27,9 +27,12 @@ type ProjectAlliance struct {
 	Programme string `json:"programme,omitempty"`
 	Phase     int    `json:"phase,omitempty"`
 	// Families are the families of the participants, in the order of
-	// graph.Families; MissingFamilies the core families (graph.CoreFamilies)
-	// that none of them belongs to.
+	// graph.Families ("autre" for participants without a family);
+	// Combined counts those that the project combines (all but "autre",
+	// graph.CombinedFamilies); MissingFamilies the core families
+	// (graph.CoreFamilies) that none of them belongs to.
 	Families        []string   `json:"families"`
+	Combined        int        `json:"combined_families"`
 	MissingFamilies []string   `json:"missing_families"`
 	Countries       []string   `json:"countries"`
 	Actors          []ActorRef `json:"actors"`
@@ -40,6 +43,7 @@ type ProjectAlliance struct {
 type Group struct {
 	Actors    []ActorRef `json:"actors"`
 	Families  []string   `json:"families"`
+	Combined  int        `json:"combined_families"`
 	Countries []string   `json:"countries"`
 	// Weight is the sum of the weights of the ties inside the group.
 	Weight float64 `json:"weight"`
@@ -47,11 +51,15 @@ type Group struct {
 	Projects []string `json:"projects"`
 }
 
-// Alliances returns the projects whose participants belong to at least
-// minFamilies distinct families, and the groups (maximal cliques of at least
-// three actors) that do. Actors without a family add none. Projects and
-// groups come with the most families first; then projects by id, and groups
-// by size, largest first, then by the ids of their actors.
+// Alliances returns the projects whose participants combine at least
+// minFamilies families, and the groups (maximal cliques of at least three
+// actors) that do, but for a group whose actors are exactly the participants
+// of a project, which is that project again. An actor without a family
+// counts as "autre" (graph.FamilyOf), as in the analysis, and "autre" counts
+// towards no combination (graph.CombinedFamilies): "other" is no family that
+// an alliance brings together. Projects and groups come with the most
+// families combined first; then projects by id, and groups by size, largest
+// first, then by the ids of their actors.
 //
 // A network of large overlapping projects can hold more maximal cliques than
 // can be listed (Horizon 2020: projects of hundreds of partners). When
@@ -78,20 +86,20 @@ func Alliances(n *graph.Network, minFamilies, maxGroups int) (*AlliancesResult, 
 	for _, p := range n.Projects {
 		actors := members[p.ID]
 		pr := x.profile(actors)
-		if len(pr.families) < minFamilies {
+		if graph.CombinedFamilies(pr.families) < minFamilies {
 			continue
 		}
 		pa := ProjectAlliance{
 			ID: p.ID, Name: p.Name, Programme: p.Programme, Phase: p.Phase,
-			Families: pr.families, MissingFamilies: graph.MissingCoreFamilies(pr.families),
+			Families: pr.families, Combined: graph.CombinedFamilies(pr.families), MissingFamilies: graph.MissingCoreFamilies(pr.families),
 			Countries: pr.countries, Actors: x.refs(actors),
 		}
 		res.Projects = append(res.Projects, pa)
 	}
 	sort.SliceStable(res.Projects, func(i, j int) bool {
 		a, b := res.Projects[i], res.Projects[j]
-		if len(a.Families) != len(b.Families) {
-			return len(a.Families) > len(b.Families)
+		if a.Combined != b.Combined {
+			return a.Combined > b.Combined
 		}
 		return a.ID < b.ID
 	})
@@ -101,9 +109,18 @@ func Alliances(n *graph.Network, minFamilies, maxGroups int) (*AlliancesResult, 
 		g      Group
 	}
 	var groups []found
+	// The participants of each project, as a key of sorted positions.
+	projectSets := map[string]bool{}
+	setKey := func(actors []int) string {
+		s := slices.Sorted(slices.Values(actors))
+		return fmt.Sprint(s)
+	}
+	for _, actors := range members {
+		projectSets[setKey(actors)] = true
+	}
 	x.cliques(3, minFamilies, func(c []int) bool {
 		pr := x.profile(c)
-		if len(pr.families) < minFamilies {
+		if graph.CombinedFamilies(pr.families) < minFamilies || projectSets[setKey(c)] {
 			return true
 		}
 		if maxGroups > 0 && len(groups) == maxGroups {
@@ -111,7 +128,7 @@ func Alliances(n *graph.Network, minFamilies, maxGroups int) (*AlliancesResult, 
 			return false
 		}
 		sort.Slice(c, func(i, j int) bool { return x.id(c[i]) < x.id(c[j]) })
-		g := Group{Actors: x.refs(c), Families: pr.families, Countries: pr.countries, Projects: []string{}}
+		g := Group{Actors: x.refs(c), Families: pr.families, Combined: graph.CombinedFamilies(pr.families), Countries: pr.countries, Projects: []string{}}
 		in := map[int]bool{}
 		for _, i := range c {
 			in[i] = true
@@ -134,8 +151,8 @@ func Alliances(n *graph.Network, minFamilies, maxGroups int) (*AlliancesResult, 
 	})
 	sort.Slice(groups, func(i, j int) bool {
 		a, b := groups[i], groups[j]
-		if len(a.g.Families) != len(b.g.Families) {
-			return len(a.g.Families) > len(b.g.Families)
+		if a.g.Combined != b.g.Combined {
+			return a.g.Combined > b.g.Combined
 		}
 		if len(a.actors) != len(b.actors) {
 			return len(a.actors) > len(b.actors)
@@ -181,8 +198,8 @@ func (x *index) cliques(min, minFamilies int, emit func([]int) bool) {
 	famIDs := map[string]int32{}
 	fam := make([]int32, len(x.net.Actors))
 	for i, a := range x.net.Actors {
-		fam[i] = -1
-		if a.Family != "" {
+		fam[i] = -1 // no family, or "autre": counts towards no combination
+		if graph.FamilyOf(a) != graph.OtherFamily {
 			id, ok := famIDs[a.Family]
 			if !ok {
 				id = int32(len(famIDs))

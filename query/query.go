@@ -183,9 +183,7 @@ func (x *index) profile(actors []int) profile {
 	fams, countries := map[string]bool{}, map[string]bool{}
 	for _, i := range actors {
 		a := x.net.Actors[i]
-		if a.Family != "" {
-			fams[a.Family] = true
-		}
+		fams[graph.FamilyOf(a)] = true
 		if a.Country != "" {
 			countries[a.Country] = true
 		}

@@ -156,7 +156,8 @@ func TestGroups(t *testing.T) {
 
 func TestGroupsLargeClique(t *testing.T) {
 	// A project of 12 participants is one clique of 12, whatever the order
-	// of the search: no sub-clique is reported.
+	// of the search: no sub-clique is reported, and the clique, which is the
+	// project again, is not listed as a group.
 	d := &graph.Dataset{Projects: []graph.Project{{ID: "p"}}}
 	for i := 0; i < 12; i++ {
 		id := fmt.Sprintf("a%02d", i)
@@ -167,12 +168,25 @@ func TestGroupsLargeClique(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Groups) != 1 || len(res.Groups[0].Actors) != 12 || res.Groups[0].Weight != 66 ||
-		strings.Join(res.Groups[0].Projects, ",") != "p" {
-		t.Errorf("groups %+v, want one of 12 actors, weight C(12,2) = 66, project p", res.Groups)
+	if len(res.Groups) != 0 {
+		t.Errorf("groups %+v, want none: the clique of 12 is project p", res.Groups)
 	}
 	if len(res.Projects) != 1 || len(res.Projects[0].MissingFamilies) != 0 {
 		t.Errorf("projects %+v, want p with no core family missing", res.Projects)
+	}
+	// Without the project, the same ties make one group of 12.
+	d.Participations, d.Projects = nil, nil
+	for i := 0; i < 12; i++ {
+		for j := i + 1; j < 12; j++ {
+			d.Links = append(d.Links, graph.Link{Source: fmt.Sprintf("a%02d", i), Target: fmt.Sprintf("a%02d", j), Weight: 1})
+		}
+	}
+	res, err = query.Alliances(graph.NewNetwork(d), 4, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Groups) != 1 || len(res.Groups[0].Actors) != 12 || res.Groups[0].Weight != 66 {
+		t.Errorf("groups %+v, want one of 12 actors, weight C(12,2) = 66", res.Groups)
 	}
 }
 
@@ -271,7 +285,7 @@ func TestGroupsFamilyPruning(t *testing.T) {
 			}
 			var want, got []string
 			for _, g := range all.Groups {
-				if len(g.Families) >= k {
+				if g.Combined >= k {
 					want = append(want, ids(g.Actors))
 				}
 			}
@@ -405,6 +419,34 @@ func TestGroupsBruteForce(t *testing.T) {
 		slices.Sort(want)
 		if !slices.Equal(got, want) {
 			t.Fatalf("round %d: groups\n got %q\nwant %q", round, got, want)
+		}
+	}
+}
+
+// TestAlliancesOtherFamily: "autre" and a missing family count towards no
+// combination, and a missing family is "autre", as in the analysis.
+func TestAlliancesOtherFamily(t *testing.T) {
+	// A project of a local authority, an NGO, an "autre" and an actor
+	// without family combines 2 families, not 3 or 4.
+	d := &graph.Dataset{Projects: []graph.Project{{ID: "p"}}}
+	for id, fam := range map[string]string{"c": "collectivite", "o": "ong", "x": "autre", "y": ""} {
+		d.Actors = append(d.Actors, graph.Actor{ID: id, Family: fam})
+		d.Participations = append(d.Participations, graph.Participation{Actor: id, Project: "p"})
+	}
+	n := graph.NewNetwork(d)
+	for k, want := range map[int]int{2: 1, 3: 0} {
+		res, err := query.Alliances(n, k, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Projects) != want {
+			t.Errorf("--min-families %d: %d projects, want %d", k, len(res.Projects), want)
+		}
+		if want == 1 {
+			p := res.Projects[0]
+			if p.Combined != 2 || strings.Join(p.Families, ",") != "collectivite,ong,autre" {
+				t.Errorf("project p: families %v (combined %d), want collectivite,ong,autre combining 2", p.Families, p.Combined)
+			}
 		}
 	}
 }

@@ -35,7 +35,9 @@ func queryCommand() command {
   partners ACTOR     the ego network of an actor, up to --depth ties away
   path FROM TO       every shortest cooperation path between two actors
   alliances          projects and groups of mutually tied actors (maximal cliques)
-                     that combine at least --min-families families
+                     that combine at least --min-families families ("autre" and
+                     actors without a family count as none; a group that is
+                     exactly a project's participants is that project)
   between F1 F2      ties between actors of two families (or inside one)
   cross-border       ties between actors of different countries, by pair of countries
 An actor is named by its id, its name or a part of its name, in any case and
@@ -152,11 +154,11 @@ func namedQuery(o *queryOptions, std *streams, net *graph.Network, args []string
 		}
 		result, header = res, []string{"kind", "id", "families", "missing_families", "countries", "actors"}
 		for _, p := range res.Projects {
-			rows = append(rows, []string{"project", p.ID, strconv.Itoa(len(p.Families)) + ": " + strings.Join(p.Families, ","),
+			rows = append(rows, []string{"project", p.ID, strconv.Itoa(p.Combined) + ": " + strings.Join(p.Families, ","),
 				strings.Join(p.MissingFamilies, ","), strings.Join(p.Countries, ","), refs(p.Actors)})
 		}
 		for i, g := range res.Groups {
-			rows = append(rows, []string{"group", "g" + strconv.Itoa(i+1), strconv.Itoa(len(g.Families)) + ": " + strings.Join(g.Families, ","),
+			rows = append(rows, []string{"group", "g" + strconv.Itoa(i+1), strconv.Itoa(g.Combined) + ": " + strings.Join(g.Families, ","),
 				strings.Join(graph.MissingCoreFamilies(g.Families), ","), strings.Join(g.Countries, ","), refs(g.Actors)})
 		}
 		if o.format == formatTable {

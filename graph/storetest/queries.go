@@ -141,35 +141,24 @@ func ego(center string, depth int, distances [][]string, ties []query.TieInfo) *
 //	sol-eau: afd enda nantes rufisque
 //
 // The participants of eau-rufisque-1 form a clique that no other actor
-// completes; enda, jeunesse-sol, nantes and rufisque are all tied (Nantes
-// funds Jeunesse Solidaire, the others share a project) without sharing one
-// project; kayes-jeunes is a clique; afd, enda and gret are tied by funding,
-// technical support and eau-rufisque-1.
+// completes, and so do those of kayes-jeunes: both are those projects again,
+// not listed as groups; enda, jeunesse-sol, nantes and rufisque are all tied
+// (Nantes funds Jeunesse Solidaire, the others share a project) without
+// sharing one project; afd, enda and gret are tied by funding, technical
+// support and eau-rufisque-1.
 var (
-	groupEau1 = query.Group{
-		Actors:    refs("afd", "enda", "nantes", "rufisque", "sol-eau"),
-		Families:  []string{"collectivite", "ong", "entreprise", "institution"},
-		Countries: []string{"FR", "SN"},
-		Weight:    17, // 1+3+1+1 (afd) + 1+2+1 (enda) + 5+1 (nantes) + 1 (rufisque–sol-eau)
-		Projects:  []string{"eau-rufisque-1"},
-	}
 	groupEndaNantes = query.Group{
 		Actors:    refs("enda", "jeunesse-sol", "nantes", "rufisque"),
 		Families:  []string{"collectivite", "association", "ong"},
+		Combined:  3,
 		Countries: []string{"FR", "SN"},
 		Weight:    11, // 1+1+2 (enda) + 1+1 (jeunesse-sol) + 5 (nantes–rufisque)
 		Projects:  []string{},
 	}
-	groupKayes = query.Group{
-		Actors:    refs("femmes-kayes", "gret", "kayes"),
-		Families:  []string{"collectivite", "association", "ong"},
-		Countries: []string{"FR", "ML"},
-		Weight:    3,
-		Projects:  []string{"kayes-jeunes"},
-	}
 	groupAFDGret = query.Group{
 		Actors:    refs("afd", "enda", "gret"),
 		Families:  []string{"ong", "institution"},
+		Combined:  2,
 		Countries: []string{"FR", "SN"},
 		Weight:    4, // 1 + 2 + 1
 		Projects:  []string{},
@@ -177,6 +166,7 @@ var (
 	projectEau1 = query.ProjectAlliance{
 		ID: "eau-rufisque-1", Name: "Accès à l'eau à Rufisque", Programme: "Eau Rufisque", Phase: 1,
 		Families:        []string{"collectivite", "ong", "entreprise", "institution"},
+		Combined:        4,
 		MissingFamilies: []string{"association"},
 		Countries:       []string{"FR", "SN"},
 		Actors:          refs("afd", "enda", "nantes", "rufisque", "sol-eau"),
@@ -184,6 +174,7 @@ var (
 	projectEau2 = query.ProjectAlliance{
 		ID: "eau-rufisque-2", Name: "Accès à l'eau à Rufisque, phase 2", Programme: "Eau Rufisque", Phase: 2,
 		Families:        []string{"collectivite", "association", "ong"},
+		Combined:        3,
 		MissingFamilies: []string{"entreprise"},
 		Countries:       []string{"FR", "SN"},
 		Actors:          refs("enda", "jeunesse-sol", "rufisque"),
@@ -191,6 +182,7 @@ var (
 	projectKayes = query.ProjectAlliance{
 		ID: "kayes-jeunes", Name: "Insertion des jeunes à Kayes", Programme: "Kayes Inclusion", Phase: 1,
 		Families:        []string{"collectivite", "association", "ong"},
+		Combined:        3,
 		MissingFamilies: []string{"entreprise"},
 		Countries:       []string{"FR", "ML"},
 		Actors:          refs("femmes-kayes", "gret", "kayes"),
@@ -198,6 +190,7 @@ var (
 	projectAgadez = query.ProjectAlliance{
 		ID: "etude-agadez", Name: "Étude de filière à Agadez", Programme: "Filières Sahel", Phase: 1,
 		Families:        []string{"entreprise"},
+		Combined:        1,
 		MissingFamilies: []string{"collectivite", "association", "ong"},
 		Countries:       []string{"NE"},
 		Actors:          refs("tenere"),
@@ -281,19 +274,19 @@ func CheckQueries(t *testing.T, n *graph.Network) {
 		check(t, "Alliances(3)", got, err, &query.AlliancesResult{
 			MinFamilies: 3,
 			Projects:    []query.ProjectAlliance{projectEau1, projectEau2, projectKayes},
-			Groups:      []query.Group{groupEau1, groupEndaNantes, groupKayes},
+			Groups:      []query.Group{groupEndaNantes},
 		})
 		got, err = query.Alliances(n, 4, 0)
 		check(t, "Alliances(4)", got, err, &query.AlliancesResult{
 			MinFamilies: 4,
 			Projects:    []query.ProjectAlliance{projectEau1},
-			Groups:      []query.Group{groupEau1},
+			Groups:      []query.Group{},
 		})
 		got, err = query.Alliances(n, 1, 0)
 		check(t, "Alliances(1)", got, err, &query.AlliancesResult{
 			MinFamilies: 1,
 			Projects:    []query.ProjectAlliance{projectEau1, projectEau2, projectKayes, projectAgadez},
-			Groups:      []query.Group{groupEau1, groupEndaNantes, groupKayes, groupAFDGret},
+			Groups:      []query.Group{groupEndaNantes, groupAFDGret},
 		})
 		got, err = query.Alliances(n, 5, 0)
 		check(t, "Alliances(5)", got, err, &query.AlliancesResult{
