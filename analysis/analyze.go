@@ -13,9 +13,14 @@ import (
 // betweenness by sampling when Options.ExactLimit is 0.
 const DefaultExactLimit = 20000
 
-// ErrWeight is wrapped by Analyze when a tie weight is not a positive finite
-// number.
-var ErrWeight = errors.New("tie weight is not a positive finite number")
+// ErrWeight is wrapped by Analyze when a tie weight is not a finite number
+// of at least graph.MinWeight, or when the weights sum beyond maxTotalWeight.
+var ErrWeight = errors.New("tie weight out of range")
+
+// maxTotalWeight bounds the sum of the tie weights of a network: twice it
+// squared (Louvain multiplies strengths) stays a finite float64. Links
+// within graph.CheckWeight's range never reach it.
+const maxTotalWeight = 1e150
 
 // ErrDuplicateTie is wrapped by Analyze when two ties join the same pair of
 // actors (graph.NewNetwork merges them into one).
@@ -38,10 +43,17 @@ func AnalyzeContext(ctx context.Context, net *graph.Network, opts Options) (*Res
 	if net == nil {
 		return nil, errors.New("analysis: nil network")
 	}
+	total := 0.0
 	for _, t := range net.Ties {
-		if !(t.Weight > 0) || math.IsInf(t.Weight, 0) {
-			return nil, fmt.Errorf("analysis: tie %s–%s has weight %v: %w", t.A, t.B, t.Weight, ErrWeight)
+		if !(t.Weight >= graph.MinWeight) || math.IsInf(t.Weight, 0) {
+			return nil, fmt.Errorf("analysis: tie %s–%s has weight %v (at least %g): %w; correct it in the data and ingest again",
+				t.A, t.B, t.Weight, graph.MinWeight, ErrWeight)
 		}
+		total += t.Weight
+	}
+	if !(total <= maxTotalWeight) {
+		return nil, fmt.Errorf("analysis: the tie weights sum to %v, beyond %g: %w; links weigh at most %g: correct the data and ingest again",
+			total, maxTotalWeight, ErrWeight, graph.MaxWeight)
 	}
 	g := newAdjacency(net)
 	for v := range g.n {
@@ -61,9 +73,18 @@ func AnalyzeContext(ctx context.Context, net *graph.Network, opts Options) (*Res
 	var comm []int
 	var ncomm int
 	louvainDone := make(chan struct{})
+	var louvainPanic any
 	go func() {
 		defer close(louvainDone)
+		defer func() { louvainPanic = recover() }()
 		comm, ncomm = louvain(g, opts.Weighted, opts.Seed)
+	}()
+	// A panic of Louvain (a bug) is raised again here, where the command
+	// line recovers it, instead of ending the process from its goroutine.
+	defer func() {
+		if louvainPanic != nil {
+			panic(louvainPanic)
+		}
 	}()
 	paths := shortestPathMetrics(ctx, g, opts.Weighted, opts.Workers, limit, opts.Seed)
 	if err := ctx.Err(); err != nil {

@@ -199,10 +199,12 @@ func (s *suggester) suggestAll(flagged []int) [][]Suggestion {
 	workers := runtime.GOMAXPROCS(0)
 	var next atomic.Int64
 	var wg sync.WaitGroup
+	var crashed panics
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer crashed.catch()
 			w := &suggestWork{
 				stamp:   make([]int32, s.g.n),
 				partner: make([]int32, s.g.n),
@@ -220,6 +222,7 @@ func (s *suggester) suggestAll(flagged []int) [][]Suggestion {
 		}()
 	}
 	wg.Wait()
+	crashed.raise()
 	return out
 }
 

@@ -126,10 +126,12 @@ func shortestPathMetrics(ctx context.Context, g *adjacency, weighted bool, worke
 	partial := make([][]float64, chunks)
 	var next atomic.Int64
 	var wg sync.WaitGroup
+	var crashed panics
 	for range min(workers, chunks) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer crashed.catch()
 			p := newPassBuffers(g, length)
 			for {
 				c := int(next.Add(1) - 1)
@@ -151,6 +153,7 @@ func shortestPathMetrics(ctx context.Context, g *adjacency, weighted bool, worke
 		}()
 	}
 	wg.Wait()
+	crashed.raise()
 
 	bc := pm.betweenness
 	for _, acc := range partial {

@@ -52,10 +52,12 @@ func bitParallelDistances(ctx context.Context, g *adjacency, workers int) (sum [
 	var mu sync.Mutex
 	var next0 atomic.Int64
 	var wg sync.WaitGroup
+	var crashed panics
 	for range min(workers, chunks) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer crashed.catch()
 			seen := make([]bitSet, n)
 			front := make([]bitSet, n) // zero outside the frontier
 			grow := make([]bitSet, n)
@@ -167,6 +169,7 @@ func bitParallelDistances(ctx context.Context, g *adjacency, workers int) (sum [
 		}()
 	}
 	wg.Wait()
+	crashed.raise()
 	for _, s := range sums {
 		for v, x := range s {
 			sum[v] += x
@@ -208,12 +211,14 @@ func sampledBetweennessHops(ctx context.Context, g *adjacency, src []int32, smp 
 	blocks := (len(smp) + block - 1) / block
 	var next atomic.Int64
 	var wg sync.WaitGroup
+	var crashed panics
 	var mu sync.Mutex
 	total := make([]float64, n)
 	for range max(1, min(workers, blocks)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer crashed.catch()
 			b := newBiSearch(g)
 			acc := make([]float64, n)
 			for {
@@ -233,6 +238,7 @@ func sampledBetweennessHops(ctx context.Context, g *adjacency, src []int32, smp 
 		}()
 	}
 	wg.Wait()
+	crashed.raise()
 	return total
 }
 

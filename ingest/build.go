@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/alliances/alliances/graph"
@@ -678,7 +679,7 @@ func (b *builder) addLinks(p *plan) {
 		}
 		w, err := parseWeight(p.get("weight", c), p.decimalComma)
 		if err != nil {
-			hint := "the weight is a number > 0 (default 1)"
+			hint := weightHint
 			if !p.decimalComma {
 				hint += "; in a comma-separated file write decimals with a point (0.5)"
 			}
@@ -800,8 +801,8 @@ func (b *builder) addGraph(g *graphSource, file string) (links, parts int) {
 		if l.Weight == 0 {
 			l.Weight = 1
 		}
-		if l.Weight < 0 {
-			b.errorf(t, row.Line, 0, "weight", fmt.Errorf("%w: weight %v must be > 0", ErrBadValue, l.Weight), "")
+		if err := checkWeight(l.Weight, strconv.FormatFloat(l.Weight, 'g', -1, 64)); err != nil {
+			b.errorf(t, row.Line, 0, "weight", err, weightHint)
 			ok = false
 		}
 		if ok {

@@ -6,10 +6,13 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/alliances/alliances/graph"
 )
 
-// parseWeight reads a tie weight: a number > 0; a decimal comma is accepted
-// when the file's delimiter is not a comma. An empty weight is 1.
+// parseWeight reads a tie weight: a number > 0, within graph.CheckWeight's
+// range; a decimal comma is accepted when the file's delimiter is not a
+// comma. An empty weight is 1.
 func parseWeight(s string, decimalComma bool) (float64, error) {
 	if s == "" {
 		return 1, nil
@@ -18,11 +21,23 @@ func parseWeight(s string, decimalComma bool) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	if w <= 0 {
-		return 0, fmt.Errorf("%w: weight %q must be > 0", ErrBadValue, s)
-	}
-	return w, nil
+	return w, checkWeight(w, s)
 }
+
+// checkWeight returns a problem for a weight w, written s in the file, out
+// of the range that the analysis can sum without overflow.
+func checkWeight(w float64, s string) error {
+	if w <= 0 {
+		return fmt.Errorf("%w: weight %q must be > 0", ErrBadValue, s)
+	}
+	if err := graph.CheckWeight(w); err != nil {
+		return fmt.Errorf("%w: weight %q is out of range: it must be from %g to %g", ErrBadValue, s, graph.MinWeight, graph.MaxWeight)
+	}
+	return nil
+}
+
+// weightHint is the hint of every weight problem.
+const weightHint = "the weight is a number > 0 (default 1), at most 1e15 and at least 1e-9; rescale very large or small values (e.g. funding in thousands of euros)"
 
 // parseNumber reads a decimal number, with a decimal comma when allowed.
 func parseNumber(s string, decimalComma bool) (float64, error) {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"syscall"
@@ -116,8 +117,33 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := interruptible(stderr)
 	defer stop()
-	err := exec(ctx, fs.Args())
+	err := recovered(func() error { return exec(ctx, fs.Args()) })
 	return exitCode(stderr, cmd.name, err)
+}
+
+// recovered runs fn and turns its panic, which is a bug, into an
+// internalError: the command exits with code 1 and a request to report
+// it, not with the runtime's exit code 2, which means a usage mistake.
+func recovered(fn func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &internalError{value: r, stack: debug.Stack()}
+		}
+	}()
+	return fn()
+}
+
+// internalError is a panic recovered by recovered.
+type internalError struct {
+	value any
+	stack []byte
+}
+
+func (e *internalError) Error() string {
+	return fmt.Sprintf("internal error: %v\n"+
+		"This is a bug in alliances, not a mistake in your data or command. Please report it with the command\n"+
+		"you ran, this message and, if you can, the data (nothing was written to the store by a failed command).\n%s",
+		e.value, e.stack)
 }
 
 // findCommand returns the command called name (or one of its aliases), and
