@@ -33,6 +33,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/ego", s.withView(s.handleEgo))
 	mux.HandleFunc("GET /api/path", s.withView(s.handlePath))
 	mux.HandleFunc("GET /api/search", s.withView(s.handleSearch))
+	mux.HandleFunc("GET /api/actors.csv", s.withView(s.handleTableCSV))
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such API endpoint: see docs/explorer.md")
 	})

@@ -408,7 +408,8 @@ func TestScreenshots(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+"?lang="+lang), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="1"]`))); err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("%s: first view drawn %v after the navigation started", lang, time.Since(start).Round(time.Millisecond))
+		timing, _ := chromedp.Run(ctx, chromedp.Evaluate[map[string]float64](`alliancesExplorer.state.timing`))
+		t.Logf("%s: first view drawn %v after the navigation started (ms: %v)", lang, time.Since(start).Round(time.Millisecond), timing)
 		shot("1-first-view")
 		actor := os.Getenv("EXPLORE_ACTOR")
 		if actor == "" {

@@ -19,7 +19,7 @@ type Drawing struct {
 	Parameters analysis.Parameters     `json:"parameters"`
 	// SizeBy is the metric that chose the actors of a truncated drawing.
 	SizeBy string        `json:"size_by"`
-	Actors []DrawnActor  `json:"actors"`
+	Actors DrawnActors   `json:"actors"`
 	Ties   []DrawnTie    `json:"ties"`
 	Total  DrawingCounts `json:"total"`
 	// Truncated is set when Actors or Ties hold less than the slice.
@@ -44,6 +44,90 @@ type DrawnActor struct {
 	Y         float64  `json:"y"`
 	Main      bool     `json:"main"`
 	Reasons   []string `json:"reasons,omitempty"`
+}
+
+// DrawnActors are the actors of a drawing. They are written in columns, a
+// JSON array per field, metrics with 6 significant digits (the drawing
+// sizes actors and fills the table; the card and /api/analyze give every
+// digit): {"id": […], "name": […], "family": […], "country": […],
+// "territory": […], "level": […], "x": […], "y": […], "main": […],
+// "reasons": […], "metrics": {"degree": […], …}}, the metrics named as the
+// columns of "alliances analyze --format csv". keep.eu's 7,000 actors take
+// 1.6 MB instead of 4.4 MB.
+type DrawnActors []DrawnActor
+
+// MarshalJSON writes the actors in columns.
+func (as DrawnActors) MarshalJSON() ([]byte, error) {
+	var b []byte
+	b = append(b, '{')
+	str := func(name string, f func(a *DrawnActor) string) {
+		b = append(b, '"')
+		b = append(b, name...)
+		b = append(b, `":[`...)
+		for i := range as {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			v, _ := json.Marshal(f(&as[i]))
+			b = append(b, v...)
+		}
+		b = append(b, "],"...)
+	}
+	nums := func(name string, f func(a *DrawnActor) analysis.Num, digits int) {
+		b = append(b, '"')
+		b = append(b, name...)
+		b = append(b, `":[`...)
+		for i := range as {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			if v := f(&as[i]); v.Defined() {
+				b = strconv.AppendFloat(b, float64(v), 'g', digits, 64)
+			} else {
+				b = append(b, "null"...)
+			}
+		}
+		b = append(b, "],"...)
+	}
+	str("id", func(a *DrawnActor) string { return a.ID })
+	str("name", func(a *DrawnActor) string { return a.Name })
+	str("family", func(a *DrawnActor) string { return a.Family })
+	str("country", func(a *DrawnActor) string { return a.Country })
+	str("territory", func(a *DrawnActor) string { return a.Territory })
+	str("level", func(a *DrawnActor) string { return a.Level })
+	nums("x", func(a *DrawnActor) analysis.Num { return analysis.Num(a.X) }, 8)
+	nums("y", func(a *DrawnActor) analysis.Num { return analysis.Num(a.Y) }, 8)
+	b = append(b, `"main":[`...)
+	for i := range as {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendBool(b, as[i].Main)
+	}
+	b = append(b, `],"reasons":[`...)
+	for i := range as {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if len(as[i].Reasons) == 0 {
+			b = append(b, '0') // most actors: a short "none"
+			continue
+		}
+		v, _ := json.Marshal(as[i].Reasons)
+		b = append(b, v...)
+	}
+	b = append(b, `],"metrics":{`...)
+	for _, c := range analysis.ActorColumns() {
+		digits := 6
+		if c.Integer {
+			digits = -1
+		}
+		nums(c.Name, func(a *DrawnActor) analysis.Num { return c.Value(&a.ActorMetrics) }, digits)
+	}
+	if b[len(b)-1] == ',' {
+		b = b[:len(b)-1]
+	}
+	return append(b, "}}"...), nil
 }
 
 // DrawnTie is a tie of a Drawing between the actors at positions A and B of

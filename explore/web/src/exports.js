@@ -1,5 +1,5 @@
-// Downloads: the current view as SVG or PNG (the PNG is the SVG drawn at
-// twice its size), the table as CSV.
+// Downloads of the current view as SVG or PNG (the PNG is the SVG drawn at
+// twice its size). The table's CSV comes from the server (/api/actors.csv).
 
 import { download } from "./dom.js";
 
@@ -74,21 +74,4 @@ export function downloadPNG(svg, name, scale = 2) {
     };
     img.src = url;
   });
-}
-
-// csvCell quotes a cell, and neutralises text that a spreadsheet would run
-// as a formula (=, +, -, @, tab, carriage return first, as OWASP
-// recommends) by a leading apostrophe. Numbers are written as numbers.
-export function csvCell(v) {
-  if (v == null) return "";
-  if (typeof v === "number") return String(v);
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
-  return /[",\n\r;]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function downloadCSV(header, rows, name) {
-  const lines = [header.map(csvCell).join(",")];
-  for (const r of rows) lines.push(r.map(csvCell).join(","));
-  download(new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" }), name);
 }

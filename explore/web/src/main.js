@@ -8,7 +8,8 @@ import { renderCard } from "./card.js";
 import { ActorTable } from "./table.js";
 import { Completion } from "./search.js";
 import { Filters } from "./filters.js";
-import { viewSVG, downloadSVG, downloadPNG, downloadCSV } from "./exports.js";
+import { unpack } from "./drawing.js";
+import { viewSVG, downloadSVG, downloadPNG } from "./exports.js";
 
 const state = {
   store: null,
@@ -21,6 +22,9 @@ const state = {
 };
 
 let map, table, filters;
+
+// getDrawing asks /api/network with the query q.
+const getDrawing = async (q) => unpack(await getJSON(`/api/network?${q}`));
 
 async function getJSON(path) {
   const r = await fetch(path, { headers: { Accept: "application/json" } });
@@ -103,8 +107,10 @@ function counts() {
 // loadView asks the drawing of the current slice and draws it.
 async function loadView() {
   loading(true);
+  const t0 = performance.now();
   try {
-    const d = await getJSON(`/api/network?${sliceQuery({ size: state.sizeBy })}`);
+    const d = await getDrawing(sliceQuery({ size: state.sizeBy }));
+    const t1 = performance.now();
     // A phase after the first: its actors that were not in the previous
     // phase are marked, and those of the previous phase that left are drawn
     // faint, at their places.
@@ -112,7 +118,7 @@ async function loadView() {
     let entering = null,
       ghosts = [];
     if (prev) {
-      const p = await getJSON(`/api/network?${sliceQuery({ size: state.sizeBy }, prev)}`).catch(() => null);
+      const p = await getDrawing(sliceQuery({ size: state.sizeBy }, prev)).catch(() => null);
       if (p) {
         const before = new Set(p.actors.map((a) => a.id));
         const now = new Set(d.actors.map((a) => a.id));
@@ -124,10 +130,14 @@ async function loadView() {
     state.drawing = d;
     map.sizeBy = state.sizeBy;
     map.show(d, { entering, ghosts });
+    const t2 = performance.now();
     map.clearFocus();
     setFocusBar(null);
     table.set(d.actors, d.total.actors);
     counts();
+    // How long the view took: asked and read, put in the graph and drawn,
+    // the rest (table).
+    state.timing = { fetch: t1 - t0, draw: t2 - t1, rest: performance.now() - t2 };
     if (state.selected && map.graph.hasNode(state.selected)) map.select(state.selected);
   } catch (e) {
     showError(e);
@@ -145,7 +155,7 @@ async function ensure(ids) {
   if (!missing.length) return;
   const drawn = [];
   map.graph.forEachNode((n) => drawn.push(n));
-  const d = await getJSON(`/api/network?${sliceQuery({ size: state.sizeBy, ids: missing.join(",") })}`);
+  const d = await getDrawing(sliceQuery({ size: state.sizeBy, ids: missing.join(",") }));
   map.merge(d);
 }
 
@@ -200,7 +210,7 @@ function setFocusBar(text) {
 async function ego(id, depth) {
   try {
     loading(true);
-    const d = await getJSON(`/api/network?${sliceQuery({ size: state.sizeBy, focus: id, depth })}`);
+    const d = await getDrawing(sliceQuery({ size: state.sizeBy, focus: id, depth }));
     map.merge(d);
     const ids = d.actors.map((a) => a.id);
     map.setFocus(ids, null);
@@ -306,8 +316,12 @@ function wire() {
     downloadPNG(viewSVG(map.visible(), { title: title(), legend: legendEntries(), caption: caption() }), "alliances-view.png").catch(showError);
   });
   $("dl-csv").addEventListener("click", () => {
-    const { header, rows } = table.csv();
-    downloadCSV(header, rows, "alliances-actors.csv");
+    // The server writes the table (every actor of the view, every digit,
+    // cells neutralised for spreadsheets), sorted as on the page.
+    const a = el("a", { href: `/api/actors.csv?${sliceQuery({ sort: table.sort.key, order: table.sort.desc ? "desc" : "asc" })}`, download: "alliances-actors.csv" });
+    document.body.append(a);
+    a.click();
+    a.remove();
   });
   new Completion($("search"), $("search-list"), { fetch: searchActors, pick: (a) => openActor(a.id), colorOf });
 }

@@ -68,12 +68,14 @@ export class MapView {
   // (actors of the previous phase that left) are drawn faint, and the
   // actors of entering get a dark ring.
   show(drawing, { entering = null, ghosts = [] } = {}) {
-    const g = this.graph;
-    g.clear();
+    // A new graph, filled before sigma sees it: sigma then indexes it once,
+    // instead of once per node and tie added.
+    this.graph = new Graph({ type: "undirected", multi: false });
     for (const a of drawing.actors) this.addActor(a, entering && entering.has(a.id));
-    for (const a of ghosts) if (!g.hasNode(a.id)) this.addActor(a, false, true);
+    for (const a of ghosts) if (!this.graph.hasNode(a.id)) this.addActor(a, false, true);
     this.addTies(drawing);
-    this.resize(this.sizeBy);
+    this.sizeNodes(this.sizeBy);
+    if (this.renderer) this.renderer.setGraph(this.graph);
   }
 
   // merge adds the actors and ties of a drawing that the graph lacks.
@@ -109,9 +111,16 @@ export class MapView {
     }
   }
 
-  // resize sizes the nodes by metric key: area grows with the value, from 2
-  // to 16 pixels of radius at the default zoom.
+  // resize sizes the nodes by metric key: the area grows with the value,
+  // up to a radius (at the default zoom) of 16 pixels for a small network,
+  // less for a large one (7 for 7,000 actors), so that they cover less of
+  // each other; the smallest is a fifth of the largest.
   resize(key) {
+    this.sizeNodes(key);
+    this.refresh();
+  }
+
+  sizeNodes(key) {
     this.sizeBy = key;
     let lo = Infinity,
       hi = -Infinity;
@@ -122,12 +131,12 @@ export class MapView {
         hi = Math.max(hi, v);
       }
     });
+    const big = Math.max(5, Math.min(16, 60 / Math.pow(Math.max(1, this.graph.order), 0.25)));
     this.graph.forEachNode((n, attr) => {
       const v = metricValue(attr.data, key);
       const f = v == null || !(hi > lo) ? 0 : (v - lo) / (hi - lo);
-      this.graph.setNodeAttribute(n, "size", 2 + 14 * Math.sqrt(Math.max(0, f)));
+      this.graph.setNodeAttribute(n, "size", big / 5 + (big * 4) / 5 * Math.sqrt(Math.max(0, f)));
     });
-    this.refresh();
   }
 
   nodeReducer(node, data) {

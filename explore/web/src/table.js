@@ -123,12 +123,4 @@ export class ActorTable {
     const tr = this.root.querySelector(`tr[data-id="${CSS.escape(id)}"]`);
     if (tr) tr.scrollIntoView({ block: "nearest" });
   }
-
-  // csv returns the header and rows of the table, in its order: the columns
-  // of "alliances analyze --format csv", then country and reasons.
-  csv() {
-    const header = ["id", "name", "family", "country", "territory", "level", ...this.metrics, "reasons"];
-    const rows = this.rows.map((a) => [a.id, a.name || "", a.family || "", a.country || "", a.territory || "", a.level || "", ...this.metrics.map((k) => metricValue(a, k)), (a.reasons || []).join(" ")]);
-    return { header, rows };
-  }
 }
