@@ -353,6 +353,9 @@ async function boot() {
   table = new ActorTable($("table"), $("table-note"), $("table-more"), { onRow: openActor, colorOf, familyLabel, metrics: state.store.metrics });
   wire();
   await loadView();
+  // Frame what the first view draws: a large network drawn in part shows
+  // its main component's top actors, a small part of the whole extent.
+  if (state.drawing && state.drawing.truncated) map.fitIds(state.drawing.actors.map((a) => a.id));
   document.body.dataset.ready = "1";
 }
 

@@ -220,6 +220,18 @@ export class MapView {
       y1 = Math.max(y1, d.y);
     }
     if (x0 === Infinity) return;
+    if (ids.length > 50) {
+      // Many actors: frame the middle 96 % of them, not a few far ones.
+      const xs = [], ys = [];
+      for (const id of ids) {
+        const d = this.renderer.getNodeDisplayData(id);
+        if (d) xs.push(d.x), ys.push(d.y);
+      }
+      xs.sort((a, b) => a - b);
+      ys.sort((a, b) => a - b);
+      const q = (v, f) => v[Math.floor(f * (v.length - 1))];
+      [x0, x1, y0, y1] = [q(xs, 0.02), q(xs, 0.98), q(ys, 0.02), q(ys, 0.98)];
+    }
     const ratio = Math.min(1, Math.max(0.03, Math.max(x1 - x0, y1 - y0) * 1.6));
     this.renderer.getCamera().animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: 400 });
   }
