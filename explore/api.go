@@ -24,10 +24,10 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/store", s.handleStore)
 	mux.HandleFunc("GET /api/network", s.withView(s.handleNetwork))
 	mux.HandleFunc("GET /api/analyze", s.withView(func(w http.ResponseWriter, r *http.Request, v *view) {
-		writeJSON(w, r, v.res)
+		writeSliced(w, r, v, "", v.res)
 	}))
 	mux.HandleFunc("GET /api/isolated", s.withView(func(w http.ResponseWriter, r *http.Request, v *view) {
-		writeJSON(w, r, v.isolated)
+		writeSliced(w, r, v, "", v.isolated)
 	}))
 	mux.HandleFunc("GET /api/actor", s.withView(s.handleActor))
 	mux.HandleFunc("GET /api/ego", s.withView(s.handleEgo))
@@ -86,6 +86,8 @@ type StoreInfo struct {
 	// Extent is the box of every position: the page frames every view in
 	// it, so that an actor keeps its place on the screen across views.
 	Extent Extent `json:"extent"`
+	// Filters are the values the filters of a slice can take.
+	Filters FilterValues `json:"filters"`
 }
 
 // Extent is a box of positions.
@@ -118,8 +120,9 @@ func (s *Server) handleStore(w http.ResponseWriter, r *http.Request) {
 	info := StoreInfo{
 		Source: s.opts.Source, Version: s.opts.Version,
 		Actors: len(s.full.Actors), Ties: len(s.full.Ties), Projects: len(s.full.Projects),
-		Limits: DrawingLimits{drawAllActors, drawAllTies, maxActors, maxTies},
-		Extent: s.extent(),
+		Limits:  DrawingLimits{drawAllActors, drawAllTies, maxActors, maxTies},
+		Extent:  s.extent(),
+		Filters: s.filters,
 	}
 	counts := map[string]int{}
 	families := make([]string, len(s.full.Actors))
@@ -232,7 +235,7 @@ func (s *Server) handleEgo(w http.ResponseWriter, r *http.Request, v *view) {
 		fail(w, err)
 		return
 	}
-	writeJSON(w, r, ego)
+	writeSliced(w, r, v, "", ego)
 }
 
 func (s *Server) handlePath(w http.ResponseWriter, r *http.Request, v *view) {
@@ -257,7 +260,7 @@ func (s *Server) handlePath(w http.ResponseWriter, r *http.Request, v *view) {
 		fail(w, err)
 		return
 	}
-	writeJSON(w, r, paths)
+	writeSliced(w, r, v, "paths", paths)
 }
 
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request, v *view) {
@@ -357,4 +360,43 @@ func (s *Server) extent() Extent {
 		e.MinY, e.MaxY = math.Min(e.MinY, p[1]), math.Max(e.MaxY, p[1])
 	}
 	return e
+}
+
+// writeSliced writes x as writeJSON does, stating the slice of v as the
+// command line does: a "slice" key first in an object; an array wrapped as
+// {"slice": …, key: […]}. For the whole store, x as it is.
+func writeSliced(w http.ResponseWriter, r *http.Request, v *view, key string, x any) {
+	if v.net.Slice == nil {
+		writeJSON(w, r, x)
+		return
+	}
+	body, err := json.Marshal(x)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	if len(body) > 1 && body[0] == '{' {
+		writeJSON(w, r, slicedObject{v.net.Slice, body})
+		return
+	}
+	writeJSON(w, r, map[string]any{"slice": v.net.Slice, key: json.RawMessage(body)})
+}
+
+// slicedObject is an object with a "slice" key first, then the keys of
+// the object body.
+type slicedObject struct {
+	slice *graph.SliceInfo
+	body  json.RawMessage
+}
+
+func (o slicedObject) MarshalJSON() ([]byte, error) {
+	s, err := json.Marshal(o.slice)
+	if err != nil {
+		return nil, err
+	}
+	out := append([]byte(`{"slice":`), s...)
+	if rest := o.body[1:]; len(rest) > 0 && rest[0] != '}' {
+		out = append(out, ',')
+	}
+	return append(out, o.body[1:]...), nil
 }

@@ -3,10 +3,12 @@ package explore
 import (
 	"context"
 	"fmt"
+	"math"
 	"net"
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -373,6 +375,123 @@ func (p *browserPage) waitLoad(t *testing.T, steps ...chromedp.Action[chromedp.V
 	next, _ := strconv.Atoi(n)
 	p.do(t, steps...)
 	p.do(t, chromedp.WaitVisible(chromedp.CSS(fmt.Sprintf(`body[data-loads="%d"]`, next+1))))
+}
+
+// sliceNetwork is the network of a slice of d, as the command line takes it.
+func sliceNetwork(t *testing.T, d *graph.Dataset, set map[string]string) *graph.Network {
+	t.Helper()
+	var s graph.Slice
+	for f, v := range set {
+		if err := s.Set(f, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, net, err := s.Network(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return net
+}
+
+// Unticking a family in the legend filters it out: the counts become those
+// of the slice --family with the other families.
+func TestFamilyFilterChangesCounts(t *testing.T) {
+	d := exampleData(t)
+	p := openPage(t, d, gridPositions(d), "en")
+	before := text(t, p, "#counts")
+	p.waitLoad(t, chromedp.Click(chromedp.CSS(`#legend li[data-family="association"] input`)))
+	after := text(t, p, "#counts")
+	net := sliceNetwork(t, d, map[string]string{"family": "collectivite,ong,entreprise,institution"})
+	want := fmt.Sprintf("%d actors, %d ties", len(net.Actors), len(net.Ties))
+	if after != want || after == before {
+		t.Errorf("counts %q after unticking association (before %q), want %q", after, before, want)
+	}
+	if n := eval[int](t, p, `document.querySelectorAll("#table tbody tr").length`); n != len(net.Actors) {
+		t.Errorf("the table lists %d actors, want %d", n, len(net.Actors))
+	}
+	if fams := eval[[]string](t, p, `[...new Set(alliancesExplorer.state.drawing.actors.map(a => a.family))]`); slices.Contains(fams, "association") {
+		t.Errorf("associations still drawn: %v", fams)
+	}
+}
+
+// The phase slider steps through the phases of the programme: every actor
+// stays at its place on the screen, the actors that enter are marked and
+// those of the previous phase that left are drawn faint.
+func TestPhaseSliderKeepsPositions(t *testing.T) {
+	d := exampleData(t)
+	prog := "Coopération Loire-Atlantique – Souss-Massa"
+	net1 := sliceNetwork(t, d, map[string]string{"programme": prog, "phase": "1"})
+	net2 := sliceNetwork(t, d, map[string]string{"programme": prog, "phase": "2"})
+	// The actors of neither phase are placed far away: the phases then
+	// cover a small part of the whole, and a drawing framed on its own
+	// actors would move them on the screen.
+	pos := gridPositions(d)
+	inPhases := map[string]bool{}
+	for _, n := range []*graph.Network{net1, net2} {
+		for _, a := range n.Actors {
+			inPhases[a.ID] = true
+		}
+	}
+	for id, xy := range pos {
+		if !inPhases[id] {
+			pos[id] = [2]float64{xy[0] + 3000, xy[1] + 2000}
+		}
+	}
+	p := openPage(t, d, pos, "en")
+	type node struct {
+		X, Y     float64
+		Entering bool
+		Ghost    bool
+	}
+	screen := func() map[string]node {
+		return eval[map[string]node](t, p, `(() => {
+			const m = alliancesExplorer.map, r = m.renderer, out = {}; r.refresh();
+			m.graph.forEachNode((n, a) => { const q = r.graphToViewport({x: a.x, y: a.y}); out[n] = {X: q.x, Y: q.y, Entering: a.entering, Ghost: a.ghost}; });
+			return out; })()`)
+	}
+	all := screen()
+	if p.do(t, chromedp.WaitVisible(chromedp.CSS(`#phase-slider`))); t.Failed() {
+		return
+	}
+	p.waitLoad(t, chromedp.Click(chromedp.CSS(`#phase-next`)))
+	phase1 := screen()
+	p.waitLoad(t, chromedp.Click(chromedp.CSS(`#phase-next`)))
+	phase2 := screen()
+	if got := text(t, p, "#phase-value"); got != "Phase 2" {
+		t.Errorf("slider shows %q, want Phase 2", got)
+	}
+	in1 := map[string]bool{}
+	for _, a := range net1.Actors {
+		in1[a.ID] = true
+	}
+	in2 := map[string]bool{}
+	for _, a := range net2.Actors {
+		in2[a.ID] = true
+		n, ok := phase2[a.ID]
+		switch {
+		case !ok || n.Ghost:
+			t.Errorf("%s: in phase 2, not drawn", a.ID)
+		case n.Entering != !in1[a.ID]:
+			t.Errorf("%s: entering mark %v, want %v", a.ID, n.Entering, !in1[a.ID])
+		}
+	}
+	for id := range in1 {
+		if !in2[id] && !phase2[id].Ghost {
+			t.Errorf("%s: left after phase 1, not drawn faint in phase 2", id)
+		}
+	}
+	moved := 0
+	for id, n := range phase2 {
+		for _, before := range []map[string]node{all, phase1} {
+			if b, ok := before[id]; ok && (math.Abs(b.X-n.X) > 0.01 || math.Abs(b.Y-n.Y) > 0.01) {
+				moved++
+				t.Errorf("%s moved on the screen: (%.1f, %.1f) then (%.1f, %.1f)", id, b.X, b.Y, n.X, n.Y)
+			}
+		}
+	}
+	if len(phase2) == 0 || len(phase1) == 0 {
+		t.Fatal("nothing drawn")
+	}
 }
 
 // TestScreenshots saves screenshots of a running explorer to look at, in

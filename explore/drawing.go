@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/alliances/alliances/analysis"
+	"github.com/alliances/alliances/graph"
 )
 
 // Drawing is what the page draws of a slice: actors with their metrics and
@@ -15,6 +16,11 @@ import (
 // highest by the size metric, and the strongest ties among them; the others
 // stay reachable by search, filters and ego networks.
 type Drawing struct {
+	// Slice describes the slice drawn, as the "slice" object of the command
+	// line's JSON; null for the whole store. SliceText says it in English
+	// and French.
+	Slice      *graph.SliceInfo        `json:"slice"`
+	SliceText  map[string]string       `json:"slice_text,omitempty"`
 	Network    analysis.NetworkMetrics `json:"network"`
 	Parameters analysis.Parameters     `json:"parameters"`
 	// SizeBy is the metric that chose the actors of a truncated drawing.
@@ -193,7 +199,10 @@ func (s *Server) drawing(v *view, keep []int, sizeBy string, pinned []int) *Draw
 		}
 	}
 	total.Ties = len(ties)
-	d := &Drawing{Network: v.res.Network, Parameters: v.res.Parameters, SizeBy: sizeBy, Total: total}
+	d := &Drawing{Slice: v.net.Slice, Network: v.res.Network, Parameters: v.res.Parameters, SizeBy: sizeBy, Total: total}
+	if v.slice != nil {
+		d.SliceText = map[string]string{"en": v.slice.Text("en"), "fr": v.slice.Text("fr")}
+	}
 	if len(keep) > drawAllActors || len(ties) > drawAllTies {
 		d.Truncated = true
 		keep = s.topActors(v, keep, sizeBy, pinned)

@@ -39,6 +39,8 @@ type Server struct {
 	pos   Positions
 	opts  Options
 	views *viewCache
+	// filters are the values of the filters in the store.
+	filters FilterValues
 }
 
 // New returns a Server of d, whose network net is graph.NewNetwork(d) and
@@ -53,7 +55,7 @@ func New(ctx context.Context, d *graph.Dataset, net *graph.Network, pos Position
 	if opts.Suggest <= 0 {
 		opts.Suggest = 3
 	}
-	s := &Server{data: d, full: net, pos: pos, opts: opts}
+	s := &Server{data: d, full: net, pos: pos, opts: opts, filters: filterValues(d)}
 	s.views = newViewCache(ctx, s, maxCachedViews)
 	return s, nil
 }

@@ -11,6 +11,7 @@ import (
 // view is a slice of the store analysed as a network of its own: what every
 // answer of the API about that slice is computed from.
 type view struct {
+	slice    *graph.Slice // nil for the whole store
 	net      *graph.Network
 	index    map[string]int // actor id → position in net.Actors and res.Actors
 	ends     [][2]int       // by tie: the positions of its actors
@@ -162,6 +163,9 @@ func (s *Server) buildView(ctx context.Context, sl slice) (*view, error) {
 		return nil, err
 	}
 	v := &view{net: net, res: res, index: make(map[string]int, len(net.Actors))}
+	if !sl.s.IsZero() {
+		v.slice = &sl.s
+	}
 
 	for i, a := range net.Actors {
 		v.index[a.ID] = i

@@ -62,6 +62,11 @@ func TestServeAPIMatchesCommandLine(t *testing.T) {
 		{"api/isolated", "isolated --format json"},
 		{"api/ego?id=cd44&depth=2", "query partners cd44 --depth 2 --format json"},
 		{"api/path?from=asso-tiznit&to=ent-eau", "query path asso-tiznit ent-eau --format json"},
+		// A slice: the same "slice" object, the metrics of the slice.
+		{"api/analyze?phase=2", "analyze --phase 2 --format json"},
+		{"api/isolated?family=association,ong&dimension=inclusif", "isolated --family association,ong --dimension inclusif --format json"},
+		{"api/ego?id=cd44&depth=1&period=2016:2019", "query partners cd44 --depth 1 --period 2016:2019 --format json"},
+		{"api/path?from=cd44&to=agadir&phase=1-2", "query path cd44 agadir --phase 1-2 --format json"},
 	} {
 		code, out, errs := cli(t, append(strings.Fields(c.args), "--store", store)...)
 		if code != 0 {
