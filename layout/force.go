@@ -182,7 +182,7 @@ func refine(ctx context.Context, g *csr, xs, ys []float64, iters int, step float
 // is horizontal.
 func normalize(pts []Point) {
 	scale := 1.0
-	if d := spacing(pts); d > 1e-9 {
+	if d := Spacing(pts); d > 1e-9 {
 		scale = idealK / d
 	}
 	var mx, my float64
@@ -207,9 +207,10 @@ func normalize(pts []Point) {
 	}
 }
 
-// spacing returns the median distance from a node to its nearest
-// neighbour, over at most 2,000 nodes taken at regular intervals.
-func spacing(pts []Point) float64 {
+// Spacing returns the median distance from a point to its nearest
+// neighbour, over at most 2,000 points taken at regular intervals; 0 for
+// fewer than two points. A layout's spacing is 1 for each component.
+func Spacing(pts []Point) float64 {
 	if len(pts) < 2 {
 		return 0
 	}

@@ -144,7 +144,7 @@ func (s *scene) dot(pl *placement) []byte {
 				bb = fmt.Sprintf(", bb=\"%.1f,%.1f,%.1f,%.1f\"", r.x0, r.y0, r.x1, r.y1)
 			}
 		}
-		fmt.Fprintf(&b, "\t\tgraph [label=%s, style=\"rounded,dashed\", color=\"#8C8C8C\", fontcolor=\"#4D4D4D\", fontsize=%s, labeljust=l%s]\n", quote(c), formatNum(12*st.legendScale), bb)
+		fmt.Fprintf(&b, "\t\tgraph [label=%s, style=\"rounded,dashed\", color=\"#8C8C8C\", fontcolor=\"#4D4D4D\", fontsize=%s, labeljust=l%s]\n", quote(s.clusterName(c)), formatNum(12*st.legendScale), bb)
 		for _, i := range byCluster[c] {
 			s.writeActor(&b, "\t\t", s.actors[i], st, pl)
 		}
@@ -210,13 +210,7 @@ func (s *scene) diameters(st style) map[string]float64 {
 func (s *scene) writeActor(b *bytes.Buffer, indent string, sa sceneActor, st style, pl *placement) {
 	shape := shapeOf(sa.a.Level)
 	d := s.diameter(sa.value, st) * shapeScale[shape]
-	fill := s.pal.Color(sa.a.Family)
-	switch {
-	case sa.ghost:
-		fill = ghostColor
-	case sa.grey:
-		fill = greyColor
-	}
+	fill := s.fill(sa)
 	attrs := []string{
 		"shape=" + shape,
 		"width=" + formatNum(d),

@@ -1,5 +1,13 @@
 package render
 
+import (
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+)
+
 // texts are the words of the legend in one language.
 type texts struct {
 	families                                                    map[string]string
@@ -13,6 +21,9 @@ type texts struct {
 	metrics                                                     map[string]string
 	labelled                                                    string
 	entered, ghost                                              string
+	overview, notDrawn                                          string
+	colourCommunity, communityItem, communityOne                string
+	otherCommunities                                            string
 }
 
 var textsByLang = map[string]texts{
@@ -47,6 +58,9 @@ var textsByLang = map[string]texts{
 		},
 		labelled: "names: the first %d by %s where they fit",
 		entered:  "thick black outline: new in this slice", ghost: "faint: not in this slice",
+		overview:        "overview: the %s first of %s actors by %s, where they are in the whole network, and the 3 strongest ties of each",
+		notDrawn:        "not drawn: %s actors and %s ties",
+		colourCommunity: "Colour: community (Louvain)", communityItem: "%d (%s actors)", communityOne: "%d (1 actor)", otherCommunities: "smaller communities",
 	},
 	"fr": {
 		families: map[string]string{
@@ -79,6 +93,9 @@ var textsByLang = map[string]texts{
 		},
 		labelled: "noms : les %d premiers par %s, là où ils tiennent",
 		entered:  "contour noir épais : nouveau dans cette tranche", ghost: "pâle : absent de cette tranche",
+		overview:        "vue d'ensemble : les %s premiers des %s acteurs par %s, à leur place dans le réseau entier, et les 3 liens les plus forts de chacun",
+		notDrawn:        "non dessinés : %s acteurs et %s liens",
+		colourCommunity: "Couleur : communauté (Louvain)", communityItem: "%d (%s acteurs)", communityOne: "%d (1 acteur)", otherCommunities: "communautés plus petites",
 	},
 }
 
@@ -101,6 +118,60 @@ func LevelLabel(lang, level string) (string, bool) {
 func (t texts) metricName(key string) string {
 	if s, ok := t.metrics[key]; ok {
 		return s
+	}
+	return key
+}
+
+// num writes v as the legend does (formatNum), with a decimal comma in
+// French.
+func (s *scene) num(v float64) string {
+	out := formatNum(v)
+	if s.opts.Lang == "fr" {
+		out = strings.Replace(out, ".", ",", 1)
+	}
+	return out
+}
+
+// count writes n with thousands separated: 35,871 in English, 35 871 in
+// French (narrow no-break space).
+func (s *scene) count(n int) string {
+	sep := ","
+	if s.opts.Lang == "fr" {
+		sep = "\u202f"
+	}
+	digits := strconv.Itoa(n)
+	neg := strings.HasPrefix(digits, "-")
+	digits = strings.TrimPrefix(digits, "-")
+	var b strings.Builder
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// clusterName is the label of a cluster: a country code named in the
+// language of the map (FR: France in English and French, MA: Morocco,
+// Maroc; CLDR names), a territory as it is.
+func (s *scene) clusterName(key string) string {
+	if s.opts.Cluster != "country" {
+		return key
+	}
+	r, err := language.ParseRegion(key)
+	if err != nil || len(key) != 2 {
+		return key
+	}
+	tag := language.English
+	if s.opts.Lang == "fr" {
+		tag = language.French
+	}
+	if name := display.Regions(tag).Name(r); name != "" {
+		return name
 	}
 	return key
 }

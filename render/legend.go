@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/alliances/alliances/render/palette"
@@ -66,7 +67,20 @@ func (s *scene) legend(st style) string {
 	if famSeen[""] {
 		items = append(items, gap, swatch(palette.Unknown), text(tx.unknownFamily))
 	}
-	if len(items) > 0 {
+	if s.community != nil {
+		items = nil
+		for _, c := range s.communities {
+			item := fmt.Sprintf(tx.communityItem, c.rank, s.count(c.size))
+			if c.size == 1 {
+				item = fmt.Sprintf(tx.communityOne, c.rank)
+			}
+			items = append(items, gap, swatch(c.colour), text(item))
+		}
+		if s.otherCommunities {
+			items = append(items, gap, swatch(palette.Unknown), text(tx.otherCommunities))
+		}
+		row(tx.colourCommunity, items...)
+	} else if len(items) > 0 {
 		row(tx.colour, items...)
 	}
 	items = nil
@@ -83,13 +97,13 @@ func (s *scene) legend(st style) string {
 	}
 	if len(s.actors) > 0 && s.vmax >= s.vmin {
 		row(fmt.Sprintf(tx.size, tx.metricName(s.opts.SizeBy)),
-			gap, glyph("circle", 8, "#4D4D4D"), text(formatNum(s.vmin)),
-			gap, glyph("circle", 20, "#4D4D4D"), text(formatNum(s.vmax)))
+			gap, glyph("circle", 8, "#4D4D4D"), text(s.num(s.vmin)),
+			gap, glyph("circle", 20, "#4D4D4D"), text(s.num(s.vmax)))
 	}
 	if s.ties > 0 {
-		r := formatNum(s.wmin)
+		r := s.num(s.wmin)
 		if s.wmax > s.wmin {
-			r += " – " + formatNum(s.wmax)
+			r += " – " + s.num(s.wmax)
 		}
 		row(tx.width, gap, text(r+" ("+tx.tieWeight+")"))
 	}
@@ -115,6 +129,9 @@ func (s *scene) legend(st style) string {
 	if len(s.ghosts) > 0 {
 		marks = append(marks, tx.ghost)
 	}
+	if s.omitted != nil {
+		marks = append(marks, fmt.Sprintf(tx.overview, s.count(len(s.actors)), s.count(s.viewActors), tx.metricName(s.opts.SizeBy)))
+	}
 	if s.labelled < len(s.actors) && s.labelled > 0 {
 		marks = append(marks, fmt.Sprintf(tx.labelled, s.labelled, tx.metricName(s.opts.SizeBy)))
 	}
@@ -130,9 +147,33 @@ func (s *scene) legend(st style) string {
 	}
 
 	// Caption: counts and seed, then the caller's caption.
-	counts := fmt.Sprintf("%d %s · %d %s", len(s.actors), tx.actors, s.ties, tx.ties)
+	counts := fmt.Sprintf("%s %s · %s %s", s.count(len(s.actors)), tx.actors, s.count(s.ties), tx.ties)
 	if s.opts.View == ViewBipartite {
-		counts = fmt.Sprintf("%d %s · %d %s · %d %s", len(s.actors), tx.actors, len(s.project), tx.projects, len(s.edges), tx.participations)
+		counts = fmt.Sprintf("%s %s · %s %s · %s %s", s.count(len(s.actors)), tx.actors, s.count(len(s.project)), tx.projects, s.count(len(s.edges)), tx.participations)
+	}
+	if s.omitted != nil {
+		// What the overview leaves out, by family, largest first.
+		fams := make([]string, 0, len(s.omitted))
+		total := 0
+		for f, n := range s.omitted {
+			fams = append(fams, f)
+			total += n
+		}
+		sort.Slice(fams, func(i, j int) bool {
+			if s.omitted[fams[i]] != s.omitted[fams[j]] {
+				return s.omitted[fams[i]] > s.omitted[fams[j]]
+			}
+			return fams[i] < fams[j]
+		})
+		var parts []string
+		for _, f := range fams {
+			name := s.familyName(f)
+			if f == "" {
+				name = tx.unknownFamily
+			}
+			parts = append(parts, s.count(s.omitted[f])+" "+strings.ToLower(name))
+		}
+		counts += " · " + fmt.Sprintf(tx.notDrawn, s.count(total), s.count(s.omittedTies)) + " (" + strings.Join(parts, ", ") + ")"
 	}
 	counts += fmt.Sprintf(" · %s %d", tx.seed, s.opts.Seed)
 	fmt.Fprintf(&b, "\n\t\t"+`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="%s" COLOR="#4D4D4D">%s</FONT></TD></TR>`, pt(10), htmlEscape(counts))

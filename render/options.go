@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/graph"
@@ -101,6 +102,27 @@ type Options struct {
 	// whole Input.Layout rather than of the actors drawn, so that the maps
 	// of several slices drawn at the positions of their union superpose.
 	FullFrame bool
+	// Component "main" keeps only the actors of the network's largest
+	// connected component; "" keeps every component.
+	Component string
+	// MinDegree keeps only the actors with at least this many partners in
+	// the network (the centre of an ego view is always kept).
+	MinDegree int
+	// ColourBy is "family" (the default) or "community": the Louvain
+	// community of Input.Metrics, the ten largest of the network in
+	// distinct colours and the others grey.
+	ColourBy string
+	// DPI is the resolution of PNG maps; 0 means 144 dpi for views of up
+	// to 400 actors and 96 above. Either way no side of a PNG exceeds
+	// MaxPixels: larger maps are scaled down.
+	DPI int
+	// Page is the paper of PDF maps: "a4" or "letter", the map scaled to
+	// fit inside 1 cm margins, turned to landscape when it is wider than
+	// tall; "" means one page of the map's own size (at most 200 inches).
+	Page string
+	// Date is the creation date written in PDF maps; the zero time means
+	// 2000-01-01, so that the same map gives the same bytes.
+	Date time.Time
 }
 
 // Input is what a map is drawn from. Network is required; Metrics sizes
@@ -189,6 +211,30 @@ func (opts Options) normalized() (Options, error) {
 	case "en", "fr":
 	default:
 		return opts, fmt.Errorf("%w: language %q (want en or fr)", ErrBadOption, opts.Lang)
+	}
+	switch opts.Component {
+	case "", "all", "main":
+	default:
+		return opts, fmt.Errorf("%w: component %q (want main)", ErrBadOption, opts.Component)
+	}
+	if opts.MinDegree < 0 {
+		return opts, fmt.Errorf("%w: min-degree %d is negative", ErrBadOption, opts.MinDegree)
+	}
+	switch opts.ColourBy {
+	case "":
+		opts.ColourBy = "family"
+	case "family", "community":
+	default:
+		return opts, fmt.Errorf("%w: colour-by %q (want family or community)", ErrBadOption, opts.ColourBy)
+	}
+	if opts.DPI != 0 && (opts.DPI < 36 || opts.DPI > 600) {
+		return opts, fmt.Errorf("%w: dpi %d (want 36 to 600)", ErrBadOption, opts.DPI)
+	}
+	switch strings.ToLower(opts.Page) {
+	case "", "a4", "letter":
+		opts.Page = strings.ToLower(opts.Page)
+	default:
+		return opts, fmt.Errorf("%w: page %q (want a4 or letter)", ErrBadOption, opts.Page)
 	}
 	switch opts.Engine {
 	case "", EngineAuto, EngineEmbedded, EngineNative:

@@ -15,19 +15,39 @@ import (
 // common PDF readers); larger maps are scaled down.
 const maxPDFPoints = 14400
 
-// drawPDF paints the layout on one PDF page of its own size, with the Go
-// fonts embedded. The file has fixed dates, so the same layout gives the
-// same bytes.
-func drawPDF(l *xlayout) ([]byte, error) {
+// pageSizes are the paper sizes of Options.Page, portrait, in points.
+var pageSizes = map[string][2]float64{"a4": {595.28, 841.89}, "letter": {612, 792}}
+
+// pageMargin is the margin of a map on paper: 1 cm.
+const pageMargin = 28.35
+
+// drawPDF paints the layout on one PDF page, with the Go fonts embedded:
+// on paper ("a4", "letter") scaled to fit inside the margins and turned to
+// landscape when the map is wider than tall, else on a page of the map's
+// own size (at most maxPDFPoints a side). The file is dated date (the zero
+// time means 2000-01-01), so the same layout and date give the same bytes.
+func drawPDF(l *xlayout, page string, date time.Time) ([]byte, error) {
 	scale := 1.0
 	w, h := l.urx-l.llx+2*margin, l.ury-l.lly+2*margin
-	if m := math.Max(w, h); m > maxPDFPoints {
+	pw, ph := w, h
+	ox, oy := 0.0, 0.0
+	if size, ok := pageSizes[page]; ok {
+		pw, ph = size[0], size[1]
+		if w > h {
+			pw, ph = ph, pw
+		}
+		scale = math.Min(1.5, math.Min((pw-2*pageMargin)/w, (ph-2*pageMargin)/h))
+		ox, oy = (pw-w*scale)/2, (ph-h*scale)/2
+	} else if m := math.Max(w, h); m > maxPDFPoints {
 		scale = maxPDFPoints / m
+		pw, ph = w*scale, h*scale
 	}
-	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: w * scale, Ht: h * scale}})
-	epoch := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	pdf.SetCreationDate(epoch)
-	pdf.SetModificationDate(epoch)
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: pw, Ht: ph}})
+	if date.IsZero() {
+		date = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	pdf.SetCreationDate(date.UTC())
+	pdf.SetModificationDate(date.UTC())
 	pdf.SetCatalogSort(true)
 	pdf.SetCompression(true)
 	pdf.SetCreator("alliances", true)
@@ -38,8 +58,8 @@ func drawPDF(l *xlayout) ([]byte, error) {
 	pdf.AddPage()
 	pdf.SetLineCapStyle("round")
 	pdf.SetLineJoinStyle("round")
-	X := func(x float64) float64 { return (x - l.llx + margin) * scale }
-	Y := func(y float64) float64 { return (l.ury - y + margin) * scale }
+	X := func(x float64) float64 { return ox + (x-l.llx+margin)*scale }
+	Y := func(y float64) float64 { return oy + (l.ury-y+margin)*scale }
 	var p pen
 	stroke := func() bool {
 		if p.stroke.a == 0 || p.width == 0 {

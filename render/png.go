@@ -15,8 +15,11 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 )
 
-// maxPixels bounds the longer side of a PNG map.
-const maxPixels = 6000
+// MaxPixels bounds the longer side of a PNG map, in pixels: larger maps
+// are drawn at a lower resolution. (ImageMagick's default policy refuses
+// images above 16,000 pixels a side; 6,000 keeps a map under about 100 MB
+// of memory when opened.)
+const MaxPixels = 6000
 
 // margin is the white border around drawn maps, in points (Graphviz pad=0.3).
 const margin = 21.6
@@ -60,11 +63,11 @@ func (fs faces) get(bold bool, size float64) (font.Face, error) {
 }
 
 // drawPNG paints the layout at scale pixels per point (a scale of 2 is 144
-// dpi), reduced if needed so that no side exceeds maxPixels.
+// dpi), reduced if needed so that no side exceeds MaxPixels.
 func drawPNG(l *xlayout, scale float64) ([]byte, error) {
 	w, h := l.urx-l.llx+2*margin, l.ury-l.lly+2*margin
-	if m := math.Max(w, h) * scale; m > maxPixels {
-		scale *= maxPixels / m
+	if m := math.Max(w, h) * scale; m > MaxPixels {
+		scale *= MaxPixels / m
 	}
 	W, H := int(math.Ceil(w*scale)), int(math.Ceil(h*scale))
 	dc := gg.NewContext(W, H)

@@ -89,7 +89,10 @@ func render(ctx context.Context, format string, in Input, opts Options) ([]byte,
 		out, err = runNative(ctx, src, prog, "svg")
 		out = cleanSVG(out)
 	case native && format == "png":
-		out, err = runNative(ctx, src, prog, "png", fmt.Sprintf("-Gdpi=%d", pngDPI(len(s.actors))))
+		// size (inches, a maximum) keeps the longer side within MaxPixels.
+		dpi := s.pngDPI()
+		side := float64(MaxPixels) / float64(dpi)
+		out, err = runNative(ctx, src, prog, "png", fmt.Sprintf("-Gdpi=%d", dpi), fmt.Sprintf("-Gsize=%.3f,%.3f", side, side))
 	case format == "svg":
 		out, err = runEmbedded(ctx, src, prog, "svg")
 		out = cleanSVG(out)
@@ -110,18 +113,21 @@ func render(ctx context.Context, format string, in Input, opts Options) ([]byte,
 			return nil, err
 		}
 		if format == "png" {
-			out, err = drawPNG(lay, float64(pngDPI(len(s.actors)))/72)
+			out, err = drawPNG(lay, float64(s.pngDPI())/72)
 		} else {
-			out, err = drawPDF(lay)
+			out, err = drawPDF(lay, s.opts.Page, s.opts.Date)
 		}
 	}
 	return out, err
 }
 
-// pngDPI is the resolution of PNG maps: 144 dpi for views of up to 400
-// actors, 96 for larger ones, which are drawn larger.
-func pngDPI(actors int) int {
-	if actors > 400 {
+// pngDPI is the resolution of PNG maps: Options.DPI, else 144 dpi for
+// views of up to 400 actors and 96 for larger ones, which are drawn larger.
+func (s *scene) pngDPI() int {
+	switch {
+	case s.opts.DPI > 0:
+		return s.opts.DPI
+	case len(s.actors) > 400:
 		return 96
 	}
 	return 144

@@ -34,6 +34,16 @@ type scene struct {
 	// layoutN is the number of actors of the shared layout, which sets
 	// the scale and node sizes of views that share it.
 	layoutN int
+	// omitted counts, by family, the actors of the view left out of an
+	// overview (see overview); omittedTies the ties left out.
+	omitted     map[string]int
+	omittedTies int
+	viewActors  int // actors of the view before an overview
+	// community is the fill colour of each actor, by id, when colouring
+	// by community; communities lists them for the legend.
+	community        map[string]string
+	communities      []communityKey
+	otherCommunities bool
 }
 
 type sceneActor struct {
@@ -134,6 +144,8 @@ func newScene(in Input, opts Options) (*scene, error) {
 		}
 	}
 
+	filterActors(net, idx, opts, in1, centre)
+
 	flags := make(map[string]analysis.IsolatedActor)
 	suggested := make(map[string]bool)
 	if opts.View == ViewIsolated {
@@ -176,7 +188,16 @@ func newScene(in Input, opts Options) (*scene, error) {
 		}
 		s.actors = append(s.actors, sa)
 	}
+	if opts.ColourBy == "community" {
+		if err := s.colourByCommunity(in); err != nil {
+			return nil, err
+		}
+	}
 	s.chooseLabels()
+	s.viewActors = len(s.actors)
+	if s.large(net) {
+		s.overview(in.Isolated)
+	}
 	if len(in.Entered) > 0 {
 		entered := make(map[string]bool, len(in.Entered))
 		for _, id := range in.Entered {
@@ -190,6 +211,9 @@ func newScene(in Input, opts Options) (*scene, error) {
 		s.layoutN = len(net.Actors)
 		if in.Layout != nil {
 			s.layoutN = max(in.Layout.Len(), len(net.Actors))
+		}
+		if s.omitted != nil {
+			s.layoutN = len(s.actors) // an overview is drawn at its own scale
 		}
 		for i, a := range in.Ghosts {
 			if _, ok := idx[a.ID]; ok {
@@ -209,11 +233,18 @@ func newScene(in Input, opts Options) (*scene, error) {
 		i, okA := pos[t.A]
 		j, okB := pos[t.B]
 		if !okA || !okB || opts.View == ViewBipartite {
+			if s.omitted != nil && (in1[idx[t.A]] && in1[idx[t.B]]) {
+				s.omittedTies++
+			}
 			continue
 		}
 		s.edges = append(s.edges, sceneEdge{kind: edgeTie, a: actorNode(i), b: actorNode(j), weight: t.Weight, tooltip: tieTooltip(net.Actors[i], net.Actors[j], t)})
 		s.ties++
 		s.wmin, s.wmax = math.Min(s.wmin, t.Weight), math.Max(s.wmax, t.Weight)
+	}
+
+	if s.omitted != nil {
+		s.backbone()
 	}
 
 	// Projects and participations.
@@ -432,4 +463,279 @@ func formatNum(v float64) string {
 		s = "0"
 	}
 	return s
+}
+
+// Sizes above which a view is drawn as an overview (see overview): a map of
+// more actors or ties is not readable, takes minutes to draw and gives
+// files that viewers refuse (H2020: 36k actors, 800k ties).
+const (
+	// LargeActors is the number of actors above which a view is an
+	// overview.
+	LargeActors = 10000
+	// LargeTies is the number of ties above which a view is an overview.
+	LargeTies = 60000
+	// OverviewActors is the number of actors that an overview draws.
+	OverviewActors = 300
+	// OverviewTies is the number of strongest ties of each actor that an
+	// overview draws.
+	OverviewTies = 3
+)
+
+// large reports whether the view is too large to be drawn whole.
+func (s *scene) large(net *graph.Network) bool {
+	if len(s.actors) > LargeActors {
+		return true
+	}
+	if len(s.actors) <= OverviewActors {
+		return false
+	}
+	in := make(map[string]bool, len(s.actors))
+	for _, sa := range s.actors {
+		in[sa.a.ID] = true
+	}
+	ties := 0
+	for _, t := range net.Ties {
+		if in[t.A] && in[t.B] {
+			ties++
+		}
+	}
+	return ties > LargeTies
+}
+
+// overview keeps the OverviewActors first actors of the view in labelling
+// order (flagged actors first in the isolated view, then by the size
+// metric), with the suggested partners of the flagged actors kept, and
+// counts the others by family for the legend. They are drawn at their
+// positions in the whole layout.
+func (s *scene) overview(iso *analysis.IsolatedResult) {
+	keep := make([]bool, len(s.actors))
+	n := 0
+	byID := make(map[string]int, len(s.actors))
+	for i, sa := range s.actors {
+		byID[sa.a.ID] = i
+	}
+	flags := make(map[string][]string)
+	if iso != nil && s.opts.View == ViewIsolated && s.opts.Suggestions {
+		for _, ia := range iso.Actors {
+			for _, sg := range ia.Suggestions {
+				flags[ia.ID] = append(flags[ia.ID], sg.ID)
+			}
+		}
+	}
+	for _, i := range s.rank {
+		if n >= OverviewActors {
+			break
+		}
+		if !keep[i] {
+			keep[i] = true
+			n++
+		}
+		for _, id := range flags[s.actors[i].a.ID] {
+			if j, ok := byID[id]; ok && !keep[j] {
+				keep[j] = true
+				n++
+			}
+		}
+	}
+	s.omitted = make(map[string]int)
+	kept := s.actors[:0]
+	for i, sa := range s.actors {
+		if keep[i] {
+			kept = append(kept, sa)
+		} else {
+			s.omitted[sa.a.Family]++
+		}
+	}
+	s.actors = kept
+	s.vmin, s.vmax = math.Inf(1), math.Inf(-1)
+	for _, sa := range s.actors {
+		if v := sa.value; !math.IsNaN(v) {
+			s.vmin, s.vmax = math.Min(s.vmin, v), math.Max(s.vmax, v)
+		}
+	}
+	for i := range s.actors {
+		s.actors[i].label = false
+	}
+	s.chooseLabels()
+}
+
+// backbone keeps, of the ties among the actors of an overview, the
+// OverviewTies strongest of each actor (ties of equal weight in the order
+// of the other actor): the hubs of a large network are nearly all tied to
+// each other, and all their ties would hide the map.
+func (s *scene) backbone() {
+	inc := make(map[string][]int)
+	for i, e := range s.edges {
+		if e.kind == edgeTie {
+			inc[e.a] = append(inc[e.a], i)
+			inc[e.b] = append(inc[e.b], i)
+		}
+	}
+	keep := make([]bool, len(s.edges))
+	for node, es := range inc {
+		other := func(i int) string {
+			if s.edges[i].a == node {
+				return s.edges[i].b
+			}
+			return s.edges[i].a
+		}
+		sort.Slice(es, func(x, y int) bool {
+			a, b := s.edges[es[x]], s.edges[es[y]]
+			if a.weight != b.weight {
+				return a.weight > b.weight
+			}
+			return other(es[x]) < other(es[y])
+		})
+		for _, i := range es[:min(len(es), OverviewTies)] {
+			keep[i] = true
+		}
+	}
+	kept := s.edges[:0]
+	s.ties = 0
+	s.wmin, s.wmax = math.Inf(1), math.Inf(-1)
+	for i, e := range s.edges {
+		if e.kind == edgeTie && !keep[i] {
+			s.omittedTies++
+			continue
+		}
+		kept = append(kept, e)
+		if e.kind == edgeTie {
+			s.ties++
+			s.wmin, s.wmax = math.Min(s.wmin, e.weight), math.Max(s.wmax, e.weight)
+		}
+	}
+	s.edges = kept
+}
+
+// filterActors applies Options.MinDegree and Options.Component to the
+// actors in the view, both computed on the whole network; the centre of an
+// ego view (centre ≥ 0) stays.
+func filterActors(net *graph.Network, idx map[string]int, opts Options, in []bool, centre int) {
+	if opts.MinDegree <= 0 && opts.Component != "main" {
+		return
+	}
+	adj := make([][]int, len(net.Actors))
+	for _, t := range net.Ties {
+		a, okA := idx[t.A]
+		b, okB := idx[t.B]
+		if okA && okB && a != b {
+			adj[a] = append(adj[a], b)
+			adj[b] = append(adj[b], a)
+		}
+	}
+	keep := make([]bool, len(net.Actors))
+	for i := range keep {
+		keep[i] = len(adj[i]) >= opts.MinDegree
+	}
+	if opts.Component == "main" {
+		comp := make([]int, len(net.Actors))
+		for i := range comp {
+			comp[i] = -1
+		}
+		best, bestSize := -1, 0
+		for s := range net.Actors {
+			if comp[s] >= 0 {
+				continue
+			}
+			comp[s] = s
+			size, stack := 0, []int{s}
+			for len(stack) > 0 {
+				u := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				size++
+				for _, v := range adj[u] {
+					if comp[v] < 0 {
+						comp[v] = s
+						stack = append(stack, v)
+					}
+				}
+			}
+			if size > bestSize {
+				best, bestSize = s, size
+			}
+		}
+		for i := range keep {
+			keep[i] = keep[i] && comp[i] == best
+		}
+	}
+	for i := range in {
+		if i != centre {
+			in[i] = in[i] && keep[i]
+		}
+	}
+}
+
+// communityColours are the colours of the ten largest communities: the
+// Okabe–Ito colours, then Paul Tol's muted ones.
+var communityColours = []string{"#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#882255", "#44AA99", "#332288"}
+
+// colourByCommunity fills s.community: the colour of every actor of the
+// view by its community in in.Metrics, the ten largest communities of the
+// network in communityColours (largest first, ties by community number)
+// and the others grey.
+func (s *scene) colourByCommunity(in Input) error {
+	if in.Metrics == nil {
+		return fmt.Errorf("%w: colouring by community needs computed metrics", ErrMissingInput)
+	}
+	comm := make(map[string]int, len(in.Metrics.Actors))
+	size := make(map[int]int)
+	for _, m := range in.Metrics.Actors {
+		comm[m.ID] = m.Community
+		size[m.Community]++
+	}
+	ids := make([]int, 0, len(size))
+	for c := range size {
+		ids = append(ids, c)
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		if size[ids[i]] != size[ids[j]] {
+			return size[ids[i]] > size[ids[j]]
+		}
+		return ids[i] < ids[j]
+	})
+	colour := make(map[int]string)
+	for i, c := range ids {
+		if i < len(communityColours) {
+			colour[c] = communityColours[i]
+		}
+	}
+	s.community = make(map[string]string, len(s.actors))
+	seen := make(map[int]bool)
+	for _, sa := range s.actors {
+		c, ok := comm[sa.a.ID]
+		col := colour[c]
+		if !ok || col == "" {
+			col = palette.Unknown
+			c = -1
+		}
+		s.community[sa.a.ID] = col
+		seen[c] = true
+	}
+	for i, c := range ids {
+		if i < len(communityColours) && seen[c] {
+			s.communities = append(s.communities, communityKey{colour[c], i + 1, size[c]})
+		}
+	}
+	s.otherCommunities = seen[-1]
+	return nil
+}
+
+// communityKey is a community in the legend: its colour, its rank by size
+// and its number of actors.
+type communityKey struct {
+	colour     string
+	rank, size int
+}
+
+// fill returns the fill colour of an actor.
+func (s *scene) fill(sa sceneActor) string {
+	switch {
+	case sa.ghost:
+		return ghostColor
+	case sa.grey:
+		return greyColor
+	case s.community != nil:
+		return s.community[sa.a.ID]
+	}
+	return s.pal.Color(sa.a.Family)
 }

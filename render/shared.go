@@ -57,6 +57,18 @@ func (s *scene) fromLayout(lay *layout.Layout) (*placement, error) {
 		lo, hi = lay.Bounds()
 		pl.frame = true
 	}
+	if s.omitted != nil {
+		// An overview draws a few actors of a large layout: zoomed so
+		// that they are as far apart as on a map of their number.
+		pts := make([]layout.Point, 0, len(pl.pos))
+		for _, sa := range s.actors {
+			p := pl.pos[sa.node]
+			pts = append(pts, layout.Point{X: p[0], Y: p[1]})
+		}
+		if d := layout.Spacing(pts); d > 0 {
+			k /= d
+		}
+	}
 	for n, p := range pl.pos {
 		pl.pos[n] = [2]float64{(p[0] - lo.X) * k, (p[1] - lo.Y) * k}
 	}

@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParseLayout(t *testing.T) {
@@ -121,7 +122,7 @@ func FuzzParseLayout(f *testing.F) {
 		if _, err := drawPNG(l, 0.5); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := drawPDF(l); err != nil {
+		if _, err := drawPDF(l, "a4", time.Time{}); err != nil {
 			t.Fatal(err)
 		}
 	})

@@ -72,6 +72,11 @@ func bindMapFlags(fs *flag.FlagSet, r *render.Options) {
 	fs.BoolVar(&r.Suggestions, "suggestions", false, "isolated view: draw suggested partners as dashed ties")
 	fs.StringVar(&r.Engine, "engine", "auto", "Graphviz engine: auto (native binaries when installed), embedded or native")
 	fs.StringVar(&r.Lang, "lang", "en", "language of the legend: en or fr")
+	fs.StringVar(&r.Component, "component", "", "main: only the actors of the largest connected component")
+	fs.IntVar(&r.MinDegree, "min-degree", 0, "only the actors with at least `K` partners")
+	fs.StringVar(&r.ColourBy, "colour-by", "family", "node colour: family or community (Louvain, the ten largest)")
+	fs.IntVar(&r.DPI, "dpi", 0, "PNG resolution, 36 to 600 (default 144, 96 above 400 actors; at most 6,000 pixels a side)")
+	fs.StringVar(&r.Page, "page", "", "PDF paper: a4 or letter (default: a page of the map's size)")
 }
 
 func runMap(ctx context.Context, o *mapOptions, std *streams, args []string) error {
@@ -112,9 +117,9 @@ func runMap(ctx context.Context, o *mapOptions, std *streams, args []string) err
 	if err != nil {
 		return err
 	}
-	if !o.quiet && (len(net.Actors) > 5000 || len(net.Ties) > 50000) && (o.render.View == "" || o.render.View == "network" || o.render.View == "isolated") {
-		fmt.Fprintf(std.err, "drawing %d actors and %d ties: the layout can take minutes (H2020: 36k actors, 800k ties, 6 min); an ego or project view is quicker to draw and to read\n",
-			len(net.Actors), len(net.Ties))
+	if !o.quiet && (len(net.Actors) > render.LargeActors || len(net.Ties) > render.LargeTies) && (o.render.View == "" || o.render.View == "network" || o.render.View == "isolated") {
+		fmt.Fprintf(std.err, "%d actors and %d ties: drawing an overview, the %d first actors at their place in the whole network (docs/maps.md, large networks)\n",
+			len(net.Actors), len(net.Ties), render.OverviewActors)
 	}
 	// Checked before the analysis: ids, names or parts of names.
 	if o.render.Actor != "" {
@@ -137,6 +142,9 @@ func runMap(ctx context.Context, o *mapOptions, std *streams, args []string) err
 			o.render.Caption = sliceCaption(&o.slice, o.render.Lang) + " · " + o.render.Caption
 		}
 	}
+	if o.render.Date.IsZero() {
+		o.render.Date = date
+	}
 	if err := render.Render(ctx, f, format, in, o.render); err != nil {
 		return mapError(err)
 	}
@@ -152,15 +160,23 @@ func runMap(ctx context.Context, o *mapOptions, std *streams, args []string) err
 // mapInput computes what a map needs: the metrics for sizes and labels, and
 // isolation with suggestions for the isolated view.
 func mapInput(ctx context.Context, net *graph.Network, r render.Options) (render.Input, error) {
-	res, err := analysis.AnalyzeContext(ctx, net, analysis.Options{Seed: r.Seed})
-	if err != nil {
-		return render.Input{}, err
+	in := render.Input{Network: net}
+	// Degree and strength need no analysis: skipping it saves most of the
+	// time of a large map.
+	switch {
+	case r.ColourBy != "community" && (r.SizeBy == "" || r.SizeBy == "degree" || r.SizeBy == "strength"):
+	default:
+		res, err := analysis.AnalyzeContext(ctx, net, analysis.Options{Seed: r.Seed})
+		if err != nil {
+			return render.Input{}, err
+		}
+		in.Metrics = res
 	}
-	in := render.Input{Network: net, Metrics: res}
 	if r.View == "isolated" {
 		in.Isolated = analysis.Isolated(net, analysis.IsolationOptions{Suggest: 3})
 	}
 	if (r.View == "" || r.View == "network" || r.View == "isolated") && r.Cluster == "" {
+		var err error
 		if in.Layout, err = storeLayout(ctx, net, r.Seed); err != nil {
 			return render.Input{}, err
 		}
