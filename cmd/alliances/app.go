@@ -299,6 +299,11 @@ func printCommandUsage(w io.Writer, c *command, fs *flag.FlagSet) {
 		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
 			def = fmt.Sprintf(" (default %s)", f.DefValue)
 		}
+		if n == "store" && os.Getenv("ALLIANCES_STORE") != "" {
+			// Its value is not repeated: it may be an address with
+			// credentials, which are refused, never shown.
+			def = " (default: the ALLIANCES_STORE environment variable)"
+		}
 		dash := "--"
 		if len(n) == 1 {
 			dash = "-"

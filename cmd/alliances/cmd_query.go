@@ -269,7 +269,7 @@ func runCypher(ctx context.Context, o *queryOptions, std *streams, args []string
 	if !neo4jstore.IsURI(o.store) {
 		return usagef("--cypher needs a Neo4j store (--store neo4j://HOST:7687); the embedded store answers the named queries")
 	}
-	s, err := neo4jstore.Open(ctx, neo4jstore.ConfigFromEnv(o.store))
+	s, err := openNeo4j(ctx, o.store)
 	if err != nil {
 		return err
 	}

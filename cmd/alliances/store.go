@@ -21,7 +21,11 @@ var errNoStore = errors.New("no store")
 // wrapping errNoStore that says how to create it, instead of a new empty store.
 func openStore(ctx context.Context, location string, mustExist bool) (graph.Store, error) {
 	if neo4jstore.IsURI(location) {
-		return neo4jstore.Open(ctx, neo4jstore.ConfigFromEnv(location))
+		s, err := openNeo4j(ctx, location)
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
 	}
 	if mustExist {
 		if err := checkExists(location); err != nil {
@@ -37,12 +41,25 @@ func openStore(ctx context.Context, location string, mustExist bool) (graph.Stor
 // read-only, so that several commands can read it at once.
 func openReader(ctx context.Context, location string) (graph.Store, error) {
 	if neo4jstore.IsURI(location) {
-		return neo4jstore.Open(ctx, neo4jstore.ConfigFromEnv(location))
+		s, err := openNeo4j(ctx, location)
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
 	}
 	if err := checkExists(location); err != nil {
 		return nil, err
 	}
 	return embedded.OpenReadOnly(location)
+}
+
+// openNeo4j opens the Neo4j store at uri. An address with credentials in
+// it is a usage error that does not quote it.
+func openNeo4j(ctx context.Context, uri string) (*neo4jstore.Store, error) {
+	if err := neo4jstore.CheckURI(uri); err != nil {
+		return nil, usageError{"--store: " + err.Error()}
+	}
+	return neo4jstore.Open(ctx, neo4jstore.ConfigFromEnv(uri))
 }
 
 // checkScheme rejects a --store that looks like a URI of another scheme

@@ -42,6 +42,29 @@ func ConfigFromEnv(uri string) Config {
 	}
 }
 
+// ErrCredentialsInURI is returned by CheckURI and Open for an address that
+// holds a user name or a password (bolt://user:secret@host): the address is
+// shown in messages, reports and map captions, so credentials never travel
+// in it.
+var ErrCredentialsInURI = errors.New("the --store address holds a user name or password: give it as neo4j://HOST:PORT and the credentials in " + EnvUsername + " and " + EnvPassword)
+
+// CheckURI returns ErrCredentialsInURI when uri has user information (an
+// "@" before the host). Its error never quotes uri.
+func CheckURI(uri string) error {
+	i := strings.Index(uri, "://")
+	if i < 0 {
+		return nil
+	}
+	authority := uri[i+3:]
+	if j := strings.IndexAny(authority, "/?#"); j >= 0 {
+		authority = authority[:j]
+	}
+	if strings.Contains(authority, "@") {
+		return ErrCredentialsInURI
+	}
+	return nil
+}
+
 // schemes are the URI schemes of the Neo4j driver: neo4j routes, bolt talks
 // to one server; +s encrypts with a verified certificate, +ssc accepts a
 // self-signed one.
@@ -157,6 +180,8 @@ func connectError(cfg Config, err error) *ConnectError {
 		e.Hint = "neo4j: database not found: check the database name in " + EnvDatabase + " (unset means the server's default database)"
 	case errors.As(err, &nerr) && strings.HasPrefix(nerr.Code, "Neo.ClientError."):
 		e.Hint = "neo4j: the server refused the request: check that " + address(cfg.URI) + " is a Neo4j 5 server and that the user may write to the database named by " + EnvDatabase
+	case e.ctxErr == context.DeadlineExceeded:
+		e.Hint = "neo4j: no answer from " + address(cfg.URI) + " in time: check that --store names the Bolt port of a Neo4j 5 server (usually 7687) and that the server is not overloaded"
 	case e.ctxErr != nil:
 		e.Hint = "neo4j: interrupted while connecting to " + address(cfg.URI)
 	default:

@@ -166,8 +166,14 @@ func TestConnectErrorClassifiesAndRedacts(t *testing.T) {
 }
 
 func TestConnectErrorCancelled(t *testing.T) {
-	err := connectError(secretConfig("bolt://localhost:7687"), fmt.Errorf("dial: %w", context.DeadlineExceeded))
+	err := connectError(secretConfig("bolt://localhost:7687"), fmt.Errorf("dial: %w", context.Canceled))
 	checkSafe(t, err, "interrupted while connecting to localhost:7687")
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("error %q does not wrap context.Canceled", err)
+	}
+	// A deadline is the server's silence (issue #16, finding 5).
+	err = connectError(secretConfig("bolt://localhost:7687"), fmt.Errorf("dial: %w", context.DeadlineExceeded))
+	checkSafe(t, err, "no answer from localhost:7687 in time")
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("error %q does not wrap context.DeadlineExceeded", err)
 	}
@@ -230,7 +236,16 @@ func TestOpenCredentialsInURI(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	_, err := Open(ctx, Config{URI: "bolt://" + secretUser + ":" + strings.ReplaceAll(secretPass, " ", "%20") + "@" + addr})
-	checkSafe(t, err, "neo4j:")
+	// Refused before any connection (issue #16, finding 4), without
+	// quoting the address.
+	if !errors.Is(err, ErrCredentialsInURI) {
+		t.Fatalf("got %v, want ErrCredentialsInURI", err)
+	}
+	for _, secret := range []string{secretUser, secretPass, "S3cr3t"} {
+		if strings.Contains(err.Error(), secret) {
+			t.Errorf("error shows the credential %q: %s", secret, err)
+		}
+	}
 }
 
 func ExampleIsURI() {

@@ -27,6 +27,15 @@ var _ graph.Store = (*Store)(nil)
 // connectTimeout bounds how long Open waits for the server.
 const connectTimeout = 15 * time.Second
 
+// Deadlines of Open's first exchanges with the server (variables for the
+// tests): the Bolt handshake and the first answer (VerifyConnectivity), so
+// that a server that accepts TCP connections and never speaks Bolt is an
+// error, not a wait without end; and the creation of the constraints.
+var (
+	handshakeTimeout   = connectTimeout
+	constraintsTimeout = 2 * time.Minute
+)
+
 // Open connects to the database of cfg, checks that it answers (address,
 // credentials and database name) and creates the uniqueness constraints on
 // Actor.id and Project.id if they do not exist. Any failure to reach or use the
@@ -38,6 +47,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if _, err := url.Parse(cfg.URI); err != nil {
 		// The parser's message quotes the URI, which may hold credentials.
 		return nil, &ConnectError{Hint: "neo4j: the --store address is not a valid URI: check its host and port"}
+	}
+	if err := CheckURI(cfg.URI); err != nil {
+		return nil, err
 	}
 	auth := neo4j.NoAuth()
 	if cfg.Username != "" {
@@ -61,11 +73,14 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 // init verifies connectivity and creates the constraints, each in its own
 // transaction (Neo4j does not mix schema and data changes).
 func (s *Store) init(ctx context.Context) error {
-	ctx, cancel := cancellable(ctx)
-	defer cancel()
-	if err := s.driver.VerifyConnectivity(ctx); err != nil {
+	vctx, cancel := context.WithTimeout(ctx, handshakeTimeout)
+	err := s.driver.VerifyConnectivity(vctx)
+	cancel()
+	if err != nil {
 		return connectError(s.cfg, err)
 	}
+	ctx, cancel = context.WithTimeout(ctx, constraintsTimeout)
+	defer cancel()
 	// The constraints run in the configured database, which checks its name.
 	for _, name := range []string{stConstraintActor, stConstraintProject} {
 		sess := s.session(ctx, neo4j.AccessModeWrite)
