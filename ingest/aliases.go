@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 )
@@ -21,7 +20,7 @@ type Aliases struct {
 
 // LoadAliases reads an alias file (ParseAliases).
 func LoadAliases(path string) (*Aliases, error) {
-	f, err := os.Open(path)
+	f, err := openFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("aliases: %w", err)
 	}

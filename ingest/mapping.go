@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"os"
 	"path"
 	"regexp"
 	"sort"
@@ -98,7 +97,7 @@ func newSection(pattern string) *Section {
 
 // LoadMapping reads a mapping file (see Mapping for the format).
 func LoadMapping(file string) (*Mapping, error) {
-	f, err := os.Open(file)
+	f, err := openFile(file)
 	if err != nil {
 		return nil, fmt.Errorf("mapping: %w", err)
 	}

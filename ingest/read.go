@@ -111,7 +111,7 @@ func result(in *Input, err error) (*Result, error) {
 // returns an error wrapping ctx.Err().
 func Open(ctx context.Context, paths []string, opts Options) (*Input, error) {
 	return read(ctx, paths, opts, func(p string) (io.ReadCloser, error) {
-		f, err := os.Open(p)
+		f, err := openFile(p)
 		if err != nil {
 			return nil, err
 		}
@@ -151,9 +151,9 @@ func (r ctxReader) Read(p []byte) (int, error) {
 func Describe(paths []string) ([]FileInfo, error) {
 	out := make([]FileInfo, 0, len(paths))
 	for _, p := range paths {
-		f, err := os.Open(p)
+		f, err := openFile(p)
 		if err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+			return nil, fmt.Errorf("%w: %s: %v", ErrFormat, p, err)
 		}
 		head := make([]byte, 4)
 		n, _ := io.ReadFull(f, head)

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -145,7 +144,7 @@ func (v *Vocabulary) Add(alias, family string) {
 // LoadVocabulary reads a vocabulary file and returns the built-in vocabulary
 // extended with it. See ParseVocabulary for the format.
 func LoadVocabulary(path string) (*Vocabulary, error) {
-	f, err := os.Open(path)
+	f, err := openFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("vocabulary: %w", err)
 	}

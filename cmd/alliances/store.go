@@ -34,6 +34,9 @@ func openStore(ctx context.Context, location string, mustExist bool) (graph.Stor
 	} else if err := checkScheme(location); err != nil {
 		return nil, err
 	}
+	if err := checkStoreFile(location); err != nil {
+		return nil, err
+	}
 	return embedded.Open(location)
 }
 
@@ -50,6 +53,9 @@ func openReader(ctx context.Context, location string) (graph.Store, error) {
 	if err := checkExists(location); err != nil {
 		return nil, err
 	}
+	if err := checkStoreFile(location); err != nil {
+		return nil, err
+	}
 	return embedded.OpenReadOnly(location)
 }
 
@@ -60,6 +66,28 @@ func openNeo4j(ctx context.Context, uri string) (*neo4jstore.Store, error) {
 		return nil, usageError{"--store: " + err.Error()}
 	}
 	return neo4jstore.Open(ctx, neo4jstore.ConfigFromEnv(uri))
+}
+
+// checkStoreFile refuses an embedded store path that exists and is not a
+// regular file: a named pipe would block the store forever, a directory or
+// a device is a mistake.
+func checkStoreFile(location string) error {
+	fi, err := os.Stat(location)
+	if err != nil || fi.Mode().IsRegular() {
+		return nil // a missing file is created, or its error comes from opening it
+	}
+	what := "not a regular file"
+	switch m := fi.Mode(); {
+	case m.IsDir():
+		what = "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		what = "a named pipe (FIFO)"
+	case m&(fs.ModeDevice|fs.ModeCharDevice) != 0:
+		what = "a device"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	}
+	return usagef("--store %s is %s: the embedded store is one regular file (default alliances.db)", location, what)
 }
 
 // checkScheme rejects a --store that looks like a URI of another scheme
