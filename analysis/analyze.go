@@ -26,7 +26,7 @@ const maxTotalWeight = 1e150
 // actors (graph.NewNetwork merges them into one).
 var ErrDuplicateTie = errors.New("duplicate tie")
 
-// Analyze computes every metric of SPEC §4 on net: per actor (in the order of
+// Analyze computes every metric of docs/metrics.md on net: per actor (in the order of
 // net.Actors, sorted by id), for the whole network, and per project.
 // Centrality metrics follow NetworkX 2.8 defaults (see docs/metrics.md); the
 // same network and options give the same Result, whatever opts.Workers.

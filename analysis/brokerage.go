@@ -2,7 +2,7 @@ package analysis
 
 // brokerage returns the Gould–Fernandez brokerage roles of u (Gould &
 // Fernandez 1989) in the family partition, every undirected tie counting as two
-// arcs (SPEC §4). u brokers the two-path a → u → c when a ≠ c and there is no
+// arcs (docs/metrics.md). u brokers the two-path a → u → c when a ≠ c and there is no
 // arc a → c; with fa, fu, fc the families of a, u and c, u is a
 //
 //	coordinator     fa = fu = fc

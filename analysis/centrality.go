@@ -6,7 +6,7 @@ import (
 )
 
 // PageRank's damping factor, and the iteration limits of the iterative
-// measures, which run to their fixed point (SPEC §4) rather than to
+// measures, which run to their fixed point (docs/metrics.md) rather than to
 // NetworkX's default tolerance.
 const (
 	pageRankAlpha = 0.85

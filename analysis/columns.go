@@ -31,7 +31,7 @@ func (c ActorColumn) Text(m *ActorMetrics) string {
 	return v.String()
 }
 
-// ActorColumns returns every scalar per-actor metric of SPEC §4 as a column,
+// ActorColumns returns every scalar per-actor metric of docs/metrics.md as a column,
 // in the order of the fields of ActorMetrics after ID, Name and Family; this
 // order is the column order of "alliances analyze --format csv".
 func ActorColumns() []ActorColumn { return slices.Clone(actorColumns) }

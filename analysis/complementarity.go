@@ -40,7 +40,7 @@ func newFamilyPartition(net *graph.Network) familyPartition {
 	return familyPartition{names: names, fam: fam}
 }
 
-// complementarityResult holds the family and brokerage metrics of SPEC §4.
+// complementarityResult holds the family and brokerage metrics of docs/metrics.md.
 type complementarityResult struct {
 	Constraint, EffectiveSize, EIIndex, PartnerDiversity []Num // per node, index = position in net.Actors
 	Brokerage                                            []Brokerage
@@ -49,7 +49,7 @@ type complementarityResult struct {
 	Projects                                             []ProjectMetrics
 }
 
-// complementarity computes the family and brokerage metrics of SPEC §4:
+// complementarity computes the family and brokerage metrics of docs/metrics.md:
 // Burt's constraint and effective size, the E-I index of every actor, of every
 // family and of the network, partner diversity, Gould–Fernandez brokerage
 // roles, family assortativity and the alliance metrics of every project.

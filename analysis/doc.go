@@ -1,4 +1,4 @@
-// Package analysis computes the metrics of SPEC §4 and §5 on a cooperation
+// Package analysis computes the metrics of docs/metrics.md on a cooperation
 // network: centrality, complementarity of actor families, brokerage, structural
 // holes, communities, and isolated actors with suggested partners.
 package analysis

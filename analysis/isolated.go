@@ -4,7 +4,7 @@ import (
 	"github.com/alliances/alliances/graph"
 )
 
-// Isolated flags isolated and peripheral actors (SPEC §5) and suggests partners.
+// Isolated flags isolated and peripheral actors (docs/metrics.md) and suggests partners.
 //
 // An actor is flagged when it has at least one of these reasons, listed in this
 // order:
@@ -61,7 +61,7 @@ func Isolated(net *graph.Network, opts IsolationOptions) *IsolatedResult {
 }
 
 // isolationReasons returns the reasons for which v is flagged, in the order of
-// SPEC §5, or nil.
+// docs/metrics.md, or nil.
 func isolationReasons(g *adjacency, fam []int32, comp []int32, main int32, dependent []bool, v int) []string {
 	nb, _ := g.neighbours(v)
 	var reasons []string

@@ -409,7 +409,7 @@ func TestIsolatedSuggestionsDiversified(t *testing.T) {
 // FuzzIsolated builds a network from arbitrary bytes (each pair of bytes a
 // tie between actors named by their values modulo 16, families and territories
 // from the actor number) and checks that isolation and the complementarity
-// metrics do not panic and keep their invariants: reasons in SPEC order,
+// metrics do not panic and keep their invariants: reasons in their documented order,
 // suggestions never an existing partner, at most k of them.
 func FuzzIsolated(f *testing.F) {
 	f.Add([]byte{0, 1, 1, 2, 2, 0, 3, 4}, uint8(3))

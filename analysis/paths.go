@@ -10,7 +10,7 @@ import (
 )
 
 // tieEpsilon is the relative tolerance under which two path lengths are equal:
-// 1/3 + 1/6 and 1/2 differ in the last bit but are the same length (SPEC §4).
+// 1/3 + 1/6 and 1/2 differ in the last bit but are the same length (docs/metrics.md).
 // It is igraph's IGRAPH_SHORTEST_PATH_EPSILON, compared as igraph_cmp_epsilon
 // does: |a − b| / (|a| + |b|) < ε.
 const tieEpsilon = 1e-10

@@ -6,7 +6,7 @@ import (
 	"github.com/alliances/alliances/graph"
 )
 
-// projectMetrics describes every project of net as an alliance (SPEC §4, per
+// projectMetrics describes every project of net as an alliance (docs/metrics.md, per
 // project), in project id order:
 //
 //   - Actors: the number of distinct known actors taking part in it;

@@ -7,7 +7,7 @@ import (
 )
 
 // Num is a metric value that marshals NaN and ±Inf as JSON null: an undefined
-// value (SPEC §4), such as the constraint of an actor without ties.
+// value (docs/metrics.md), such as the constraint of an actor without ties.
 type Num float64
 
 // Undefined is the Num of an undefined value.
@@ -51,7 +51,7 @@ func (n *Num) UnmarshalJSON(b []byte) error {
 // Options set how the network is analysed.
 type Options struct {
 	// Weighted makes path-based metrics use distance = 1/weight and eigenvector,
-	// PageRank, clustering, constraint and effective size use weights (SPEC §4).
+	// PageRank, clustering, constraint and effective size use weights (docs/metrics.md).
 	Weighted bool
 	// Seed seeds Louvain and any sampling.
 	Seed int64
@@ -64,7 +64,7 @@ type Options struct {
 	Workers int
 }
 
-// Result is the output of Analyze, in the JSON shape of SPEC §4.
+// Result is the output of Analyze, in the JSON shape of docs/metrics.md.
 type Result struct {
 	Actors     []ActorMetrics   `json:"actors"`
 	Network    NetworkMetrics   `json:"network"`
@@ -85,7 +85,7 @@ type Parameters struct {
 	Delta       float64 `json:"betweenness_error_delta,omitempty"`
 }
 
-// ActorMetrics are the per-actor metrics of SPEC §4.
+// ActorMetrics are the per-actor metrics of docs/metrics.md.
 type ActorMetrics struct {
 	ID               string    `json:"id"`
 	Name             string    `json:"name"`
@@ -116,7 +116,7 @@ type Brokerage struct {
 	Liaison        int `json:"liaison"`
 }
 
-// NetworkMetrics are the whole-network metrics of SPEC §4.
+// NetworkMetrics are the whole-network metrics of docs/metrics.md.
 type NetworkMetrics struct {
 	Actors                    int       `json:"actors"`
 	Ties                      int       `json:"ties"`
@@ -140,7 +140,7 @@ type EIByGroup struct {
 	Families map[string]Num `json:"families"`
 }
 
-// ProjectMetrics describe one project as an alliance (SPEC §4, per project).
+// ProjectMetrics describe one project as an alliance (docs/metrics.md, per project).
 type ProjectMetrics struct {
 	ID              string   `json:"id"`
 	Name            string   `json:"name"`
@@ -160,7 +160,7 @@ type IsolationOptions struct {
 	Suggest int
 }
 
-// Isolation reasons (SPEC §5).
+// Isolation reasons (docs/metrics.md).
 const (
 	ReasonIsolate         = "isolate"
 	ReasonPendant         = "pendant"
@@ -169,7 +169,7 @@ const (
 	ReasonBrokerDependent = "broker_dependent"
 )
 
-// IsolatedResult is the output of Isolated, in the JSON shape of SPEC §5.
+// IsolatedResult is the output of Isolated, in the JSON shape of docs/metrics.md.
 type IsolatedResult struct {
 	Actors []IsolatedActor `json:"actors"`
 }

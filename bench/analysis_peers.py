@@ -11,7 +11,7 @@ four of graph.Families), M distinct ties, a tie 8 times likelier inside a family
 than across, integer weights 1 to 5. The same arguments give the same files.
 
 The peers compute the same per-actor and network measures as
-analysis.Analyze (SPEC §4, unweighted): degree, strength, exact betweenness,
+analysis.Analyze (docs/metrics.md, unweighted): degree, strength, exact betweenness,
 Wasserman-Faust closeness, harmonic centrality, eigenvector centrality,
 PageRank, core number, local clustering, Louvain communities and modularity,
 density, components, transitivity, average clustering, degree assortativity.

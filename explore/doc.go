@@ -1,4 +1,4 @@
-// Package explore serves the local web explorer of a store (SPEC §13,
+// Package explore serves the local web explorer of a store (docs/explorer.md,
 // "alliances serve"): one page, whose every asset is embedded in the binary,
 // and a read-only JSON API that returns the result types of the command line
 // (analysis.Result, query.Ego, query.Path…) plus the drawing of a network at

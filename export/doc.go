@@ -1,6 +1,6 @@
 // Package export writes a graph.Dataset, optionally with the metrics of an
 // analysis.Result, as GEXF 1.3 (Gephi), GraphML, JSON or CSV tables
-// (alliances export, SPEC §9).
+// (alliances export, docs/export.md).
 //
 // Every writer sorts its input and writes stable bytes: the same dataset and
 // metrics give the same file. Projects and participations survive a round trip

@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// OtherFamily is the catch-all family of the vocabulary (SPEC §1), and the
+// OtherFamily is the catch-all family of the vocabulary (docs/ingest.md), and the
 // family of an actor that has none.
 const OtherFamily = "autre"
 
@@ -34,7 +34,7 @@ func CombinedFamilies(families []string) int {
 
 // MissingCoreFamilies returns the families of CoreFamilies that are not among
 // families, in the order of CoreFamilies: what an alliance of actors of these
-// families lacks to be complete (SPEC §4). The result is never nil, so that
+// families lacks to be complete (docs/metrics.md). The result is never nil, so that
 // JSON shows an empty list.
 func MissingCoreFamilies(families []string) []string {
 	missing := []string{}

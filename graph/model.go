@@ -5,14 +5,14 @@ import (
 	"strings"
 )
 
-// Families is the built-in vocabulary of actor families (SPEC §1), in canonical order.
+// Families is the built-in vocabulary of actor families (docs/ingest.md), in canonical order.
 var Families = []string{"collectivite", "association", "ong", "entreprise", "institution", "autre"}
 
-// CoreFamilies are the families whose presence makes an alliance complete (SPEC §4,
+// CoreFamilies are the families whose presence makes an alliance complete (docs/metrics.md,
 // family coverage).
 var CoreFamilies = []string{"collectivite", "association", "ong", "entreprise"}
 
-// Levels is the vocabulary of actor levels (SPEC §1).
+// Levels is the vocabulary of actor levels (docs/ingest.md).
 var Levels = []string{"local", "regional", "national", "international"}
 
 // Provenance records where a record was read from.

@@ -3,7 +3,7 @@ package graph
 import "sort"
 
 // Tie is an undirected tie between two actors, A < B, merging every declared
-// link between them and every project they share (SPEC §1).
+// link between them and every project they share (docs/ingest.md).
 type Tie struct {
 	A, B string
 	// Weight is the sum of the weights of the declared links plus the number of

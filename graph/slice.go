@@ -12,7 +12,7 @@ import (
 
 // Slice selects the part of a dataset that a researcher means by "phase 2 of
 // the programme", "the projects for young people since 2018" or "the NGOs of
-// Morocco" (SPEC §12). Filters combine with AND; the values of one filter
+// Morocco" (docs/slices.md). Filters combine with AND; the values of one filter
 // with OR. The zero Slice selects everything.
 //
 // Applied to a dataset (Apply), a slice keeps:

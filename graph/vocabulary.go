@@ -1,7 +1,7 @@
 package graph
 
 // Dimensions and Targets are the vocabularies of project dimensions and
-// target groups (SPEC §1), in canonical order.
+// target groups (docs/ingest.md), in canonical order.
 var (
 	Dimensions = []string{"development", "local", "sustainable", "inclusive"}
 	Targets    = []string{"youth", "women", "disability", "precarity"}

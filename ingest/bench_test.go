@@ -101,13 +101,20 @@ func BenchmarkBaselineCSV1M(b *testing.B) {
 	}
 }
 
-// datasetsDir is where the real data sets of docs/datasets.md live; the
-// benchmarks that read them skip when they are absent.
+// datasetsDir is where the real data sets of docs/datasets.md live:
+// $ALLIANCES_DATASETS, else shared/datasets beside the repository (or beside
+// the directory of a worktree); the benchmarks that read them skip when they
+// are absent.
 func datasetsDir() string {
 	if d := os.Getenv("ALLIANCES_DATASETS"); d != "" {
 		return d
 	}
-	return "/work/shared/datasets"
+	for _, d := range []string{"../../shared/datasets", "../../../shared/datasets"} {
+		if _, err := os.Stat(d); err == nil {
+			return d
+		}
+	}
+	return "../../shared/datasets"
 }
 
 // BenchmarkReadH2020 reads the 144,726 CORDIS H2020 participations and the

@@ -76,7 +76,7 @@
 // # Families
 //
 // Families are collectivite, association, ong, entreprise, institution and
-// autre (SPEC §1). Values are matched against French and English aliases:
+// autre (docs/ingest.md). Values are matched against French and English aliases:
 // collectivité territoriale, local authority, municipality, commune, mairie,
 // conseil départemental or régional, région, département, province and
 // préfecture are collectivite; NGO, ONG and INGO are ong; company, SME, PME,

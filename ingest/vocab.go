@@ -13,7 +13,7 @@ import (
 )
 
 // Vocabulary maps the values found in family columns to the families of
-// SPEC §1. The built-in vocabulary knows French and English aliases; users
+// docs/ingest.md. The built-in vocabulary knows French and English aliases; users
 // extend it with LoadVocabulary.
 //
 // A Vocabulary is read-only once built and safe for concurrent use.
@@ -22,7 +22,7 @@ type Vocabulary struct {
 	alias    map[string]string // normalised alias → family
 }
 
-// builtinFamilyAliases lists the aliases of each built-in family (SPEC §1).
+// builtinFamilyAliases lists the aliases of each built-in family (docs/ingest.md).
 // Keys and aliases are compared after normalisation (key).
 var builtinFamilyAliases = map[string][]string{
 	"collectivite": {
@@ -55,7 +55,7 @@ var builtinFamilyAliases = map[string][]string{
 	"autre": {"autre", "autres", "other", "others", "divers", "unknown", "inconnu"},
 }
 
-// levelAliases maps the aliases of levels to the levels of SPEC §1.
+// levelAliases maps the aliases of levels to the levels of docs/ingest.md.
 var levelAliases = map[string][]string{
 	"local":         {"local", "locale", "communal", "communale", "municipal", "city", "ville", "commune", "intercommunal"},
 	"regional":      {"regional", "régional", "régionale", "region", "région", "departmental", "départemental", "départementale", "provincial", "provinciale", "province", "county", "préfectoral"},
@@ -63,7 +63,7 @@ var levelAliases = map[string][]string{
 	"international": {"international", "internationale", "transnational", "global", "mondial", "multilateral", "multilatéral", "européen", "european", "supranational"},
 }
 
-// Dimensions and target groups of projects (SPEC §1), with their aliases:
+// Dimensions and target groups of projects (docs/ingest.md), with their aliases:
 // one vocabulary, in package graph, shared with the slice flags.
 var (
 	dimensionAliases = graph.DimensionAliases
@@ -106,7 +106,7 @@ func key(s string) string {
 	return graph.Normalize(s)
 }
 
-// DefaultVocabulary returns the built-in family vocabulary of SPEC §1.
+// DefaultVocabulary returns the built-in family vocabulary of docs/ingest.md.
 func DefaultVocabulary() *Vocabulary {
 	v := &Vocabulary{families: append([]string(nil), graph.Families...), alias: make(map[string]string)}
 	for fam, aliases := range builtinFamilyAliases {

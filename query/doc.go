@@ -1,4 +1,4 @@
-// Package query answers the named alliance questions of SPEC §6 on a
+// Package query answers the named alliance questions of docs/queries.md on a
 // cooperation network, whichever store it was loaded from.
 //
 // A tie between two actors merges their declared links, in either direction,

@@ -1,4 +1,4 @@
-// Package render draws network maps of cooperation networks (SPEC §7) through
+// Package render draws network maps of cooperation networks (docs/maps.md) through
 // Graphviz: it writes a deterministic DOT document for a view of a
 // graph.Network, lays it out, and renders it as SVG, PNG or PDF.
 //

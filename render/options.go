@@ -15,7 +15,7 @@ import (
 // View names what a map shows.
 type View string
 
-// Views of SPEC §7.
+// Views of docs/maps.md.
 const (
 	// ViewNetwork shows every actor and every tie.
 	ViewNetwork View = "network"

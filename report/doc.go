@@ -1,6 +1,6 @@
 // Package report writes reproducible analysis reports of a cooperation network
 // in French and English: a self-contained HTML page, a Markdown page with its
-// map files, and the underlying tables as CSV and JSON (SPEC §8).
+// map files, and the underlying tables as CSV and JSON (docs/reports.md).
 //
 // Write lays a report out in a directory:
 //

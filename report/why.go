@@ -76,7 +76,7 @@ func translatePhrase(l lang, p string) string {
 }
 
 // projectTermsFR translates the vocabulary of project dimensions and targets
-// (SPEC §1).
+// (docs/ingest.md).
 var projectTermsFR = map[string]string{
 	"development": "développement", "local": "locale", "sustainable": "durable", "inclusive": "inclusive",
 	"youth": "jeunes", "women": "femmes", "disability": "handicap", "precarity": "précarité",

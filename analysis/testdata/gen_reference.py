@@ -14,13 +14,13 @@ Each file holds the network (actors and ties with their weights), the options
 of the analysis (weighted or not) and the expected values, with the tool that
 produced every metric in "sources".
 
-Conventions (SPEC §4): without weighting every metric ignores tie weights; with
+Conventions (docs/metrics.md): without weighting every metric ignores tie weights; with
 weighting, path-based metrics use distance = 1/weight and eigenvector, PageRank
 and clustering use the weight itself. Weighted path metrics are taken from
 igraph, which treats path lengths equal within a relative 1e-10 as equal
 (1/3 + 1/6 = 1/2); NetworkX 2.8 compares them exactly and misses such ties.
 Eigenvector centrality and PageRank are the fixed points of their iterations
-(SPEC §4), not NetworkX's results at its default tolerance (which are up to
+(docs/metrics.md), not NetworkX's results at its default tolerance (which are up to
 1e-5 away): eigenvector centrality from numpy.linalg.eigh (the projection of
 NetworkX's starting vector, uniform, on the eigenspace of the largest
 eigenvalue, normalised: what NetworkX's power iteration converges to), PageRank

@@ -34,7 +34,7 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("analyzebench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	weighted := fs.Bool("weighted", false, "use tie weights (SPEC §4 --weighted)")
+	weighted := fs.Bool("weighted", false, "use tie weights (docs/metrics.md --weighted)")
 	workers := fs.Int("workers", 0, "goroutines of the parallel kernels (0: GOMAXPROCS)")
 	seed := fs.Int64("seed", 1, "seed of Louvain and sampling")
 	repeat := fs.Int("repeat", 1, "runs per network; the fastest is reported")

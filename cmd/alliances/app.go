@@ -19,7 +19,7 @@ import (
 	"github.com/alliances/alliances/sanitize"
 )
 
-// Exit codes (SPEC §10), documented in docs/cli.md.
+// Exit codes (docs/cli.md), documented in docs/cli.md.
 const (
 	exitOK          = 0
 	exitError       = 1

@@ -41,7 +41,7 @@ func tolerance(metric string) float64 {
 
 // TestAnalyzeMatchesNetworkX checks the whole path from the example's French
 // CSV files to the JSON of analyze against NetworkX 2.8.8 (weighted betweenness:
-// python-igraph 0.10.2, see SPEC §4 on ties between float path lengths;
+// python-igraph 0.10.2, see docs/metrics.md on ties between float path lengths;
 // eigenvector: numpy.linalg.eigh; PageRank: igraph PRPACK), which computed
 // testdata/demo_reference.json from the same CSV files with its own network
 // construction (testdata/gen_demo_reference.py).
@@ -113,7 +113,7 @@ func TestAnalyzeMatchesNetworkX(t *testing.T) {
 	}
 }
 
-// TestInvalidInputWritesNothing checks SPEC §2: every problem is reported with
+// TestInvalidInputWritesNothing checks docs/ingest.md: every problem is reported with
 // file, line and column, the exit code is 3, and the store is unchanged.
 func TestInvalidInputWritesNothing(t *testing.T) {
 	dir := t.TempDir()
@@ -167,7 +167,7 @@ func TestInvalidInputWritesNothing(t *testing.T) {
 	}
 }
 
-// TestReingestChangesNothing checks SPEC §2: ingesting the same files twice
+// TestReingestChangesNothing checks docs/ingest.md: ingesting the same files twice
 // leaves the store file byte-identical.
 func TestReingestChangesNothing(t *testing.T) {
 	store := filepath.Join(t.TempDir(), "a.db")

@@ -54,7 +54,7 @@ func serveExample(t *testing.T) (store, url string) {
 }
 
 // The API returns what the command line prints in JSON, for the same store
-// and seed: one result type each (SPEC §13).
+// and seed: one result type each (docs/explorer.md).
 func TestServeAPIMatchesCommandLine(t *testing.T) {
 	store, url := serveExample(t)
 	for _, c := range []struct{ path, args string }{

@@ -13,7 +13,7 @@ import (
 	"github.com/alliances/alliances/ingest"
 )
 
-// sliceFlags are the slice filters of SPEC §12 (graph.Slice), bound by every
+// sliceFlags are the slice filters of docs/slices.md (graph.Slice), bound by every
 // command that reads the network: analyze, isolated, query, map, report,
 // export, compare.
 type sliceFlags struct {

@@ -24,7 +24,7 @@ type Config struct {
 	Database string
 }
 
-// Environment variables read by ConfigFromEnv (SPEC §3).
+// Environment variables read by ConfigFromEnv (docs/architecture.md).
 const (
 	EnvUsername = "NEO4J_USERNAME"
 	EnvPassword = "NEO4J_PASSWORD"

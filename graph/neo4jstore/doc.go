@@ -4,7 +4,7 @@
 // # Schema
 //
 // Actors and projects are nodes, ties and participations are relationships
-// (SPEC §3):
+// (docs/architecture.md):
 //
 //	(:Actor {id, name, family, country, territory, level, attr_<name>…, attribute_names,
 //	         origin_file, origin_line, <metric>…, metric_keys})

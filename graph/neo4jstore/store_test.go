@@ -118,7 +118,7 @@ func TestStore(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) graph.Store { return testStore(t, cfg, run) })
 }
 
-// TestQueries checks that the named queries (SPEC §6) give, on a network
+// TestQueries checks that the named queries (docs/queries.md) give, on a network
 // loaded from Neo4j, the answers worked out by hand for the fixture.
 func TestQueries(t *testing.T) {
 	cfg := testConfig(t)
@@ -126,7 +126,7 @@ func TestQueries(t *testing.T) {
 	storetest.RunQueries(t, func(t *testing.T) graph.Store { return testStore(t, cfg, run) })
 }
 
-// TestCypherUsers checks what a Neo4j user sees: the schema of SPEC §3,
+// TestCypherUsers checks what a Neo4j user sees: the schema of docs/architecture.md,
 // metrics as actor properties, the constraints, and read-only user queries.
 func TestCypherUsers(t *testing.T) {
 	cfg := testConfig(t)

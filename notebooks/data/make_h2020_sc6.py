@@ -2,7 +2,8 @@
 
 Input: h2020.csv.gz and programme_parts.csv.gz of github.com/zambujo/eunets
 (commit f1bec7e0e150151f49fa3ff0c06b2f6ea31e2c05, MIT licence, see
-h2020-sc6/SOURCE.md), by default from /work/shared/datasets/h2020-participations.
+h2020-sc6/SOURCE.md), by default from shared/datasets/h2020-participations beside
+the repository (the project's copy of the data sets; see docs/datasets.md).
 
 Output: the Horizon 2020 projects of the societal challenge SC6 "Europe in a
 changing world: inclusive, innovative and reflective societies" as three
@@ -12,7 +13,7 @@ tables that `alliances ingest` reads:
   projects.csv        id (CORDIS rcn), name, programme, start, end
   participations.csv  actor, project, role, start, end
 
-Family mapping (CORDIS activity type -> alliances family, SPEC §1):
+Family mapping (CORDIS activity type -> alliances family, docs/ingest.md):
   HES higher or secondary education -> institution
   REC research organisation         -> institution
   PRC private for-profit company     -> entreprise
@@ -28,7 +29,8 @@ import sys
 
 import pandas as pd
 
-SRC = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/datasets/h2020-participations"
+SRC = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "datasets", "h2020-participations")
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "h2020-sc6")
 
 FAMILY = {"HES": "institution", "REC": "institution", "PRC": "entreprise",

@@ -9,9 +9,9 @@ last bits of constraint.)
 
 The network is built independently of alliances, from the CSV files in
 examples/loire-souss: declared links (weight column) plus one unit of weight per
-project shared by two participants (SPEC §1), all ties undirected.
+project shared by two participants (docs/ingest.md), all ties undirected.
 
-Eigenvector centrality and PageRank are their fixed points (SPEC §4): numpy's
+Eigenvector centrality and PageRank are their fixed points (docs/metrics.md): numpy's
 eigensolver and igraph's PRPACK, through the functions of
 analysis/testdata/gen_reference.py.
 """
@@ -62,11 +62,11 @@ out = {
     "constraint": {k: (None if v != v else v) for k, v in nx.constraint(G).items()},
     "effective_size": {k: (None if v != v else v) for k, v in nx.effective_size(G).items()},
 }
-# --weighted: distance = 1/weight for path-based metrics (SPEC §4).
+# --weighted: distance = 1/weight for path-based metrics (docs/metrics.md).
 for u, v, d in G.edges(data=True):
     d["dist"] = 1 / d["weight"]
 # NetworkX 2.8 misses ties between paths whose float lengths differ in the last
-# bits (1/3 + 1/6 vs 1/2); SPEC §4 follows igraph there, so the weighted
+# bits (1/3 + 1/6 vs 1/2); docs/metrics.md follows igraph there, so the weighted
 # betweenness reference comes from python-igraph 0.10.2 (Debian).
 import igraph
 nodes = sorted(G.nodes())

@@ -5,7 +5,7 @@ Run with Debian's python3-networkx:
     /usr/bin/python3 cmd/alliances/testdata/gen_slice_reference.py > cmd/alliances/testdata/slice_reference.json
 
 Each slice is rebuilt from the CSV files of examples/loire-souss, independently
-of alliances, following the definition of docs/slices.md (SPEC §12):
+of alliances, following the definition of docs/slices.md (docs/slices.md):
   - projects: those passing every project filter (programme, phase, dimension,
     target, period: [start, end] overlaps the period, undated projects out);
   - participations of the kept projects with a kept role, and with --period
