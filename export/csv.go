@@ -42,51 +42,13 @@ func CSV(dir string, d *graph.Dataset, opts Options) ([]string, error) {
 	}
 	defer out.Discard()
 	s := sorted(d)
-	metrics := metricIndex(res)
 	write := func(name string, header []string, rows [][]string) error {
-		return out.Write(name, func(f io.Writer) error {
-			// Cells a spreadsheet would run as formulas are neutralised
-			// (sanitize.CSVCell, OWASP); ingest reads them back unchanged.
-			w := csv.NewWriter(f)
-			if err := w.Write(header); err != nil {
-				return fmt.Errorf("export: %s: %w", name, err)
-			}
-			for _, r := range rows {
-				if err := w.Write(sanitize.CSVRecord(r)); err != nil {
-					return fmt.Errorf("export: %s: %w", name, err)
-				}
-			}
-			w.Flush()
-			if err := w.Error(); err != nil {
-				return fmt.Errorf("export: %s: %w", name, err)
-			}
-			return nil
-		})
-	}
-
-	attrs := attrKeys(len(s.Actors), func(i int) map[string]string { return s.Actors[i].Attrs })
-	header := append(append([]string{}, actorHeader...), attrs...)
-	if res != nil {
-		header = append(header, MetricColumns()...)
-	}
-	rows := make([][]string, 0, len(s.Actors))
-	for _, a := range s.Actors {
-		row := []string{a.ID, a.Name, a.Family, a.Country, a.Territory, a.Level}
-		for _, k := range attrs {
-			row = append(row, a.Attrs[k])
+		if err := out.Write(name, csvTable(header, rows)); err != nil {
+			return fmt.Errorf("export: %s: %w", name, err)
 		}
-		if res != nil {
-			m := metrics[a.ID]
-			for _, c := range analysis.ActorColumns() {
-				v := ""
-				if m != nil {
-					v = c.Text(m)
-				}
-				row = append(row, v)
-			}
-		}
-		rows = append(rows, row)
+		return nil
 	}
+	header, rows := actorRows(s.Actors, res)
 	if err := write("actors.csv", header, rows); err != nil {
 		return nil, err
 	}
@@ -100,7 +62,7 @@ func CSV(dir string, d *graph.Dataset, opts Options) ([]string, error) {
 		return nil, err
 	}
 
-	attrs = attrKeys(len(s.Projects), func(i int) map[string]string { return s.Projects[i].Attrs })
+	attrs := attrKeys(len(s.Projects), func(i int) map[string]string { return s.Projects[i].Attrs })
 	header = append(append([]string{}, projectHeader...), attrs...)
 	rows = rows[:0]
 	for _, p := range s.Projects {
@@ -131,6 +93,55 @@ func CSV(dir string, d *graph.Dataset, opts Options) ([]string, error) {
 		return nil, fmt.Errorf("export: %w", err)
 	}
 	return paths, nil
+}
+
+// actorRows returns the header and rows of actors.csv: the actor columns,
+// the attributes (sorted by name) and, with res, the metrics.
+func actorRows(actors []graph.Actor, res *analysis.Result) ([]string, [][]string) {
+	metrics := metricIndex(res)
+	attrs := attrKeys(len(actors), func(i int) map[string]string { return actors[i].Attrs })
+	header := append(append([]string{}, actorHeader...), attrs...)
+	if res != nil {
+		header = append(header, MetricColumns()...)
+	}
+	rows := make([][]string, 0, len(actors))
+	for _, a := range actors {
+		row := []string{a.ID, a.Name, a.Family, a.Country, a.Territory, a.Level}
+		for _, k := range attrs {
+			row = append(row, a.Attrs[k])
+		}
+		if res != nil {
+			m := metrics[a.ID]
+			for _, c := range analysis.ActorColumns() {
+				v := ""
+				if m != nil {
+					v = c.Text(m)
+				}
+				row = append(row, v)
+			}
+		}
+		rows = append(rows, row)
+	}
+	return header, rows
+}
+
+// csvTable returns a function writing header and rows as CSV. Cells a
+// spreadsheet would run as formulas are neutralised (sanitize.CSVCell,
+// OWASP); ingest reads them back unchanged.
+func csvTable(header []string, rows [][]string) func(io.Writer) error {
+	return func(f io.Writer) error {
+		w := csv.NewWriter(f)
+		if err := w.Write(header); err != nil {
+			return err
+		}
+		for _, r := range rows {
+			if err := w.Write(sanitize.CSVRecord(r)); err != nil {
+				return err
+			}
+		}
+		w.Flush()
+		return w.Error()
+	}
 }
 
 // attrKeys returns the sorted union of the attribute names of n records.

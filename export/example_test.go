@@ -9,41 +9,49 @@ import (
 	"github.com/alliances/alliances/graph"
 )
 
-func ExampleGraphML() {
+func ExampleNetworkGraphML() {
 	d := &graph.Dataset{
 		Actors: []graph.Actor{
 			{ID: "nantes", Name: "Ville de Nantes", Family: "collectivite"},
 			{ID: "enda", Name: "ENDA", Family: "ong"},
 		},
-		Links: []graph.Link{{Source: "nantes", Target: "enda", Type: "funding", Weight: 2, Directed: true}},
+		Links:          []graph.Link{{Source: "nantes", Target: "enda", Type: "funding", Weight: 2, Directed: true}},
+		Projects:       []graph.Project{{ID: "P1", Name: "Eau"}},
+		Participations: []graph.Participation{{Actor: "nantes", Project: "P1"}, {Actor: "enda", Project: "P1"}},
 	}
-	if err := export.GraphML(os.Stdout, d, export.Options{}); err != nil {
+	// One tie, of weight 3: the link (2) and the shared project (1).
+	if err := export.NetworkGraphML(os.Stdout, graph.NewNetwork(d), export.Options{}); err != nil {
 		fmt.Println(err)
 	}
 	// Output:
 	// <?xml version="1.0" encoding="UTF-8"?>
 	// <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
 	//   <key id="n.label" for="node" attr.name="label" attr.type="string"/>
-	//   <key id="n.kind" for="node" attr.name="kind" attr.type="string"/>
 	//   <key id="n.family" for="node" attr.name="family" attr.type="string"/>
-	//   <key id="e.kind" for="edge" attr.name="kind" attr.type="string"/>
-	//   <key id="e.type" for="edge" attr.name="type" attr.type="string"/>
 	//   <key id="e.weight" for="edge" attr.name="weight" attr.type="double"/>
-	//   <graph id="alliances" edgedefault="undirected">
+	//   <key id="e.distance" for="edge" attr.name="distance" attr.type="double"/>
+	//   <key id="e.links" for="edge" attr.name="links" attr.type="int"/>
+	//   <key id="e.link_weight" for="edge" attr.name="link_weight" attr.type="double"/>
+	//   <key id="e.link_types" for="edge" attr.name="link_types" attr.type="string"/>
+	//   <key id="e.shared_projects" for="edge" attr.name="shared_projects" attr.type="int"/>
+	//   <key id="e.projects" for="edge" attr.name="projects" attr.type="string"/>
+	//   <graph id="network" edgedefault="undirected">
 	//     <node id="enda">
 	//       <data key="n.label">ENDA</data>
-	//       <data key="n.kind">actor</data>
 	//       <data key="n.family">ong</data>
 	//     </node>
 	//     <node id="nantes">
 	//       <data key="n.label">Ville de Nantes</data>
-	//       <data key="n.kind">actor</data>
 	//       <data key="n.family">collectivite</data>
 	//     </node>
-	//     <edge id="e0" source="nantes" target="enda" directed="true">
-	//       <data key="e.kind">link</data>
-	//       <data key="e.type">funding</data>
-	//       <data key="e.weight">2</data>
+	//     <edge id="t0" source="enda" target="nantes">
+	//       <data key="e.weight">3</data>
+	//       <data key="e.distance">0.3333333333333333</data>
+	//       <data key="e.links">1</data>
+	//       <data key="e.link_weight">2</data>
+	//       <data key="e.link_types">funding</data>
+	//       <data key="e.shared_projects">1</data>
+	//       <data key="e.projects">P1</data>
 	//     </edge>
 	//   </graph>
 	// </graphml>

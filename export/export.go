@@ -20,16 +20,18 @@ type Options struct {
 	WithMetrics bool
 	// Metrics is the analysis of the dataset; it is required with WithMetrics.
 	Metrics *analysis.Result
-	// Slice describes the slice of the store that d is (graph.Slice.Network);
-	// nil for a whole store. JSON writes it as "slice", GEXF and GraphML in
-	// their description.
+	// GEXFVersion is the version of GEXF files: "1.2" (default, which every
+	// version of Gephi and NetworkX reads) or "1.3" (GEXFVersions).
+	GEXFVersion string
+	// Slice describes the slice of the store that the data are
+	// (graph.Slice.Network); nil for a whole store. JSON writes it as
+	// "slice", GEXF and GraphML in their description.
 	Slice *graph.SliceInfo
 }
 
-// description is the description of the document: what it holds and, for a
-// slice, which.
-func (o Options) description() string {
-	const what = "Cooperation network: actors and projects (kind), links and participations"
+// describe returns what, the description of a document, followed by the
+// slice it holds, if any.
+func (o Options) describe(what string) string {
 	if o.Slice == nil {
 		return what
 	}
@@ -38,6 +40,9 @@ func (o Options) description() string {
 
 // ErrNoMetrics is returned when WithMetrics is set without Metrics.
 var ErrNoMetrics = errors.New("export: WithMetrics needs the metrics of an analysis")
+
+// ErrVersion is wrapped by the error for a GEXF version that is not written.
+var ErrVersion = errors.New("unsupported version")
 
 // ProjectNodePrefix prefixes the node ids of projects in GEXF and GraphML.
 const ProjectNodePrefix = "project:"
@@ -157,15 +162,20 @@ type node struct {
 // edge is an edge of a graph file.
 type edge struct {
 	id, source, target string
-	directed           bool
 	weight             string // "" for participations
 	typ                string // link type
 	values             map[string]string
 }
 
-// graphDoc is the bipartite graph that GEXF and GraphML write: columns are
-// declared only when some node or edge has a value for them.
+// graphDoc is a graph that GEXF and GraphML write, the two-mode data or the
+// actor network: columns are declared only when some node or edge has a
+// value for them.
 type graphDoc struct {
+	id, description string
+	// eachEdge, when set, gives the edges one after another instead of
+	// edges (the ties of a large network are not held as edges at once);
+	// the edge it passes is reused.
+	eachEdge           func(yield func(*edge) error) error
 	nodeCols, edgeCols []column
 	nodes              []node
 	edges              []edge
@@ -191,6 +201,7 @@ const (
 	colEdgeStart  = "e.start"
 	colEdgeEnd    = "e.end"
 	colRole       = "e.role"
+	colDirected   = "e.directed"
 )
 
 var fixedNodeCols = []column{
@@ -206,6 +217,130 @@ var fixedEdgeCols = []column{
 	{colEdgeKind, "kind", "string"}, {colEdgeType, "type", "string"},
 	{colWeight, "weight", "double"}, {colEdgeStart, "start", "string"},
 	{colEdgeEnd, "end", "string"}, {colRole, "role", "string"},
+	{colDirected, "directed", "boolean"},
+}
+
+// forEdges calls yield with every edge of doc.
+func (doc *graphDoc) forEdges(yield func(*edge) error) error {
+	if doc.eachEdge != nil {
+		return doc.eachEdge(yield)
+	}
+	for i := range doc.edges {
+		if err := yield(&doc.edges[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// docBuilder fills the nodes and edges of a graphDoc, remembering which
+// columns have values so that only those are declared.
+type docBuilder struct {
+	res     *analysis.Result
+	metrics map[string]*analysis.ActorMetrics
+	used    map[string]bool
+	// User attributes: one column per written name, ids in name order.
+	attrIDs   map[string]string // written name → column id
+	written   map[string]string // attribute name → written name
+	attrCols  []column
+	fixedNode []column
+}
+
+// newDocBuilder prepares the columns of the user attributes found in attrs
+// (called with each record's attributes).
+func newDocBuilder(res *analysis.Result, attrs func(add func(map[string]string))) *docBuilder {
+	b := &docBuilder{res: res, metrics: metricIndex(res), used: map[string]bool{},
+		attrIDs: map[string]string{}, written: map[string]string{}}
+	var names []string
+	attrs(func(m map[string]string) {
+		for k := range m {
+			if n := b.nameOf(k); b.attrIDs[n] == "" {
+				b.attrIDs[n] = "?"
+				names = append(names, n)
+			}
+		}
+	})
+	sort.Strings(names)
+	for i, n := range names {
+		id := "n.attr" + strconv.Itoa(i)
+		b.attrIDs[n] = id
+		b.attrCols = append(b.attrCols, column{id, n, "string"})
+	}
+	return b
+}
+
+func (b *docBuilder) nameOf(k string) string {
+	n, ok := b.written[k]
+	if !ok {
+		n = attrName(k, b.res != nil)
+		b.written[k] = n
+	}
+	return n
+}
+
+// set sets a value, unless it is empty.
+func (b *docBuilder) set(values map[string]string, col, v string) {
+	if v != "" {
+		values[col] = v
+		b.used[col] = true
+	}
+}
+
+func (b *docBuilder) setAttrs(values map[string]string, m map[string]string) {
+	for k, v := range m {
+		id := b.attrIDs[b.nameOf(k)]
+		values[id] = v
+		b.used[id] = true
+	}
+}
+
+// actor returns the node of an actor with its fields, attributes and
+// metrics; kind adds the column kind = actor.
+func (b *docBuilder) actor(a graph.Actor, kind bool) node {
+	n := node{id: a.ID, label: a.Name, family: a.Family, values: map[string]string{}}
+	if kind {
+		b.set(n.values, colKind, "actor")
+	}
+	b.set(n.values, colLabel, a.Name)
+	b.set(n.values, colFamily, a.Family)
+	b.set(n.values, colCountry, a.Country)
+	b.set(n.values, colTerritory, a.Territory)
+	b.set(n.values, colLevel, a.Level)
+	b.setAttrs(n.values, a.Attrs)
+	if m := b.metrics[a.ID]; m != nil {
+		for _, c := range analysis.ActorColumns() {
+			b.set(n.values, MetricIDPrefix+c.Name, c.Text(m))
+		}
+	}
+	return n
+}
+
+// columns returns the columns of fixed that have values, then for nodes
+// the attributes and the metrics.
+func (b *docBuilder) columns(fixed []column, nodes bool) []column {
+	var cols []column
+	for _, c := range fixed {
+		if b.used[c.id] {
+			cols = append(cols, c)
+		}
+	}
+	if !nodes {
+		return cols
+	}
+	cols = append(cols, b.attrCols...)
+	if b.res != nil {
+		for _, c := range analysis.ActorColumns() {
+			id := MetricIDPrefix + c.Name
+			if b.used[id] {
+				typ := "double"
+				if c.Integer {
+					typ = "int"
+				}
+				cols = append(cols, column{id, c.Name, typ})
+			}
+		}
+	}
+	return cols
 }
 
 // newGraphDoc builds the bipartite graph of d.
@@ -224,128 +359,59 @@ func newGraphDoc(d *graph.Dataset, opts Options) (*graphDoc, error) {
 			return nil, fmt.Errorf("export: actor id %q is also the node id of project %q", ProjectNodePrefix+p.ID, p.ID)
 		}
 	}
-	// User attributes: one column per written name, ids in name order.
-	attrCols := map[string]string{} // written name → column id
-	written := map[string]string{}  // attribute name → written name
-	nameOf := func(k string) string {
-		n, ok := written[k]
-		if !ok {
-			n = attrName(k, res != nil)
-			written[k] = n
+	b := newDocBuilder(res, func(add func(map[string]string)) {
+		for _, a := range d.Actors {
+			add(a.Attrs)
 		}
-		return n
-	}
-	var attrNames []string
-	addAttrs := func(m map[string]string) {
-		for k := range m {
-			n := nameOf(k)
-			if _, ok := attrCols[n]; !ok {
-				attrCols[n] = ""
-				attrNames = append(attrNames, n)
-			}
+		for _, p := range d.Projects {
+			add(p.Attrs)
 		}
-	}
+	})
+	doc := &graphDoc{id: "alliances", description: "Cooperation data: actors and projects (kind), links and participations"}
 	for _, a := range d.Actors {
-		addAttrs(a.Attrs)
+		doc.nodes = append(doc.nodes, b.actor(a, true))
 	}
 	for _, p := range d.Projects {
-		addAttrs(p.Attrs)
-	}
-	sort.Strings(attrNames)
-	var cols []column
-	for i, n := range attrNames {
-		id := "n.attr" + strconv.Itoa(i)
-		attrCols[n] = id
-		cols = append(cols, column{id, n, "string"})
-	}
-	used := map[string]bool{colKind: true}
-	set := func(values map[string]string, col, v string) {
-		if v != "" {
-			values[col] = v
-			used[col] = true
-		}
-	}
-	setAttrs := func(values map[string]string, m map[string]string) {
-		for k, v := range m {
-			id := attrCols[nameOf(k)]
-			values[id] = v
-			used[id] = true
-		}
-	}
-	doc := &graphDoc{}
-	metrics := metricIndex(res)
-	for _, a := range d.Actors {
-		n := node{id: a.ID, label: a.Name, family: a.Family, values: map[string]string{colKind: "actor"}}
-		set(n.values, colLabel, a.Name)
-		set(n.values, colFamily, a.Family)
-		set(n.values, colCountry, a.Country)
-		set(n.values, colTerritory, a.Territory)
-		set(n.values, colLevel, a.Level)
-		setAttrs(n.values, a.Attrs)
-		if m := metrics[a.ID]; m != nil {
-			for _, c := range analysis.ActorColumns() {
-				set(n.values, MetricIDPrefix+c.Name, c.Text(m))
-			}
-		}
-		doc.nodes = append(doc.nodes, n)
-	}
-	for _, p := range d.Projects {
-		n := node{id: ProjectNodePrefix + p.ID, label: p.Name, project: true, values: map[string]string{colKind: "project"}}
-		set(n.values, colLabel, p.Name)
-		set(n.values, colProgramme, p.Programme)
+		n := node{id: ProjectNodePrefix + p.ID, label: p.Name, project: true, values: map[string]string{}}
+		b.set(n.values, colKind, "project")
+		b.set(n.values, colLabel, p.Name)
+		b.set(n.values, colProgramme, p.Programme)
 		if p.Phase != 0 {
-			set(n.values, colPhase, strconv.Itoa(p.Phase))
+			b.set(n.values, colPhase, strconv.Itoa(p.Phase))
 		}
-		set(n.values, colStart, p.Start)
-		set(n.values, colEnd, p.End)
-		set(n.values, colDimensions, strings.Join(p.Dimensions, ";"))
-		set(n.values, colTargets, strings.Join(p.Targets, ";"))
-		set(n.values, colTerritory, p.Territory)
-		setAttrs(n.values, p.Attrs)
+		b.set(n.values, colStart, p.Start)
+		b.set(n.values, colEnd, p.End)
+		b.set(n.values, colDimensions, strings.Join(p.Dimensions, ";"))
+		b.set(n.values, colTargets, strings.Join(p.Targets, ";"))
+		b.set(n.values, colTerritory, p.Territory)
+		b.setAttrs(n.values, p.Attrs)
 		doc.nodes = append(doc.nodes, n)
 	}
-	for _, c := range fixedNodeCols {
-		if used[c.id] {
-			doc.nodeCols = append(doc.nodeCols, c)
-		}
-	}
-	doc.nodeCols = append(doc.nodeCols, cols...)
-	if res != nil {
-		for _, c := range analysis.ActorColumns() {
-			id := MetricIDPrefix + c.Name
-			if used[id] {
-				typ := "double"
-				if c.Integer {
-					typ = "int"
-				}
-				doc.nodeCols = append(doc.nodeCols, column{id, c.Name, typ})
-			}
-		}
-	}
+	doc.nodeCols = b.columns(fixedNodeCols, true)
+	mixed := slices.ContainsFunc(d.Links, func(l graph.Link) bool { return l.Directed })
 	for i, l := range d.Links {
-		e := edge{id: "e" + strconv.Itoa(i), source: l.Source, target: l.Target, directed: l.Directed,
-			weight: formatFloat(weightOf(l)), typ: l.Type, values: map[string]string{colEdgeKind: "link"}}
-		used[colEdgeKind] = true
-		set(e.values, colEdgeType, l.Type)
-		set(e.values, colWeight, e.weight)
-		set(e.values, colEdgeStart, l.Start)
-		set(e.values, colEdgeEnd, l.End)
+		e := edge{id: "e" + strconv.Itoa(i), source: l.Source, target: l.Target,
+			weight: formatFloat(weightOf(l)), typ: l.Type, values: map[string]string{}}
+		b.set(e.values, colEdgeKind, "link")
+		if mixed {
+			b.set(e.values, colDirected, strconv.FormatBool(l.Directed))
+		}
+		b.set(e.values, colEdgeType, l.Type)
+		b.set(e.values, colWeight, e.weight)
+		b.set(e.values, colEdgeStart, l.Start)
+		b.set(e.values, colEdgeEnd, l.End)
 		doc.edges = append(doc.edges, e)
 	}
 	for i, p := range d.Participations {
 		e := edge{id: "e" + strconv.Itoa(len(d.Links)+i), source: p.Actor, target: ProjectNodePrefix + p.Project,
-			values: map[string]string{colEdgeKind: "participation"}}
-		used[colEdgeKind] = true
-		set(e.values, colRole, p.Role)
-		set(e.values, colEdgeStart, p.Start)
-		set(e.values, colEdgeEnd, p.End)
+			values: map[string]string{}}
+		b.set(e.values, colEdgeKind, "participation")
+		b.set(e.values, colRole, p.Role)
+		b.set(e.values, colEdgeStart, p.Start)
+		b.set(e.values, colEdgeEnd, p.End)
 		doc.edges = append(doc.edges, e)
 	}
-	for _, c := range fixedEdgeCols {
-		if used[c.id] {
-			doc.edgeCols = append(doc.edgeCols, c)
-		}
-	}
+	doc.edgeCols = b.columns(fixedEdgeCols, false)
 	return doc, nil
 }
 

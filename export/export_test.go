@@ -168,10 +168,10 @@ type failWriter struct{}
 
 func (*failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
-// gexfFile is the part of the GEXF 1.3 schema that Gephi relies on, decoded
-// strictly with namespaces.
+// gexfFile is the part of the GEXF 1.2 and 1.3 schemas that Gephi relies on;
+// the namespaces are checked apart (XMLName, Color.XMLName).
 type gexfFile struct {
-	XMLName xml.Name `xml:"http://gexf.net/1.3 gexf"`
+	XMLName xml.Name `xml:"gexf"`
 	Version string   `xml:"version,attr"`
 	Graph   struct {
 		DefaultEdgeType string `xml:"defaultedgetype,attr"`
@@ -181,43 +181,52 @@ type gexfFile struct {
 				ID    string `xml:"id,attr"`
 				Title string `xml:"title,attr"`
 				Type  string `xml:"type,attr"`
-			} `xml:"http://gexf.net/1.3 attribute"`
-		} `xml:"http://gexf.net/1.3 attributes"`
+			} `xml:"attribute"`
+		} `xml:"attributes"`
 		Nodes []struct {
 			ID        string `xml:"id,attr"`
 			AttValues []struct {
 				For string `xml:"for,attr"`
-			} `xml:"http://gexf.net/1.3 attvalues>attvalue"`
+			} `xml:"attvalues>attvalue"`
 			Color *struct {
+				XMLName xml.Name
 				R, G, B int `xml:",attr"`
-			} `xml:"http://gexf.net/1.3/viz color"`
-		} `xml:"http://gexf.net/1.3 nodes>node"`
+			} `xml:"color"`
+		} `xml:"nodes>node"`
 		Edges []struct {
 			ID     string `xml:"id,attr"`
 			Source string `xml:"source,attr"`
 			Target string `xml:"target,attr"`
 			Type   string `xml:"type,attr"`
 			Weight string `xml:"weight,attr"`
-		} `xml:"http://gexf.net/1.3 edges>edge"`
-	} `xml:"http://gexf.net/1.3 graph"`
+		} `xml:"edges>edge"`
+	} `xml:"graph"`
 }
 
-// TestGEXFStructure checks what Gephi requires of a GEXF 1.3 file
-// (https://gexf.net/schema.html): the 1.3 namespace and version, attribute
-// types of the schema, every attvalue declared for its class, unique node and
-// edge ids, edges between declared nodes, edge types of the schema, and the
-// viz colour in the viz namespace.
+// TestGEXFStructure checks what Gephi requires of a GEXF file of each version
+// (https://gexf.net/schema.html): the namespace and version, attribute types
+// of the schema, every attvalue declared for its class, unique node and edge
+// ids, edges between declared nodes, no edge type that would make the graph
+// mixed (NetworkX reads none), and the viz colour in the viz namespace.
 func TestGEXFStructure(t *testing.T) {
+	for _, v := range GEXFVersions {
+		t.Run(v, func(t *testing.T) { testGEXFStructure(t, v) })
+	}
+}
+
+func testGEXFStructure(t *testing.T, version string) {
 	var buf bytes.Buffer
-	if err := GEXF(&buf, sample(), Options{WithMetrics: true, Metrics: sampleMetrics()}); err != nil {
+	if err := GEXF(&buf, sample(), Options{WithMetrics: true, Metrics: sampleMetrics(), GEXFVersion: version}); err != nil {
 		t.Fatal(err)
 	}
 	var g gexfFile
 	if err := xml.Unmarshal(buf.Bytes(), &g); err != nil {
 		t.Fatal(err)
 	}
-	if g.Version != "1.3" || g.Graph.DefaultEdgeType != "undirected" {
-		t.Errorf("version %q, defaultedgetype %q", g.Version, g.Graph.DefaultEdgeType)
+	// The namespaces of GEXF 1.2 (as Gephi 0.9 writes it) and 1.3.
+	ns := map[string]string{"1.2": "http://www.gexf.net/1.2draft", "1.3": "http://gexf.net/1.3"}[version]
+	if g.XMLName.Space != ns || g.Version != version || g.Graph.DefaultEdgeType != "undirected" {
+		t.Errorf("namespace %q, version %q, defaultedgetype %q", g.XMLName.Space, g.Version, g.Graph.DefaultEdgeType)
 	}
 	declared := map[string]map[string]bool{"node": {}, "edge": {}}
 	types := map[string]bool{"integer": true, "long": true, "double": true, "float": true, "boolean": true, "string": true, "liststring": true}
@@ -243,8 +252,8 @@ func TestGEXFStructure(t *testing.T) {
 				t.Errorf("node %s: attvalue for undeclared %q", n.ID, v.For)
 			}
 		}
-		if n.Color == nil {
-			t.Errorf("node %s has no viz:color", n.ID)
+		if n.Color == nil || n.Color.XMLName.Space != ns+"/viz" {
+			t.Errorf("node %s has no viz:color in %s/viz", n.ID, ns)
 		}
 	}
 	if len(nodes) != 5 {
@@ -259,8 +268,8 @@ func TestGEXFStructure(t *testing.T) {
 		if !nodes[e.Source] || !nodes[e.Target] {
 			t.Errorf("edge %s joins undeclared nodes %q–%q", e.ID, e.Source, e.Target)
 		}
-		if e.Type != "directed" && e.Type != "undirected" {
-			t.Errorf("edge %s has type %q", e.ID, e.Type)
+		if e.Type != "" {
+			t.Errorf("edge %s has type %q: the direction of links is the attribute directed", e.ID, e.Type)
 		}
 	}
 	if len(edges) != 4 {
@@ -291,7 +300,8 @@ type graphmlFile struct {
 			Target   string `xml:"target,attr"`
 			Directed string `xml:"directed,attr"`
 			Data     []struct {
-				Key string `xml:"key,attr"`
+				Key   string `xml:"key,attr"`
+				Value string `xml:",chardata"`
 			} `xml:"http://graphml.graphdrawing.org/xmlns data"`
 		} `xml:"http://graphml.graphdrawing.org/xmlns edge"`
 	} `xml:"http://graphml.graphdrawing.org/xmlns graph"`
@@ -343,15 +353,15 @@ func TestGraphMLStructure(t *testing.T) {
 		if !nodes[e.Source] || !nodes[e.Target] {
 			t.Errorf("edge %s–%s joins undeclared nodes", e.Source, e.Target)
 		}
-		if e.Directed != "true" && e.Directed != "" {
-			t.Errorf("edge %s–%s: directed=%q", e.Source, e.Target, e.Directed)
-		}
-		if e.Directed == "true" {
-			directed++
+		if e.Directed != "" {
+			t.Errorf("edge %s–%s: directed=%q makes a mixed graph, which NetworkX and igraph refuse", e.Source, e.Target, e.Directed)
 		}
 		for _, d := range e.Data {
 			if keys[d.Key] != "edge" {
 				t.Errorf("edge: data for key %q declared for %q", d.Key, keys[d.Key])
+			}
+			if d.Key == "e.directed" && d.Value == "true" {
+				directed++
 			}
 		}
 	}

@@ -1,8 +1,10 @@
 package export
 
 import (
+	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/alliances/alliances/graph"
 	"github.com/alliances/alliances/render/palette"
@@ -47,25 +49,48 @@ func gexfType(t string) string {
 	return t
 }
 
-// GEXF writes d as a GEXF 1.3 document for Gephi: node labels are the names,
-// every field and attribute is a declared attribute, nodes are coloured by
-// family (viz:color, the colours of the maps), edges carry their type
-// ("directed" or "undirected"), their weight, and the link type as edge kind
+// GEXF writes d, the two-mode data, as a GEXF document for Gephi (version
+// opts.GEXFVersion): node labels are the names, every field and attribute is
+// a declared attribute, nodes are coloured by family (viz:color, the colours
+// of the maps), edges carry their weight, and the link type as edge kind
 // (which keeps parallel links of different types apart in Gephi) and label;
 // participation edges have the kind "participation". See the package
-// documentation for projects and metrics.
+// documentation for projects, direction and metrics.
 func GEXF(w io.Writer, d *graph.Dataset, opts Options) error {
 	doc, err := newGraphDoc(d, opts)
 	if err != nil {
 		return err
 	}
+	return writeGEXF(w, doc, opts)
+}
+
+// GEXF versions: their namespace URIs as Gephi writes them and as NetworkX
+// looks for them (NetworkX 2.8 knows 1.2draft, NetworkX 3 also 1.3).
+var gexfVersions = map[string]struct{ ns, viz, schema, version string }{
+	"1.2": {"http://www.gexf.net/1.2draft", "http://www.gexf.net/1.2draft/viz", "http://www.gexf.net/1.2draft/gexf.xsd", "1.2"},
+	"1.3": {"http://gexf.net/1.3", "http://gexf.net/1.3/viz", "http://gexf.net/1.3/gexf.xsd", "1.3"},
+}
+
+// GEXFVersions lists the GEXF versions written, the default first.
+var GEXFVersions = []string{"1.2", "1.3"}
+
+// writeGEXF writes doc as GEXF.
+func writeGEXF(w io.Writer, doc *graphDoc, opts Options) error {
+	version := opts.GEXFVersion
+	if version == "" {
+		version = GEXFVersions[0]
+	}
+	v, ok := gexfVersions[version]
+	if !ok {
+		return fmt.Errorf("export: %w: GEXF %q (want %s)", ErrVersion, version, strings.Join(GEXFVersions, " or "))
+	}
 	color := colors(doc)
 	x := newXMLWriter(w)
 	x.raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n",
-		`<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">`, "\n",
+		`<gexf xmlns="`, v.ns, `" xmlns:viz="`, v.viz, `" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="`, v.ns, " ", v.schema, `" version="`, v.version, `">`, "\n",
 		"  <meta>\n    <creator>alliances</creator>\n",
 		"    <description>")
-	x.text(opts.description())
+	x.text(opts.describe(doc.description))
 	x.raw("</description>\n",
 		"  </meta>\n",
 		`  <graph defaultedgetype="undirected" mode="static">`, "\n")
@@ -131,16 +156,11 @@ func GEXF(w io.Writer, d *graph.Dataset, opts Options) error {
 		x.raw("      </node>\n")
 	}
 	x.raw("    </nodes>\n    <edges>\n")
-	for _, e := range doc.edges {
+	err := doc.forEdges(func(e *edge) error {
 		x.raw("      <edge")
 		x.attr("id", e.id)
 		x.attr("source", e.source)
 		x.attr("target", e.target)
-		if e.directed {
-			x.attr("type", "directed")
-		} else {
-			x.attr("type", "undirected")
-		}
 		if e.weight != "" {
 			x.attr("weight", e.weight)
 		}
@@ -153,6 +173,10 @@ func GEXF(w io.Writer, d *graph.Dataset, opts Options) error {
 		x.raw(">\n")
 		attvalues(edgeCols, e.values)
 		x.raw("      </edge>\n")
+		return x.err
+	})
+	if err != nil {
+		return err
 	}
 	x.raw("    </edges>\n  </graph>\n</gexf>\n")
 	return x.flush()

@@ -89,6 +89,9 @@ var edgeFields = map[string]string{
 	"end": "end", "fin": "end",
 	"role": "role",
 	"kind": "kind",
+	// The direction as an attribute, as export writes it when links mix
+	// directions (NetworkX and igraph read no mixed graph).
+	"directed": "directed",
 }
 
 // isProjectKind reports whether the value of a "kind" attribute marks a project.
@@ -268,8 +271,17 @@ func (g *graphSource) edge(file string, e graphEdge, link func(graph.Link), part
 				"weights are positive numbers; larger means a stronger tie", "weight %q: %v", w, werr)
 			return probs
 		}
+		directed := e.directed
+		if v, ok := values["directed"]; ok {
+			d, ok := parseXMLBool(v)
+			if !ok {
+				bad(e.line, e.col, "directed", ErrBadValue, `directed is "true" or "false"`, "directed=%q", v)
+				return probs
+			}
+			directed = d
+		}
 		link(graph.Link{
-			Source: src.id, Target: dst.id, Type: typ, Weight: weight, Directed: e.directed,
+			Source: src.id, Target: dst.id, Type: typ, Weight: weight, Directed: directed,
 			Start: values["start"], End: values["end"], Origin: origin,
 		})
 	}

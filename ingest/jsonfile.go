@@ -24,7 +24,7 @@ type jsonLink struct {
 	End      string   `json:"end"`
 }
 
-// readJSON reads the JSON that "alliances export --to json" writes: an object
+// readJSON reads the JSON that "alliances export --two-mode --to json" writes: an object
 // with the arrays "actors", "links", "projects" and "participations" of a
 // graph.Dataset. Other members, such as "metrics", are ignored. The origin of
 // every record becomes its line in this file. Missing link weights are 1; a
@@ -175,6 +175,12 @@ func (jr *jsonReader) read() *graph.Dataset {
 				p.Origin = graph.Provenance{File: jr.file, Line: line}
 				d.Participations = append(d.Participations, p)
 			})
+		case "ties":
+			// The analysed network of "alliances export" (actors and ties,
+			// no projects): reading its ties as links would change the data.
+			jr.fail(jr.next(), "ties", fmt.Errorf("%w: this is the actor network that 'alliances export' writes by default (ties, not the links and participations they come from)", ErrFormat),
+				"export the data with 'alliances export --two-mode --to json' to load them into another store")
+			return nil
 		case "links":
 			ok = jsonArray(jr, func(l jsonLink, line int) {
 				w := 1.0

@@ -74,6 +74,7 @@ func TestReadJSONProblems(t *testing.T) {
 		{"trailing comma", "{\"actors\": []},", ErrFormat, 1, 15, "", "after the JSON object"},
 		{"two documents", "{\"actors\": []}\n{\"actors\": []}\n", ErrFormat, 2, 1, "", "after the JSON object"},
 		{"phase not a number", "{\"projects\": [{\"id\": \"p\", \"phase\": \"one\"}]}", ErrBadValue, 1, 15, "phase", "string"},
+		{"analysed network", "{\"network\": \"actors\", \"actors\": [{\"id\": \"a\"}],\n \"ties\": []}", ErrFormat, 2, 10, "ties", "actor network"},
 	}
 	checkProblems(t, cases, readJSONBytes)
 }

@@ -135,7 +135,8 @@ func TestSliceOnEveryCommand(t *testing.T) {
 		{[]string{"query", "partners", "cd44", "--format", "json"}, `"slice": {`},
 		{[]string{"export", "--to", "json"}, `"slice": {`},
 		{[]string{"export", "--to", "gexf"}, "— slice: phase 3</description>"},
-		{[]string{"export", "--to", "graphml"}, "<desc>Cooperation network: actors and projects (kind), links and participations — slice: phase 3</desc>"},
+		{[]string{"export", "--to", "graphml"}, "<desc>Cooperation network: actors tied by declared links and shared projects, as alliances analyzes it — slice: phase 3</desc>"},
+		{[]string{"export", "--two-mode", "--to", "graphml"}, "<desc>Cooperation data: actors and projects (kind), links and participations — slice: phase 3</desc>"},
 	} {
 		code, out, errs := cli(t, append(tc.args, phase...)...)
 		if code != 0 {
