@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 
 	bolt "go.etcd.io/bbolt"
@@ -51,7 +52,8 @@ var errLarge = errors.New("a large put that changes the store")
 //
 // A part out of the order of graph.Batches gives an error wrapping
 // graph.ErrBatchOrder. The metrics of the store are kept.
-func (s *Store) PutBatches(ctx context.Context, b graph.Batches, mode graph.PutMode) (graph.PutResult, error) {
+func (s *Store) PutBatches(ctx context.Context, b graph.Batches, mode graph.PutMode) (_ graph.PutResult, err error) {
+	defer protect()(&err)
 	if err := ctx.Err(); err != nil {
 		return graph.PutResult{}, s.errorf(err)
 	}
@@ -72,6 +74,9 @@ func (s *Store) PutBatches(ctx context.Context, b graph.Batches, mode graph.PutM
 			return graph.PutResult{}, err
 		}
 		return graph.PutResult{Changed: true, Absent: c.absent}, s.Put(ctx, d)
+	}
+	if err := s.verify(ctx); err != nil {
+		return graph.PutResult{}, s.errorf(err)
 	}
 	absent, err := s.rebuild(ctx, b, mode == graph.Replace)
 	if err != nil {
@@ -102,7 +107,7 @@ func (s *Store) errorf(err error) error { return fmt.Errorf("store %s: %w", s.pa
 // and the keys of the parts it reads: all of them when they are the same or
 // few, else up to the first record that differs and smallPut records more.
 func (s *Store) stored(ctx context.Context, b graph.Batches) (*comparison, error) {
-	c := &comparison{ctx: ctx}
+	c := &comparison{ctx: ctx, sealed: s.sealed}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		var order graph.BatchOrder
 		err := b(func(part *graph.Dataset) error {
@@ -112,15 +117,15 @@ func (s *Store) stored(ctx context.Context, b graph.Batches) (*comparison, error
 			if err := validate(part); err != nil {
 				return s.errorf(err)
 			}
-			err := compare(c, 0, table(tx, bucketActors), part.Actors, func(a *graph.Actor) string { return a.ID }, appendActor)
+			err := compare(c, 0, bucketActors, table(tx, bucketActors), part.Actors, func(a *graph.Actor) string { return a.ID }, appendActor)
 			if err == nil {
-				err = compare(c, 1, table(tx, bucketProjects), part.Projects, func(p *graph.Project) string { return p.ID }, appendProject)
+				err = compare(c, 1, bucketProjects, table(tx, bucketProjects), part.Projects, func(p *graph.Project) string { return p.ID }, appendProject)
 			}
 			if err == nil {
-				err = compare(c, 2, table(tx, bucketLinks), part.Links, (*graph.Link).Key, appendLink)
+				err = compare(c, 2, bucketLinks, table(tx, bucketLinks), part.Links, (*graph.Link).Key, appendLink)
 			}
 			if err == nil {
-				err = compare(c, 3, table(tx, bucketParticipations), part.Participations, (*graph.Participation).Key, appendParticipation)
+				err = compare(c, 3, bucketParticipations, table(tx, bucketParticipations), part.Participations, (*graph.Participation).Key, appendParticipation)
 			}
 			if err != nil {
 				return s.errorf(err)
@@ -153,6 +158,7 @@ type comparison struct {
 	buf     []byte // the value of the record being compared
 	n       int    // records read
 	changed bool   // a record read differs from the stored one
+	sealed  bool   // stored values end with their checksum (schema 4)
 	large   bool   // stored stopped reading: more than smallPut records, some changed
 	matched [4]int // records read whose key is stored, by table
 	absent  graph.Counts
@@ -164,19 +170,27 @@ func (c *comparison) complete() bool { return !c.large }
 
 // compare counts the records of xs, those whose key is stored in b, and
 // compares them with the stored ones.
-func compare[T any](c *comparison, t int, b *bolt.Bucket, xs []T, key func(*T) string, appendValue func([]byte, *T) []byte) error {
+func compare[T any](c *comparison, t int, name []byte, b *bolt.Bucket, xs []T, key func(*T) string, appendValue func([]byte, *T) []byte) error {
+	tag := tagOf(name)
 	for i := range xs {
 		if c.n++; c.n%checkEvery == 0 {
 			if err := c.ctx.Err(); err != nil {
 				return err
 			}
 		}
-		v := b.Get([]byte(key(&xs[i])))
+		k := []byte(key(&xs[i]))
+		v := b.Get(k)
 		if v != nil {
 			c.matched[t]++
 		}
 		if c.changed {
 			continue
+		}
+		if v != nil && c.sealed {
+			var err error
+			if v, err = unseal(tag, k, v); err != nil {
+				return err
+			}
 		}
 		c.buf = appendValue(c.buf[:0], &xs[i])
 		if v == nil || !bytes.Equal(v, c.buf) {
@@ -206,7 +220,8 @@ func gather(b graph.Batches) (*graph.Dataset, error) {
 // records b does not hold.
 func (s *Store) rebuild(ctx context.Context, b graph.Batches, replace bool) (absent graph.Counts, err error) {
 	s.wrote = true
-	w := &builder{ctx: ctx, db: s.db, replace: replace}
+	w := &builder{ctx: ctx, db: s.db, replace: replace, sealed: s.sealed}
+	w.indexes[0].name, w.indexes[1].name = bucketMembers, bucketLinkEnds
 	// First transaction: delete what failed puts left, and make the new
 	// generation.
 	err = s.db.Update(func(tx *bolt.Tx) error {
@@ -230,6 +245,11 @@ func (s *Store) rebuild(ctx context.Context, b graph.Batches, replace bool) (abs
 		return absent, err
 	}
 	defer func() {
+		// A panic of bbolt on a damaged file: roll back, delete what was
+		// written, and say so.
+		if r := recover(); r != nil {
+			err = damaged("%v", r)
+		}
 		if err == nil {
 			return
 		}
@@ -257,10 +277,10 @@ func (s *Store) rebuild(ctx context.Context, b graph.Batches, replace bool) (abs
 			return s.errorf(err)
 		}
 		for t, recs := range [][]record{
-			encode(part.Actors, func(a *graph.Actor) string { return a.ID }, appendActor),
-			encode(part.Projects, func(p *graph.Project) string { return p.ID }, appendProject),
-			encode(part.Links, (*graph.Link).Key, appendLink),
-			encode(part.Participations, (*graph.Participation).Key, appendParticipation),
+			encode(bucketActors, part.Actors, func(a *graph.Actor) string { return a.ID }, appendActor),
+			encode(bucketProjects, part.Projects, func(p *graph.Project) string { return p.ID }, appendProject),
+			encode(bucketLinks, part.Links, (*graph.Link).Key, appendLink),
+			encode(bucketParticipations, part.Participations, (*graph.Participation).Key, appendParticipation),
 		} {
 			if len(recs) == 0 {
 				continue
@@ -286,6 +306,15 @@ func (s *Store) rebuild(ctx context.Context, b graph.Batches, replace bool) (abs
 	if err := w.copyBefore(nil); err != nil {
 		return absent, err
 	}
+	// The index, and the tallies of the new generation.
+	for i := range w.indexes {
+		if err := w.indexes[i].finish(w, &w.tally); err != nil {
+			return absent, err
+		}
+	}
+	if err := writeTallies(w.tx.Bucket(w.gen), &w.tally); err != nil {
+		return absent, err
+	}
 	if err := w.commit(); err != nil {
 		return absent, err
 	}
@@ -294,7 +323,7 @@ func (s *Store) rebuild(ctx context.Context, b graph.Batches, replace bool) (abs
 	}
 	absent = graph.Counts{Actors: w.absent[0], Projects: w.absent[1], Links: w.absent[2], Participations: w.absent[3]}
 	// Last transaction: the new generation becomes the current one.
-	return absent, s.db.Update(func(tx *bolt.Tx) error {
+	err = s.db.Update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if err := meta.Put(keyCurrent, w.gen); err != nil {
 			return err
@@ -312,6 +341,10 @@ func (s *Store) rebuild(ctx context.Context, b graph.Batches, replace bool) (abs
 		}
 		return nil
 	})
+	if err == nil {
+		s.sealed = true
+	}
+	return absent, err
 }
 
 // deleteStale deletes the generations that failed or killed puts left.
@@ -346,6 +379,11 @@ type builder struct {
 	old, gen []byte
 	replace  bool
 	absent   [4]int // old records of each table that no new record replaced
+	// sealed is set when the old records carry their checksums; else they
+	// are sealed as they are copied.
+	sealed  bool
+	tally   tallies    // of the new generation
+	indexes [2]indexer // the keys of its index, members then linkends
 
 	tx    *bolt.Tx
 	table int          // index in tables
@@ -414,8 +452,20 @@ func (w *builder) roll() error {
 }
 
 func (w *builder) put(k, v []byte) error {
+	name := tables[w.table]
 	if err := w.dst.Put(k, v); err != nil {
-		return fmt.Errorf("storing %s %q: %w", tables[w.table], k, err)
+		return fmt.Errorf("storing %s %q: %w", name, k, err)
+	}
+	w.tally.of(name).add(crcOf(v))
+	for i := range w.indexes {
+		if x := &w.indexes[i]; bytes.Equal(x.name, indexOf(name)) {
+			x.add(k)
+			if x.full() {
+				if err := x.spill(w.tx.Bucket(w.gen)); err != nil {
+					return err
+				}
+			}
+		}
 	}
 	w.last = k
 	w.n++
@@ -438,7 +488,11 @@ func (w *builder) copyBefore(key []byte) error {
 			return nil
 		}
 		if w.keep() {
-			if err := w.put(w.k, w.v); err != nil {
+			v := w.v
+			if !w.sealed {
+				v = seal(slices.Clone(v), 0, tagOf(tables[w.table]), w.k)
+			}
+			if err := w.put(w.k, v); err != nil {
 				return err
 			}
 		}

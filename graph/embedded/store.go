@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -22,11 +23,13 @@ import (
 )
 
 // Schema is the version of the layout of the file that this package writes.
-// It also reads schema 2, whose tables are at the top level of the file
-// rather than in a generation (see the package documentation), and writes
-// schema 3 into such a file at its first PutBatches. Schema 1, records as
-// JSON, only existed during development.
-const Schema = 3
+// Schema 4 seals every record with a checksum, keeps the counts of the
+// records of each table, and holds the index of graph.NetworkReader (see the
+// package documentation). This package also reads schemas 2 (tables at the
+// top level of the file rather than in a generation) and 3 (no checksums, no
+// index), and rewrites such a file as schema 4 at its first write. Schema 1,
+// records as JSON, only existed during development.
+const Schema = 4
 
 // oldestSchema is the oldest schema that this package reads.
 const oldestSchema = 2
@@ -69,6 +72,9 @@ type Store struct {
 	file os.FileInfo // the file opened, to trim it only (compact.go)
 	// wrote is set once this Store has written to the file: Close then trims it.
 	wrote bool
+	// sealed is set when the current generation is of schema 4: checksums,
+	// counts and index.
+	sealed bool
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -85,7 +91,13 @@ func Open(path string) (*Store, error) { return open(path, false) }
 // PutMetrics on a read-only store fail.
 func OpenReadOnly(path string) (*Store, error) { return open(path, true) }
 
-func open(path string, readOnly bool) (*Store, error) {
+func open(path string, readOnly bool) (s *Store, err error) {
+	defer protect()(&err)
+	defer func() {
+		if err != nil && errors.Is(err, ErrDamaged) && !strings.HasPrefix(err.Error(), "store ") {
+			err = fmt.Errorf("store %s: %w", path, err)
+		}
+	}()
 	opts := &bolt.Options{Timeout: lockTimeout, ReadOnly: readOnly}
 	if strconv.IntSize == 64 {
 		// Map generously (address space, not memory): when a transaction
@@ -117,41 +129,70 @@ func open(path string, readOnly bool) (*Store, error) {
 		// user who gave a data file as --store.
 		return nil, fmt.Errorf("store %s: %w: the file was not written by alliances ingest (%v); --store names the store, data files are the arguments of ingest", path, ErrNotStore, err)
 	}
+	// A bbolt database whose pages did not close and reopen as one.
+	defer func() {
+		if err != nil {
+			db.Close()
+		}
+	}()
 	// Only a new file is written to: opening an existing store must not change
 	// a byte of it (re-ingesting the same data changes nothing).
-	fresh := false
-	err = db.View(func(tx *bolt.Tx) error {
-		if fresh = tx.Bucket(bucketMeta) == nil; fresh {
-			return nil
-		}
-		if err := checkMeta(tx.Bucket(bucketMeta)); err != nil {
-			return err
-		}
-		if gen := tx.Bucket(bucketMeta).Get(keyCurrent); gen != nil {
-			g := tx.Bucket(gen)
-			for _, name := range tables {
-				if g == nil || g.Bucket(name) == nil {
-					return fmt.Errorf("%w: the file is damaged: table %s of generation %s is missing", ErrNotStore, name, gen)
+	fresh, sealed, blank := false, false, false
+	err = guard(func() error {
+		return db.View(func(tx *bolt.Tx) error {
+			// A file cut short (a copy that did not end, a full disk) has pages
+			// that its meta data names but the file does not hold: reading them
+			// would fault.
+			if fi, err := os.Stat(path); err == nil && fi.Size() < tx.Size() {
+				return damaged("the file is %d bytes long, its pages end at byte %d: it was cut short", fi.Size(), tx.Size())
+			}
+			if fresh = tx.Bucket(bucketMeta) == nil; fresh {
+				blank = true
+				return nil
+			}
+			if err := checkMeta(tx.Bucket(bucketMeta)); err != nil {
+				return err
+			}
+			schema, _ := strconv.Atoi(string(tx.Bucket(bucketMeta).Get(keySchema)))
+			sealed = schema >= 4
+			if gen := tx.Bucket(bucketMeta).Get(keyCurrent); gen != nil {
+				g := tx.Bucket(gen)
+				need := tables
+				if sealed {
+					need = generation
 				}
+				for _, name := range need {
+					if g == nil || g.Bucket(name) == nil {
+						return damaged("table %s of generation %s is missing", name, gen)
+					}
+				}
+				if sealed {
+					if _, err := readTallies(g); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			if sealed {
+				return damaged("a store of schema %d names no generation", schema)
+			}
+			for _, name := range tables {
+				fresh = fresh || tx.Bucket(name) == nil
 			}
 			return nil
-		}
-		for _, name := range tables {
-			fresh = fresh || tx.Bucket(name) == nil
-		}
-		return nil
+		})
 	})
 	switch {
 	case err == nil && fresh && readOnly:
 		err = fmt.Errorf("%w: the file holds no store of alliances yet", ErrNotStore)
 	case err == nil && fresh:
-		err = db.Update(initialise)
+		err = guard(func() error { return db.Update(initialise) })
+		sealed = err == nil && blank
 	}
 	if err != nil {
-		db.Close()
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, wrote: fresh && !readOnly}
+	s = &Store{db: db, path: path, wrote: fresh && !readOnly, sealed: sealed}
 	s.file, _ = os.Stat(path)
 	return s, nil
 }
@@ -173,7 +214,7 @@ func checkMeta(meta *bolt.Bucket) error {
 		return fmt.Errorf("the store was written by an older version of alliances (schema %d, this version reads %d to %d): ingest the data again into a new store", v, oldestSchema, Schema)
 	}
 	if v < 3 && meta.Get(keyCurrent) != nil {
-		return fmt.Errorf("%w: the file is damaged: a store of schema %d names a generation", ErrNotStore, v)
+		return damaged("a store of schema %d names a generation", v)
 	}
 	return nil
 }
@@ -216,16 +257,26 @@ func initialise(tx *bolt.Tx) error {
 // generationName returns the name of the bucket of generation n.
 func generationName(n int) []byte { return strconv.AppendInt(slices.Clone(genPrefix), int64(n), 10) }
 
-// createGeneration creates the bucket of a generation, with empty tables.
+// createGeneration creates the bucket of a generation, with empty tables and
+// index.
 func createGeneration(tx *bolt.Tx, name []byte) error {
 	g, err := tx.CreateBucket(name)
 	if err != nil {
 		return err
 	}
-	for _, t := range tables {
+	for _, t := range generation {
 		if _, err := g.CreateBucket(t); err != nil {
 			return err
 		}
+	}
+	return writeTallies(g, &tallies{})
+}
+
+// current returns the bucket of the current generation, nil in a file of
+// schema 2.
+func current(tx *bolt.Tx) *bolt.Bucket {
+	if gen := tx.Bucket(bucketMeta).Get(keyCurrent); gen != nil {
+		return tx.Bucket(gen)
 	}
 	return nil
 }
@@ -263,8 +314,11 @@ func (r record) key() []byte   { return r.kv[:r.klen:r.klen] }
 func (r record) value() []byte { return r.kv[r.klen:] }
 
 // Put upserts d in one transaction: either all of d is stored or nothing is.
-// Records with an empty key field are an error.
-func (s *Store) Put(ctx context.Context, d *graph.Dataset) error {
+// Records with an empty key field are an error. A file of an older schema is
+// written anew, as PutBatches does, in the schema of this package; a damaged
+// file is not written to (ErrDamaged).
+func (s *Store) Put(ctx context.Context, d *graph.Dataset) (err error) {
+	defer protect()(&err)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -274,17 +328,26 @@ func (s *Store) Put(ctx context.Context, d *graph.Dataset) error {
 	if err := validate(d); err != nil {
 		return err
 	}
+	if !s.sealed {
+		c := &graph.Dataset{}
+		c.Merge(d)
+		_, err := s.rebuild(ctx, graph.InBatches(c, 5000), false)
+		return err
+	}
 	// Encode before taking the write lock; bbolt needs the bytes until commit.
 	batches := []struct {
 		bucket  []byte
 		records []record
 	}{
-		{bucketActors, encode(d.Actors, func(a *graph.Actor) string { return a.ID }, appendActor)},
-		{bucketProjects, encode(d.Projects, func(p *graph.Project) string { return p.ID }, appendProject)},
-		{bucketLinks, encode(d.Links, (*graph.Link).Key, appendLink)},
-		{bucketParticipations, encode(d.Participations, (*graph.Participation).Key, appendParticipation)},
+		{bucketActors, encode(bucketActors, d.Actors, func(a *graph.Actor) string { return a.ID }, appendActor)},
+		{bucketProjects, encode(bucketProjects, d.Projects, func(p *graph.Project) string { return p.ID }, appendProject)},
+		{bucketLinks, encode(bucketLinks, d.Links, (*graph.Link).Key, appendLink)},
+		{bucketParticipations, encode(bucketParticipations, d.Participations, (*graph.Participation).Key, appendParticipation)},
 	}
 	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := s.verify(ctx); err != nil {
 		return err
 	}
 	s.wrote = true
@@ -292,9 +355,14 @@ func (s *Store) Put(ctx context.Context, d *graph.Dataset) error {
 		if err := deleteStale(tx); err != nil {
 			return err
 		}
+		g := current(tx)
+		ts, err := readTallies(g)
+		if err != nil {
+			return err
+		}
 		n := 0
 		for _, batch := range batches {
-			b := table(tx, batch.bucket)
+			b := g.Bucket(batch.bucket)
 			if len(batch.records) == 0 {
 				continue
 			}
@@ -303,16 +371,26 @@ func (s *Store) Put(ctx context.Context, d *graph.Dataset) error {
 			if last, _ := b.Cursor().Last(); last == nil || bytes.Compare(last, batch.records[0].key()) < 0 {
 				b.FillPercent = 1
 			}
+			t := ts.of(batch.bucket)
 			for _, r := range batch.records {
 				if n++; n%checkEvery == 0 {
 					if err := ctx.Err(); err != nil {
 						return err
 					}
 				}
+				if old := b.Get(r.key()); old != nil {
+					t.remove(crcOf(old))
+				} else if err := putIndex(g, batch.bucket, r.key(), ts); err != nil {
+					return err
+				}
 				if err := b.Put(r.key(), r.value()); err != nil {
 					return fmt.Errorf("storing %s %q: %w", batch.bucket, r.key(), err)
 				}
+				t.add(crcOf(r.value()))
 			}
+		}
+		if err := writeTallies(g, ts); err != nil {
+			return err
 		}
 		// Returning an error rolls the transaction back.
 		return ctx.Err()
@@ -329,6 +407,9 @@ func validate(d *graph.Dataset) error {
 		return s
 	}
 	for i, a := range d.Actors {
+		if nul(a.ID) {
+			return fmt.Errorf("%s: actor id holds a NUL character", where("actor", i, a.Origin))
+		}
 		if a.ID == "" {
 			return fmt.Errorf("%s: empty actor id", where("actor", i, a.Origin))
 		}
@@ -337,6 +418,9 @@ func validate(d *graph.Dataset) error {
 		}
 	}
 	for i, p := range d.Projects {
+		if nul(p.ID) {
+			return fmt.Errorf("%s: project id holds a NUL character", where("project", i, p.Origin))
+		}
 		if p.ID == "" {
 			return fmt.Errorf("%s: empty project id", where("project", i, p.Origin))
 		}
@@ -345,6 +429,9 @@ func validate(d *graph.Dataset) error {
 		}
 	}
 	for i, l := range d.Links {
+		if nul(l.Source, l.Target, l.Type) {
+			return fmt.Errorf("%s: link end or type holds a NUL character", where("link", i, l.Origin))
+		}
 		if l.Source == "" || l.Target == "" {
 			return fmt.Errorf("%s: link without source or target", where("link", i, l.Origin))
 		}
@@ -353,6 +440,9 @@ func validate(d *graph.Dataset) error {
 		}
 	}
 	for i, p := range d.Participations {
+		if nul(p.Actor, p.Project) {
+			return fmt.Errorf("%s: participation actor or project holds a NUL character", where("participation", i, p.Origin))
+		}
 		if p.Actor == "" || p.Project == "" {
 			return fmt.Errorf("%s: participation without actor or project", where("participation", i, p.Origin))
 		}
@@ -363,11 +453,23 @@ func validate(d *graph.Dataset) error {
 	return nil
 }
 
-// encode encodes xs in parallel with appendValue and returns the records
-// sorted by key. Of records with the same key the last one wins, as in
+// nul reports whether a key field holds a NUL character, which separates the
+// fields of keys.
+func nul(fields ...string) bool {
+	for _, f := range fields {
+		if strings.IndexByte(f, 0) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// encode encodes xs, records of the table name, in parallel with appendValue,
+// sealed with their checksums, and returns the records sorted by key. Of records with the same key the last one wins, as in
 // graph.Dataset.Merge. Keys and values are packed into large shared buffers,
 // which bbolt keeps pointing to until the transaction ends.
-func encode[T any](xs []T, key func(*T) string, appendValue func([]byte, *T) []byte) []record {
+func encode[T any](name []byte, xs []T, key func(*T) string, appendValue func([]byte, *T) []byte) []record {
+	tag := tagOf(name)
 	recs := make([]record, len(xs))
 	parallel(len(xs), func(lo, hi int) {
 		var arena []byte
@@ -381,7 +483,7 @@ func encode[T any](xs []T, key func(*T) string, appendValue func([]byte, *T) []b
 			start := len(arena)
 			arena = append(arena, key(&xs[i])...)
 			k := len(arena)
-			arena = appendValue(arena, &xs[i])
+			arena = seal(appendValue(arena, &xs[i]), k, tag, arena[start:k])
 			recs[i] = record{kv: arena[start:len(arena):len(arena)], klen: uint32(k - start), index: uint32(i)}
 		}
 	})
@@ -430,23 +532,24 @@ func (s *Store) Load(ctx context.Context) (*graph.Dataset, error) { return s.loa
 // links and no participations.
 func (s *Store) LoadNodes(ctx context.Context) (*graph.Dataset, error) { return s.load(ctx, false) }
 
-func (s *Store) load(ctx context.Context, ties bool) (*graph.Dataset, error) {
+func (s *Store) load(ctx context.Context, ties bool) (d *graph.Dataset, err error) {
+	defer protect()(&err)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	d := &graph.Dataset{Links: []graph.Link{}, Participations: []graph.Participation{}}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	d = &graph.Dataset{Links: []graph.Link{}, Participations: []graph.Participation{}}
+	err = s.db.View(func(tx *bolt.Tx) error {
 		var err error
-		if d.Actors, err = decode(ctx, tx, bucketActors, false, decodeActor); err != nil {
+		if d.Actors, err = decode(ctx, s, tx, bucketActors, false, decodeActor); err != nil {
 			return err
 		}
-		if d.Projects, err = decode(ctx, tx, bucketProjects, false, decodeProject); err != nil || !ties {
+		if d.Projects, err = decode(ctx, s, tx, bucketProjects, false, decodeProject); err != nil || !ties {
 			return err
 		}
-		if d.Links, err = decode(ctx, tx, bucketLinks, true, decodeLink); err != nil {
+		if d.Links, err = decode(ctx, s, tx, bucketLinks, true, decodeLink); err != nil {
 			return err
 		}
-		d.Participations, err = decode(ctx, tx, bucketParticipations, true, decodeParticipation)
+		d.Participations, err = decode(ctx, s, tx, bucketParticipations, true, decodeParticipation)
 		return err
 	})
 	if err != nil {
@@ -455,42 +558,140 @@ func (s *Store) load(ctx context.Context, ties bool) (*graph.Dataset, error) {
 	return d, nil
 }
 
-// decode decodes every record of a bucket, in key order.
-func decode[T any](ctx context.Context, tx *bolt.Tx, name []byte, intern bool,
+// decode decodes every record of a table, in key order.
+func decode[T any](ctx context.Context, s *Store, tx *bolt.Tx, name []byte, intern bool,
 	decodeValue func(d *decoder, key []byte, x *T)) ([]T, error) {
-	b := table(tx, name)
-	out := make([]T, 0, b.Stats().KeyN)
+	out := make([]T, 0, s.count(tx, name))
 	d := &decoder{}
 	if intern {
 		d.intern = make(map[string]string)
 	}
-	c := b.Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
-		if len(out)%checkEvery == checkEvery-1 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
+	err := s.scan(ctx, tx, name, func(k, rec []byte) error {
 		out = append(out, *new(T))
-		d.reset(v)
+		d.reset(rec)
 		decodeValue(d, k, &out[len(out)-1])
 		if err := d.done(); err != nil {
-			return nil, fmt.Errorf("%s %q: %w", name, k, err)
+			return damaged("record %q of %s does not read: %v", k, name, err)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// count returns the number of records of a table, to allocate for them.
+func (s *Store) count(tx *bolt.Tx, name []byte) int {
+	if s.sealed {
+		if ts, err := readTallies(current(tx)); err == nil {
+			return int(min(ts.of(name).n, 1<<24))
+		}
+		return 0
+	}
+	return table(tx, name).Stats().KeyN
+}
+
+// scan calls f with the key and the record of every entry of a table, or of
+// the index, of the current state, in key order, and checks them: in a file
+// of schema 4, each record against its checksum, the keys for their order,
+// and at the end the count and checksums of the table against its tally.
+func (s *Store) scan(ctx context.Context, tx *bolt.Tx, name []byte, f func(k, rec []byte) error) error {
+	b := table(tx, name)
+	if b == nil {
+		return nil // the index of a file of schema 3
+	}
+	var t tally
+	var last []byte
+	tag := tagOf(name)
+	n := 0
+	c := b.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if n++; n%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if v == nil {
+			return damaged("table %s holds a bucket %q", name, k)
+		}
+		rec := v
+		if s.sealed {
+			if last != nil && bytes.Compare(k, last) <= 0 {
+				return damaged("the keys of table %s are out of order at %q", name, k)
+			}
+			last = k
+			var err error
+			if rec, err = unseal(tag, k, v); err != nil {
+				return err
+			}
+			t.add(crcOf(v))
+		}
+		if err := f(k, rec); err != nil {
+			return err
 		}
 	}
-	return out, ctx.Err()
+	if !s.sealed {
+		return ctx.Err()
+	}
+	ts, err := readTallies(current(tx))
+	if err != nil {
+		return err
+	}
+	if want := ts.of(name); t != *want {
+		return damaged("table %s holds %d records that do not add up to the %d written", name, t.n, want.n)
+	}
+	return ctx.Err()
+}
+
+// verify checks the whole file before a write: every record of the current
+// state as Load does, and bbolt's own consistency check of its pages. Nothing
+// is written into a damaged file.
+func (s *Store) verify(ctx context.Context) error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		names := tables
+		if s.sealed {
+			names = generation
+		}
+		for _, name := range names {
+			if err := s.scan(ctx, tx, name, func(k, rec []byte) error { return nil }); err != nil {
+				return err
+			}
+		}
+		var first error
+		for err := range tx.Check() {
+			if first == nil {
+				first = damaged("%v", err)
+			}
+		}
+		return first
+	})
 }
 
 // PutMetrics replaces the metric values of the named actors in one
 // transaction. An id that names no stored actor is an error and nothing is
 // written. Values that are not finite numbers (undefined metrics) are left out.
-func (s *Store) PutMetrics(ctx context.Context, metrics []graph.ActorMetrics) error {
+func (s *Store) PutMetrics(ctx context.Context, metrics []graph.ActorMetrics) (err error) {
+	defer protect()(&err)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if !s.sealed {
+		// Written anew in the schema of this package first.
+		if _, err := s.rebuild(ctx, graph.InBatches(&graph.Dataset{}, 1), false); err != nil {
+			return err
+		}
+	}
+	if err := s.verify(ctx); err != nil {
+		return s.errorf(err)
+	}
 	s.wrote = true
+	tag := tagOf(bucketMetrics)
 	return s.db.Update(func(tx *bolt.Tx) error {
-		actors, b := table(tx, bucketActors), table(tx, bucketMetrics)
+		g := current(tx)
+		ts, err := readTallies(g)
+		if err != nil {
+			return err
+		}
+		t := ts.of(bucketMetrics)
+		actors, b := g.Bucket(bucketActors), g.Bucket(bucketMetrics)
 		for _, m := range metrics {
 			id := []byte(m.ID)
 			if len(id) == 0 || actors.Get(id) == nil {
@@ -502,26 +703,35 @@ func (s *Store) PutMetrics(ctx context.Context, metrics []graph.ActorMetrics) er
 					vals[k] = v
 				}
 			}
-			if err := b.Put(id, appendMetrics(nil, vals)); err != nil {
+			if old := b.Get(id); old != nil {
+				t.remove(crcOf(old))
+			}
+			v := seal(appendMetrics(nil, vals), 0, tag, id)
+			if err := b.Put(id, v); err != nil {
 				return err
 			}
+			t.add(crcOf(v))
+		}
+		if err := writeTallies(g, ts); err != nil {
+			return err
 		}
 		return ctx.Err()
 	})
 }
 
 // Metrics returns the stored metric values, sorted by actor id.
-func (s *Store) Metrics(ctx context.Context) ([]graph.ActorMetrics, error) {
+func (s *Store) Metrics(ctx context.Context) (out []graph.ActorMetrics, err error) {
+	defer protect()(&err)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	out := []graph.ActorMetrics{}
-	err := s.db.View(func(tx *bolt.Tx) error {
-		return table(tx, bucketMetrics).ForEach(func(k, v []byte) error {
-			d := &decoder{b: v}
+	out = []graph.ActorMetrics{}
+	err = s.db.View(func(tx *bolt.Tx) error {
+		return s.scan(ctx, tx, bucketMetrics, func(k, rec []byte) error {
+			d := &decoder{b: rec}
 			m := graph.ActorMetrics{ID: string(k), Values: decodeMetrics(d)}
 			if err := d.done(); err != nil {
-				return fmt.Errorf("metrics of actor %q: %w", k, err)
+				return damaged("the metrics of actor %q do not read: %v", k, err)
 			}
 			out = append(out, m)
 			return nil

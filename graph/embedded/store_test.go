@@ -35,6 +35,10 @@ func TestQueries(t *testing.T) {
 	storetest.RunQueries(t, openTemp)
 }
 
+func TestReader(t *testing.T) {
+	storetest.RunReader(t, openTemp)
+}
+
 func TestReopen(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "alliances.db")
 	s, err := Open(path)

@@ -124,6 +124,16 @@ func rowsOf(params map[string]any, key string) []map[string]any {
 
 func str(v any) string { s, _ := v.(string); return s }
 
+// idsOf returns the parameter $ids, a list of strings.
+func idsOf(params map[string]any) []string {
+	list, _ := params["ids"].([]any)
+	out := make([]string, len(list))
+	for i, v := range list {
+		out[i] = str(v)
+	}
+	return out
+}
+
 func (f *fakeGraph) run(conn int, query string, params map[string]any) boltResult {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -197,6 +207,40 @@ func (f *fakeGraph) run(conn int, query string, params map[string]any) boltResul
 		res := boltResult{fields: []string{"source", "target", "props"}}
 		for _, r := range g.coop {
 			res.records = append(res.records, []any{r.source, r.target, map[string]any(maps.Clone(r.props))})
+		}
+		return res
+	case stActorsByID:
+		res := boltResult{fields: []string{"props"}}
+		for _, id := range idsOf(params) {
+			if n, ok := g.actors[id]; ok && n[placeholderProp] == nil {
+				res.records = append(res.records, []any{map[string]any(maps.Clone(n))})
+			}
+		}
+		return res
+	case stMemberships, stParticipants:
+		res := boltResult{fields: []string{"actor", "project"}}
+		end := 0 // MATCH on the actor
+		if name == stParticipants {
+			end = 1
+		}
+		for _, id := range idsOf(params) {
+			for k := range g.part {
+				if k[end] == id {
+					res.records = append(res.records, []any{k[0], k[1]})
+				}
+			}
+		}
+		return res
+	case stLinksOf:
+		res := boltResult{fields: []string{"source", "target", "props"}}
+		seen := map[string]bool{}
+		for _, id := range idsOf(params) {
+			for key, r := range g.coop {
+				if (r.source == id || r.target == id) && !seen[key] {
+					seen[key] = true
+					res.records = append(res.records, []any{r.source, r.target, map[string]any(maps.Clone(r.props))})
+				}
+			}
 		}
 		return res
 	case stLoadParticipations:
@@ -322,6 +366,14 @@ func TestStoreOnFakeGraph(t *testing.T) {
 
 func TestQueriesOnFakeGraph(t *testing.T) {
 	storetest.RunQueries(t, func(t *testing.T) graph.Store {
+		f := newFakeBolt(t)
+		f.db = newFakeGraph()
+		return openFake(t, f)
+	})
+}
+
+func TestReaderOnFakeGraph(t *testing.T) {
+	storetest.RunReader(t, func(t *testing.T) graph.Store {
 		f := newFakeBolt(t)
 		f.db = newFakeGraph()
 		return openFake(t, f)

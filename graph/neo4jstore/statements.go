@@ -65,6 +65,10 @@ const (
 	stMetricKeys                 = "metric_keys"
 	stMetricsUpsert              = "metrics_upsert"
 	stLoadMetrics                = "load_metrics"
+	stActorsByID                 = "actors_by_id"
+	stMemberships                = "memberships"
+	stParticipants               = "participants"
+	stLinksOf                    = "links_of"
 	stCountAbsent                = "count_absent"
 	stDeleteAbsentLinks          = "delete_absent_links"
 	stDeleteAbsentParticipations = "delete_absent_participations"
@@ -167,6 +171,35 @@ RETURN a.id AS id, a.metric_keys AS metric_keys`,
 MATCH (a:Actor {id: row.id})
 SET a += row.values`,
 		Params: []string{"rows"},
+	},
+	// The reads of graph.NetworkReader: bounded by the ids they are given,
+	// each follows one relationship from the nodes that the index of the
+	// uniqueness constraint finds.
+	stActorsByID: {
+		Cypher: `UNWIND $ids AS id
+MATCH (a:Actor {id: id})
+WHERE a._placeholder IS NULL
+RETURN properties(a) AS props`,
+		Params: []string{"ids"},
+	},
+	stMemberships: {
+		Cypher: `UNWIND $ids AS id
+MATCH (a:Actor {id: id})-[:PARTICIPATES_IN]->(p:Project)
+RETURN a.id AS actor, p.id AS project`,
+		Params: []string{"ids"},
+	},
+	stParticipants: {
+		Cypher: `UNWIND $ids AS id
+MATCH (a:Actor)-[:PARTICIPATES_IN]->(p:Project {id: id})
+RETURN a.id AS actor, p.id AS project`,
+		Params: []string{"ids"},
+	},
+	stLinksOf: {
+		Cypher: `UNWIND $ids AS id
+MATCH (a:Actor {id: id})-[r:COOPERATES_WITH]-(:Actor)
+WITH DISTINCT r
+RETURN startNode(r).id AS source, endNode(r).id AS target, properties(r) AS props`,
+		Params: []string{"ids"},
 	},
 	stLoadMetrics: {
 		Cypher: `MATCH (a:Actor)

@@ -126,6 +126,14 @@ func TestQueries(t *testing.T) {
 	storetest.RunQueries(t, func(t *testing.T) graph.Store { return testStore(t, cfg, run) })
 }
 
+// TestReader checks the reads of graph.NetworkReader (bounded Cypher by id)
+// against what Load returns.
+func TestReader(t *testing.T) {
+	cfg := testConfig(t)
+	run := runID()
+	storetest.RunReader(t, func(t *testing.T) graph.Store { return testStore(t, cfg, run) })
+}
+
 // TestCypherUsers checks what a Neo4j user sees: the schema of docs/architecture.md,
 // metrics as actor properties, the constraints, and read-only user queries.
 func TestCypherUsers(t *testing.T) {

@@ -208,4 +208,24 @@ func TestMemStore(t *testing.T) {
 	}
 	Run(t, open)
 	RunQueries(t, open)
+	RunReader(t, open)
+}
+
+// memStore reads its network as a graph.Network does.
+func (m *memStore) network() *graph.Network { return graph.NewNetwork(m.d) }
+
+func (m *memStore) ActorsByID(ctx context.Context, ids []string) ([]graph.Actor, error) {
+	return m.network().ActorsByID(ctx, ids)
+}
+
+func (m *memStore) Memberships(ctx context.Context, actors []string) ([]graph.Membership, error) {
+	return m.network().Memberships(ctx, actors)
+}
+
+func (m *memStore) Participants(ctx context.Context, projects []string) ([]graph.Membership, error) {
+	return m.network().Participants(ctx, projects)
+}
+
+func (m *memStore) LinksOf(ctx context.Context, actors []string) ([]graph.Link, error) {
+	return m.network().LinksOf(ctx, actors)
 }

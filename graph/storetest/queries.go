@@ -10,9 +10,11 @@ import (
 	"github.com/alliances/alliances/query"
 )
 
-// RunQueries puts Fixture into a fresh store from open, loads it back, and
-// checks the answers of package query on its network (CheckQueries): the
-// queries give the same answers on every store.
+// RunQueries puts Fixture into a fresh store from open and checks the
+// answers of package query on its network: on the network loaded back
+// (CheckQueries), and read from the store itself, which must be a
+// graph.NetworkReader (CheckQueriesOf). The queries give the same answers on
+// every store, whichever way they read it.
 func RunQueries(t *testing.T, open func(t *testing.T) graph.Store) {
 	t.Helper()
 	s := openStore(t, open)
@@ -21,7 +23,64 @@ func RunQueries(t *testing.T, open func(t *testing.T) graph.Store) {
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
-	CheckQueries(t, graph.NewNetwork(d))
+	t.Run("Loaded", func(t *testing.T) { CheckQueries(t, graph.NewNetwork(d)) })
+	r, ok := s.(graph.NetworkReader)
+	if !ok {
+		t.Fatalf("the store %T is not a graph.NetworkReader", s)
+	}
+	t.Run("Read", func(t *testing.T) { CheckQueriesOf(t, r) })
+}
+
+// asker asks the queries of a network.
+type asker struct {
+	partners    func(id string, depth int) (*query.Ego, error)
+	paths       func(from, to string, max int) ([]query.Path, error)
+	between     func(f1, f2 string) ([]query.TieInfo, error)
+	crossBorder func() (*query.CrossBorderResult, error)
+	alliances   func(minFamilies, maxGroups int) (*query.AlliancesResult, error) // nil: not asked
+}
+
+// CheckQueriesOf checks the answers of package query on the network of
+// Fixture read through r, each query on a new graph.View (which reads only
+// what the query needs) and all of them on one View (which keeps what it
+// read). Alliances, which reads a whole graph.Network, is not asked.
+func CheckQueriesOf(t *testing.T, r graph.NetworkReader) {
+	t.Helper()
+	ctx := context.Background()
+	for _, shared := range []bool{false, true} {
+		one := graph.NewView(r)
+		view := func() *graph.View {
+			if shared {
+				return one
+			}
+			return graph.NewView(r)
+		}
+		name := "NewViewEachTime"
+		if shared {
+			name = "OneView"
+		}
+		t.Run(name, func(t *testing.T) {
+			checkQueries(t, asker{
+				partners: func(id string, depth int) (*query.Ego, error) { return query.PartnersOf(ctx, view(), id, depth) },
+				paths: func(from, to string, max int) ([]query.Path, error) {
+					return query.PathsOf(ctx, view(), from, to, max)
+				},
+				between: func(f1, f2 string) ([]query.TieInfo, error) {
+					out := []query.TieInfo{}
+					err := query.BetweenOf(ctx, view(), f1, f2, func(ti query.TieInfo) error { out = append(out, ti); return nil })
+					return out, err
+				},
+				crossBorder: func() (*query.CrossBorderResult, error) {
+					var ties []query.TieInfo
+					res, err := query.CrossBorderOf(ctx, view(), func(ti query.TieInfo) error { ties = append(ties, ti); return nil })
+					if err == nil {
+						res.Ties = ties
+					}
+					return res, err
+				},
+			})
+		})
+	}
 }
 
 // fixtureTies are the 22 ties of the network of Fixture, worked out by hand
@@ -204,6 +263,17 @@ func CheckQueries(t *testing.T, n *graph.Network) {
 	if len(n.Actors) != 13 || len(n.Ties) != len(fixtureTies) {
 		t.Fatalf("the network of Fixture has %d actors and %d ties, want 13 and %d", len(n.Actors), len(n.Ties), len(fixtureTies))
 	}
+	checkQueries(t, asker{
+		partners:    func(id string, depth int) (*query.Ego, error) { return query.Partners(n, id, depth) },
+		paths:       func(from, to string, max int) ([]query.Path, error) { return query.Paths(n, from, to, max) },
+		between:     func(f1, f2 string) ([]query.TieInfo, error) { return query.Between(n, f1, f2) },
+		crossBorder: func() (*query.CrossBorderResult, error) { return query.CrossBorder(n) },
+		alliances:   func(k, max int) (*query.AlliancesResult, error) { return query.Alliances(n, k, max) },
+	})
+}
+
+func checkQueries(t *testing.T, q asker) {
+	t.Helper()
 	all := [][2]string{}
 	for _, ti := range fixtureTies {
 		all = append(all, [2]string{ti.A.ID, ti.B.ID})
@@ -226,21 +296,21 @@ func CheckQueries(t *testing.T, n *graph.Network) {
 		// Nantes' partners: AFD (funding, eau-rufisque-1), ENDA and Sol'Eau
 		// (eau-rufisque-1), Jeunesse Solidaire (funding), the Département
 		// (agreement), Rufisque (twinning, agreement, eau-rufisque-1).
-		got, err := query.Partners(n, "nantes", 1)
+		got, err := q.partners("nantes", 1)
 		check(t, "Partners(nantes, 1)", got, err, ego("nantes", 1,
 			[][]string{{"nantes"}, {"afd", "enda", "jeunesse-sol", "loire-atlantique", "rufisque", "sol-eau"}},
 			fts(without("agadir", "souss-pme", "tenere", "femmes-kayes", "gret", "kayes")...)))
 		// Two steps away: Gret (through AFD and ENDA), the women of Kayes
 		// (through Jeunesse Solidaire), Kayes (through the Département).
-		got, err = query.Partners(n, "nantes", 2)
+		got, err = q.partners("nantes", 2)
 		check(t, "Partners(nantes, 2)", got, err, ego("nantes", 2,
 			[][]string{{"nantes"}, {"afd", "enda", "jeunesse-sol", "loire-atlantique", "rufisque", "sol-eau"}, {"femmes-kayes", "gret", "kayes"}},
 			fts(without("agadir", "souss-pme", "tenere")...)))
-		got, err = query.Partners(n, "tenere", 3)
+		got, err = q.partners("tenere", 3)
 		check(t, "Partners(tenere, 3)", got, err, ego("tenere", 3, [][]string{{"tenere"}}, []query.TieInfo{}))
-		_, err = query.Partners(n, "inconnu", 1)
+		_, err = q.partners("inconnu", 1)
 		checkErr(t, "Partners(inconnu, 1)", err, query.ErrUnknownActor)
-		if _, err = query.Partners(n, "nantes", 0); err == nil {
+		if _, err = q.partners("nantes", 0); err == nil {
 			t.Error("Partners(nantes, 0): no error")
 		}
 	})
@@ -255,40 +325,43 @@ func CheckQueries(t *testing.T, n *graph.Network) {
 			path("rufisque", "jeunesse-sol", "femmes-kayes", "kayes"),
 			path("rufisque", "nantes", "loire-atlantique", "kayes"),
 		}
-		got, err := query.Paths(n, "rufisque", "kayes", 0)
+		got, err := q.paths("rufisque", "kayes", 0)
 		check(t, "Paths(rufisque, kayes, all)", got, err, want)
-		got, err = query.Paths(n, "rufisque", "kayes", 2)
+		got, err = q.paths("rufisque", "kayes", 2)
 		check(t, "Paths(rufisque, kayes, 2)", got, err, want[:2])
-		got, err = query.Paths(n, "jeunesse-sol", "kayes", 10)
+		got, err = q.paths("jeunesse-sol", "kayes", 10)
 		check(t, "Paths(jeunesse-sol, kayes)", got, err, []query.Path{path("jeunesse-sol", "femmes-kayes", "kayes")})
-		got, err = query.Paths(n, "nantes", "agadir", 10)
+		got, err = q.paths("nantes", "agadir", 10)
 		check(t, "Paths(nantes, agadir)", got, err, []query.Path{})
-		got, err = query.Paths(n, "nantes", "nantes", 10)
+		got, err = q.paths("nantes", "nantes", 10)
 		check(t, "Paths(nantes, nantes)", got, err, []query.Path{path("nantes")})
-		_, err = query.Paths(n, "nantes", "inconnu", 10)
+		_, err = q.paths("nantes", "inconnu", 10)
 		checkErr(t, "Paths(nantes, inconnu)", err, query.ErrUnknownActor)
 	})
 
 	t.Run("Alliances", func(t *testing.T) {
-		got, err := query.Alliances(n, 3, 0)
+		if q.alliances == nil {
+			t.Skip("asked of a graph.Network only")
+		}
+		got, err := q.alliances(3, 0)
 		check(t, "Alliances(3)", got, err, &query.AlliancesResult{
 			MinFamilies: 3,
 			Projects:    []query.ProjectAlliance{projectEau1, projectEau2, projectKayes},
 			Groups:      []query.Group{groupEndaNantes},
 		})
-		got, err = query.Alliances(n, 4, 0)
+		got, err = q.alliances(4, 0)
 		check(t, "Alliances(4)", got, err, &query.AlliancesResult{
 			MinFamilies: 4,
 			Projects:    []query.ProjectAlliance{projectEau1},
 			Groups:      []query.Group{},
 		})
-		got, err = query.Alliances(n, 1, 0)
+		got, err = q.alliances(1, 0)
 		check(t, "Alliances(1)", got, err, &query.AlliancesResult{
 			MinFamilies: 1,
 			Projects:    []query.ProjectAlliance{projectEau1, projectEau2, projectKayes, projectAgadez},
 			Groups:      []query.Group{groupEndaNantes, groupAFDGret},
 		})
-		got, err = query.Alliances(n, 5, 0)
+		got, err = q.alliances(5, 0)
 		check(t, "Alliances(5)", got, err, &query.AlliancesResult{
 			MinFamilies: 5, Projects: []query.ProjectAlliance{}, Groups: []query.Group{},
 		})
@@ -298,21 +371,21 @@ func CheckQueries(t *testing.T, n *graph.Network) {
 		// Local authorities (agadir, kayes, loire-atlantique, nantes,
 		// rufisque) and NGOs (enda, gret).
 		want := fts([2]string{"kayes", "gret"}, [2]string{"nantes", "enda"}, [2]string{"rufisque", "enda"})
-		got, err := query.Between(n, "collectivite", "ong")
+		got, err := q.between("collectivite", "ong")
 		check(t, "Between(collectivite, ong)", got, err, want)
-		got, err = query.Between(n, "Collectivité", "ONG")
+		got, err = q.between("Collectivité", "ONG")
 		check(t, "Between(Collectivité, ONG)", got, err, want)
-		got, err = query.Between(n, "ong", "collectivite")
+		got, err = q.between("ong", "collectivite")
 		check(t, "Between(ong, collectivite)", got, err,
 			fts([2]string{"enda", "nantes"}, [2]string{"enda", "rufisque"}, [2]string{"gret", "kayes"}))
-		got, err = query.Between(n, "collectivite", "collectivite")
+		got, err = q.between("collectivite", "collectivite")
 		check(t, "Between(collectivite, collectivite)", got, err,
 			fts([2]string{"kayes", "loire-atlantique"}, [2]string{"loire-atlantique", "nantes"}, [2]string{"nantes", "rufisque"}))
-		got, err = query.Between(n, "association", "entreprise")
+		got, err = q.between("association", "entreprise")
 		check(t, "Between(association, entreprise)", got, err, []query.TieInfo{})
-		got, err = query.Between(n, "autre", "ong") // a family of the vocabulary without actors
+		got, err = q.between("autre", "ong") // a family of the vocabulary without actors
 		check(t, "Between(autre, ong)", got, err, []query.TieInfo{})
-		_, err = query.Between(n, "collectivite", "ngo-inconnue")
+		_, err = q.between("collectivite", "ngo-inconnue")
 		checkErr(t, "Between(collectivite, ngo-inconnue)", err, query.ErrUnknownFamily)
 	})
 
@@ -321,7 +394,7 @@ func CheckQueries(t *testing.T, n *graph.Network) {
 		// SN enda rufisque; ML femmes-kayes kayes; MA agadir souss-pme; NE
 		// tenere. Nine FR–SN ties (weights 1 but nantes–rufisque 5) and four
 		// FR–ML ties (weights 1 but kayes–loire-atlantique 2).
-		got, err := query.CrossBorder(n)
+		got, err := q.crossBorder()
 		check(t, "CrossBorder", got, err, &query.CrossBorderResult{
 			Ties: fts(
 				[2]string{"afd", "enda"}, [2]string{"afd", "rufisque"}, [2]string{"enda", "gret"},
