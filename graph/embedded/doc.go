@@ -27,9 +27,29 @@
 // place in one transaction, as Put does, rather than by a copy of the whole
 // store: adding a small file to a large store stays fast.
 //
-// Files of schema 2 have the five buckets at the top level and no current
-// generation; they are read, and updated in place by Put, and PutBatches
-// writes their first generation and makes them schema 3.
+// # Checksums, counts and index (schema 4)
+//
+// Every value ends with a CRC-32C of its bucket's tag, its key and the record
+// (seal.go); a generation keeps, for each of its buckets, the number of its
+// entries and the sum of their CRCs (key "tally"). Load and Metrics check
+// every record, the order of the keys and the tallies; the reads of
+// graph.NetworkReader check each record they read. Before any write the whole
+// file is checked, with bbolt's own consistency check of its pages; a file cut
+// shorter than its pages is refused when it is opened; bbolt's panics and the
+// faults of reading a damaged map are turned into errors. Each of these is an
+// error wrapping ErrDamaged that says to restore the file or ingest again, and
+// nothing is written into a damaged file.
+//
+// Two buckets of a generation index what the keys of the tables do not
+// give (index.go): members, the participants of each project, and linkends,
+// the links that end at each actor, one entry per project or actor.
+// graph.NetworkReader reads them (reader.go), so that a query reads the
+// records around the actors it visits only.
+//
+// Files of schemas 2 (five buckets at the top level, no generation) and 3
+// (no checksums, no index) are read, the questions of graph.NetworkReader
+// answered by reading every participation or link key; their first write
+// (Put, PutBatches or PutMetrics) writes them anew as schema 4.
 //
 // A store that was written is cut, when it is closed, to the high-water
 // mark of its pages: bbolt grows a file in steps of 16 MiB, and never uses
