@@ -138,7 +138,7 @@ func (b *builder) aliasWarnings() {
 		canon[b.aliases.canon[alias]] = true
 	}
 	if len(b.aliasUsed) > 0 {
-		b.warns = append(b.warns, Problem{File: b.aliases.file,
+		b.warns.add(Problem{File: b.aliases.file,
 			Err:  fmt.Errorf("aliases: %d actor id(s) merged into %d actor(s), with their links and participations", len(b.aliasUsed), len(canon)),
 			Hint: "links between merged actors become self-loops, repeated links and participations keep the first"})
 	}
@@ -151,10 +151,10 @@ func (b *builder) aliasWarnings() {
 	sort.Slice(unused, func(i, j int) bool { return b.aliases.line[unused[i]] < b.aliases.line[unused[j]] })
 	for i, alias := range unused {
 		if i == 10 {
-			b.warns = append(b.warns, Problem{File: b.aliases.file, Err: fmt.Errorf("… and %d more aliases that name no actor of the input", len(unused)-i)})
+			b.warns.add(Problem{File: b.aliases.file, Err: fmt.Errorf("… and %d more aliases that name no actor of the input", len(unused)-i)})
 			break
 		}
-		b.warns = append(b.warns, Problem{File: b.aliases.file, Line: b.aliases.line[alias],
+		b.warns.add(Problem{File: b.aliases.file, Line: b.aliases.line[alias],
 			Err:  fmt.Errorf("alias %q names no actor of the input", alias),
 			Hint: "check its spelling against the ids of the input (ingest --suggest-aliases writes them)"})
 	}

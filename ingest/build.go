@@ -49,7 +49,7 @@ type builder struct {
 	aliasUsed      map[string]bool // aliases met in the input
 	fromAlias      map[string]bool // actors declared by the row of one of their aliases
 	nearGroups     []NearDuplicate
-	errs, warns    []Problem
+	errs, warns    problemLog
 	buf            [2][]string // reused by ids
 
 	sheetFiles map[string]string // "book.xlsx[Sheet]" → "book.xlsx"
@@ -99,11 +99,11 @@ func (b *builder) pathOrigin(o *graph.Provenance) {
 }
 
 func (b *builder) errorf(t *Table, line, col int, field string, err error, hint string) {
-	b.errs = append(b.errs, Problem{File: displayName(t), Line: line, Column: col, Field: field, Err: err, Hint: hint})
+	b.errs.add(Problem{File: displayName(t), Line: line, Column: col, Field: field, Err: err, Hint: hint})
 }
 
 func (b *builder) warnf(t *Table, line, col int, field string, err error, hint string) {
-	b.warns = append(b.warns, Problem{File: displayName(t), Line: line, Column: col, Field: field, Err: err, Hint: hint})
+	b.warns.add(Problem{File: displayName(t), Line: line, Column: col, Field: field, Err: err, Hint: hint})
 }
 
 // rowError reports a bad value of a field on a row.
@@ -152,7 +152,7 @@ func (b *builder) rows(p *plan, fn func(row *Row)) {
 		if b.prog != nil && cs.scans == 0 {
 			progress = b.prog.reporter(cs.file)
 		}
-		b.errs = append(b.errs, cs.scan(each, progress)...)
+		b.errs.add(cs.scan(each, progress)...)
 	} else {
 		for i := range p.table.Rows {
 			each(&p.table.Rows[i])
@@ -821,7 +821,7 @@ func (b *builder) addGraph(g *graphSource, file string) (links, parts int) {
 			b.parts.add(pa)
 		}
 	})
-	b.errs = append(b.errs, problems...)
+	b.errs.add(problems...)
 	return links, parts
 }
 
@@ -854,17 +854,17 @@ func (b *builder) finish(in *Input) error {
 		return err
 	}
 	if b.implicitActors > 0 {
-		b.warns = append(b.warns, Problem{Err: fmt.Errorf("%d actor(s) created from links or participations", b.implicitActors),
+		b.warns.add(Problem{Err: fmt.Errorf("%d actor(s) created from links or participations", b.implicitActors),
 			Hint: "no actors table was given: actors are identified by the names in the links and participations; add an actors table to check them"})
 	}
 	hasFamily := func(a graph.Actor) bool { return a.Family != "" }
 	if len(in.Actors) > b.implicitActors && !slices.ContainsFunc(in.Actors, hasFamily) &&
 		(b.known == nil || !slices.ContainsFunc(b.known.Actors, hasFamily)) {
-		b.warns = append(b.warns, Problem{Err: fmt.Errorf("no actor has a family: the %d actor(s) all count as %q in the family measures (E-I index, partner diversity, brokerage, single_family)", len(in.Actors), "autre"),
+		b.warns.add(Problem{Err: fmt.Errorf("no actor has a family: the %d actor(s) all count as %q in the family measures (E-I index, partner diversity, brokerage, single_family)", len(in.Actors), "autre"),
 			Hint: "add a family column (family, famille, type) to the actors table, or map one with --map family=COLUMN; in a GraphML or GEXF file, a node attribute named family or famille"})
 	}
 	if b.implicitProjs > 0 {
-		b.warns = append(b.warns, Problem{Err: fmt.Errorf("%d project(s) created from participations", b.implicitProjs),
+		b.warns.add(Problem{Err: fmt.Errorf("%d project(s) created from participations", b.implicitProjs),
 			Hint: "no projects table was given: projects are identified by the values of the project column"})
 	}
 	b.nearDuplicates(in.Actors)
@@ -926,7 +926,7 @@ func dedupe[T any](b *builder, s *sorter[T], out *records[T], cmp func(*T, *T) i
 		if first == o && hint == "the first row is kept" {
 			hint = "the repeat is ignored"
 		}
-		b.warns = append(b.warns, Problem{File: o.File, Line: o.Line,
+		b.warns.add(Problem{File: o.File, Line: o.Line,
 			Err:  fmt.Errorf("%w: %s %s", ErrDuplicate, describe(x), msg),
 			Hint: hint})
 		return nil
@@ -1082,7 +1082,7 @@ func (b *builder) nearDuplicates(actors []graph.Actor) {
 			}
 		}
 		b.nearGroups = append(b.nearGroups, group)
-		b.warns = append(b.warns, Problem{File: first.Origin.File, Line: first.Origin.Line, Field: "name",
+		b.warns.add(Problem{File: first.Origin.File, Line: first.Origin.Line, Field: "name",
 			Err:  fmt.Errorf("near-duplicate actors: %q (%s) and %s", first.Name, first.ID, strings.Join(others, ", ")),
 			Hint: "if they are the same organisation, give them the same id, or merge them with an alias file (--aliases FILE; --suggest-aliases FILE writes one)"})
 	}

@@ -36,11 +36,29 @@ func gunzip(raw []byte) ([]byte, error) {
 		return nil, fmt.Errorf("%w: gzip: %v", ErrFormat, err)
 	}
 	defer zr.Close()
-	out, err := io.ReadAll(zr)
+	out, err := readWhole(zr)
 	if err != nil {
 		return nil, fmt.Errorf("%w: gzip: %v", ErrFormat, err)
 	}
 	return out, nil
+}
+
+// maxWholeBytes bounds the files that are read whole into memory (JSON,
+// and workbooks, before and after gzip): a gzip file of a few MB can
+// expand to gigabytes. CSV, GraphML and GEXF files are read as streams and
+// have no such bound.
+const maxWholeBytes = 512 << 20
+
+// readWhole reads r to its end, up to maxWholeBytes.
+func readWhole(r io.Reader) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, maxWholeBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > maxWholeBytes {
+		return nil, fmt.Errorf("the file holds more than %d MB: JSON files and workbooks are read whole; give the tables as CSV files, which are read as streams", maxWholeBytes>>20)
+	}
+	return b, nil
 }
 
 // detectDelimiter returns the delimiter of a CSV text: the most frequent of
@@ -82,6 +100,7 @@ type csvStream struct {
 	open       func() (io.ReadCloser, error) // the bytes as stored (gzip or not)
 	comma      rune
 	charset    string
+	crLines    bool  // lines end with CR alone: read each CR as a line feed
 	size       int64 // bytes of text, for the progress bar
 	header     []string
 	headerLine int
@@ -145,6 +164,7 @@ func inspectCSV(file string, f io.ReadCloser, open func() (io.ReadCloser, error)
 	// Check the whole text for UTF-8, carrying an incomplete rune from one
 	// buffer to the next.
 	line, carry := 1, 0
+	var lf, cr int
 	buf := make([]byte, 64<<10)
 	for {
 		n, err := tr.Read(buf[carry:])
@@ -168,6 +188,8 @@ func inspectCSV(file string, f io.ReadCloser, open func() (io.ReadCloser, error)
 			}
 			line += bytes.Count(chunk[:end], []byte{'\n'})
 		}
+		lf += bytes.Count(chunk[:end], []byte{'\n'})
+		cr += bytes.Count(chunk[:end], []byte{'\r'})
 		cs.size += int64(end)
 		carry = copy(buf, chunk[end:])
 		if err == io.EOF {
@@ -183,12 +205,40 @@ func inspectCSV(file string, f io.ReadCloser, open func() (io.ReadCloser, error)
 	case bom:
 		cs.charset = charsetUTF8BOM
 	}
+	// A text with carriage returns and no line feed has CR line ends
+	// (Excel for Mac's "CSV (Macintosh)"): encoding/csv would read it as
+	// one line.
+	cs.crLines = lf == 0 && cr > 0
 	// The header.
 	problems := cs.scan(nil, nil)
 	if cs.header == nil {
 		return nil, facts, problems
 	}
+	if problems := repeatedColumns(file, cs.headerLine, cs.header); len(problems) > 0 {
+		return nil, facts, problems
+	}
 	return cs, facts, nil
+}
+
+// repeatedColumns reports the columns of a header named like an earlier one
+// (id;id;nom): which of the two a value would come from is anyone's guess.
+func repeatedColumns(file string, line int, header []string) []Problem {
+	var problems []Problem
+	seen := map[string]int{}
+	for i, h := range header {
+		k := key(h)
+		if k == "" {
+			continue
+		}
+		if j, ok := seen[k]; ok {
+			problems = append(problems, Problem{File: file, Line: line, Column: i + 1,
+				Err:  fmt.Errorf("%w: column %d, %q, repeats the name of column %d", ErrFormat, i+1, h, j+1),
+				Hint: "give every column its own name, or remove the repeated column"})
+			continue
+		}
+		seen[k] = i
+	}
+	return problems
 }
 
 // reader opens the text of the file, decoded to UTF-8 and without its byte
@@ -203,6 +253,9 @@ func (cs *csvStream) reader() (io.ReadCloser, error) {
 		tr.Discard(3)
 	}
 	var text io.Reader = tr
+	if cs.crLines {
+		text = crToLF{text}
+	}
 	if cs.charset == charsetCP1252 {
 		text = charmap.Windows1252.NewDecoder().Reader(tr)
 	}
@@ -227,12 +280,18 @@ func (cs *csvStream) scan(fn func(row *Row), progress func(done, total int64)) [
 	if fn != nil {
 		cs.scans++
 	}
-	r := csv.NewReader(text)
+	// No record may hold more than maxRecordBytes: a field of 2 GB (in a
+	// gzip file of 2 MB) or a quote left open would otherwise be read whole.
+	bound := &boundedReader{r: text, max: maxRecordBytes, what: "a record"}
+	r := csv.NewReader(bound)
 	r.Comma = cs.comma
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
 	header, err := r.Read()
 	if err != nil {
+		if errors.Is(err, errTooLong) {
+			return []Problem{tooLong(cs.file, 1)}
+		}
 		if err == io.EOF {
 			return []Problem{{File: cs.file, Err: fmt.Errorf("%w: the file is empty", ErrFormat),
 				Hint: "the first line must name the columns, e.g. id,name,family"}}
@@ -249,16 +308,25 @@ func (cs *csvStream) scan(fn func(row *Row), progress func(done, total int64)) [
 	if fn == nil {
 		return nil
 	}
-	var problems []Problem
+	var problems problemLog
 	row := &Row{}
+	last := cs.headerLine
 	for n := 0; ; n++ {
+		bound.reset()
 		rec, err := r.Read()
 		if err == io.EOF {
 			break
 		}
+		if errors.Is(err, errTooLong) {
+			// The rest of the file cannot be read record by record.
+			if report {
+				problems.add(tooLong(cs.file, last+1))
+			}
+			break
+		}
 		if err != nil {
 			if report {
-				problems = append(problems, csvProblem(cs.file, err))
+				problems.add(csvProblem(cs.file, err))
 			}
 			var pe *csv.ParseError
 			if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrFieldCount) {
@@ -267,11 +335,12 @@ func (cs *csvStream) scan(fn func(row *Row), progress func(done, total int64)) [
 			break
 		}
 		line, _ := r.FieldPos(0)
+		last = line
 		if len(rec) != len(cs.header) {
 			p, ok := ragged(cs.file, line, cs.header, rec)
 			if !ok {
 				if report {
-					problems = append(problems, p)
+					problems.add(p)
 				}
 				continue
 			}
@@ -293,7 +362,15 @@ func (cs *csvStream) scan(fn func(row *Row), progress func(done, total int64)) [
 	if progress != nil {
 		progress(cs.size, cs.size)
 	}
-	return problems
+	return problems.sorted("problems in " + cs.file)
+}
+
+// tooLong is the problem of a CSV record beyond maxRecordBytes, which
+// starts at line.
+func tooLong(file string, line int) Problem {
+	return Problem{File: file, Line: line,
+		Err:  fmt.Errorf("%w: the record starting here is longer than %d MB: the rest of the file is not read", ErrFormat, maxRecordBytes>>20),
+		Hint: "a quote is probably left open (a field that starts with \" must end with \"), or a cell holds a whole document; correct the file"}
 }
 
 // ragged checks a record whose number of fields differs from the header: extra

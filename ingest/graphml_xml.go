@@ -86,25 +86,50 @@ var (
 // scanXML opens a graph file with open and calls fn with every token after
 // its root element, and the position where the token starts, until fn
 // returns a problem. It reports false and that problem, or its own, when the
-// file cannot be opened, is not well-formed XML, is empty or has another
-// root element.
+// file cannot be opened, is not well-formed XML, is empty, has another root
+// element or a second one after it, or holds a token (a text run, a tag, or
+// an element that fn decodes whole) longer than maxTokenBytes, which would
+// otherwise be read whole into memory.
 func scanXML(file string, open func() (io.ReadCloser, error), f xmlFormat, fn func(dec *xml.Decoder, tok xml.Token, line, col int) *Problem) (*Problem, bool) {
 	r, err := open()
 	if err != nil {
 		return &Problem{File: file, Err: fmt.Errorf("%w: %v", ErrFormat, err)}, false
 	}
 	defer r.Close()
-	dec := newXMLDecoder(r)
-	root := false
+	bound := &boundedReader{r: r, max: maxTokenBytes, what: "an XML token (a text, a tag or an element)"}
+	dec := newXMLDecoder(bound)
+	root, closed := false, false
 	for {
 		line, col := dec.InputPos()
+		bound.reset()
 		tok, err := dec.Token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			p := xmlProblem(file, dec, err, f.name)
+			if errors.Is(err, errTooLong) {
+				p.Hint = "a file of this size is damaged or not made for this tool; export it again"
+			}
 			return &p, false
+		}
+		if closed {
+			// After the root element, XML allows only comments, processing
+			// instructions and white space.
+			if se, ok := tok.(xml.StartElement); ok {
+				return &Problem{File: file, Line: line, Column: col,
+					Err:  fmt.Errorf("%w: a second root element <%s> after </%s>: an XML file has one root", ErrFormat, se.Name.Local, f.root),
+					Hint: "the file may be two files joined: keep one, or merge their nodes and edges into one <" + f.root + ">"}, false
+			}
+			if cd, ok := tok.(xml.CharData); ok && len(strings.TrimSpace(string(cd))) > 0 {
+				return &Problem{File: file, Line: line, Column: col,
+					Err:  fmt.Errorf("%w: text after </%s>", ErrFormat, f.root),
+					Hint: "the file may be cut or joined with another: export it again"}, false
+			}
+			continue
+		}
+		if ee, ok := tok.(xml.EndElement); ok && root && ee.Name.Local == f.root {
+			closed = true
 		}
 		if se, ok := tok.(xml.StartElement); ok && !root {
 			if se.Name.Local != f.root {

@@ -58,11 +58,18 @@ func (p Problem) Unwrap() error { return p.Err }
 // nothing must be written.
 type ValidationError struct {
 	Problems []Problem
+	// More counts the problems found beyond the first maxKept, which are
+	// not listed (the last of Problems says how many).
+	More int
 }
 
 func (e *ValidationError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d problem(s) in the input, nothing was written:", len(e.Problems))
+	n := len(e.Problems)
+	if e.More > 0 {
+		n += e.More - 1 // the last problem only counts the others
+	}
+	fmt.Fprintf(&b, "%d problem(s) in the input, nothing was written:", n)
 	for _, p := range e.Problems {
 		b.WriteString("\n  " + p.Error())
 	}
@@ -76,4 +83,39 @@ func (e *ValidationError) Unwrap() []error {
 		errs[i] = p
 	}
 	return errs
+}
+
+// maxKept is the number of problems (errors, and warnings) that an ingest
+// keeps; the others are counted. A file of twenty million faulty or repeated
+// rows then takes the memory of a thousand problems, and a thousand are more
+// than anyone reads before correcting the file.
+const maxKept = 1000
+
+// problemLog keeps the first maxKept problems added and counts the others.
+type problemLog struct {
+	list []Problem
+	more int
+}
+
+func (l *problemLog) add(ps ...Problem) {
+	for _, p := range ps {
+		if len(l.list) < maxKept {
+			l.list = append(l.list, p)
+		} else {
+			l.more++
+		}
+	}
+}
+
+// len is the number of problems added, kept or not.
+func (l *problemLog) len() int { return len(l.list) + l.more }
+
+// sorted returns the kept problems, sorted, followed by a problem that
+// counts the others when there are any.
+func (l *problemLog) sorted(what string) []Problem {
+	sortProblems(l.list)
+	if l.more == 0 {
+		return l.list
+	}
+	return append(l.list, Problem{Err: fmt.Errorf("… and %d more %s, not listed: only the first %d are kept; correct these and run again", l.more, what, maxKept)})
 }

@@ -215,7 +215,7 @@ func read(ctx context.Context, paths []string, opts Options, open func(string) (
 			if fi, serr := os.Stat(p); osFiles && serr == nil && fi.IsDir() {
 				hint = "this is a directory: give the files in it, e.g. " + filepath.Join(p, "*.csv")
 			}
-			b.errs = append(b.errs, Problem{File: p, Err: fmt.Errorf("%w: %v", ErrFormat, err), Hint: hint})
+			b.errs.add(Problem{File: p, Err: fmt.Errorf("%w: %v", ErrFormat, err), Hint: hint})
 			res.Files = append(res.Files, info)
 			continue
 		}
@@ -223,11 +223,11 @@ func read(ctx context.Context, paths []string, opts Options, open func(string) (
 			info.Format = format
 			cs, facts, problems := inspectCSV(p, f, func() (io.ReadCloser, error) { return open(p) })
 			info.SHA256, info.Compressed = facts.sha256, facts.compressed
-			b.errs = append(b.errs, problems...)
+			b.errs.add(problems...)
 			if cs != nil {
 				info.Encoding, info.Delimiter = cs.charset, delimiterName(cs.comma)
 				if cs.charset == charsetCP1252 {
-					b.warns = append(b.warns, Problem{File: p, Line: facts.invalidLine,
+					b.warns.add(Problem{File: p, Line: facts.invalidLine,
 						Err:  fmt.Errorf("not UTF-8: read as Windows-1252 (Latin-1)"),
 						Hint: "if accented letters look wrong, save the file as CSV UTF-8"})
 				}
@@ -241,7 +241,7 @@ func read(ctx context.Context, paths []string, opts Options, open func(string) (
 			info.Format = format
 			info.SHA256, info.Compressed, err = digest(f)
 			if err != nil {
-				b.errs = append(b.errs, Problem{File: p, Err: fmt.Errorf("%w: %v", ErrFormat, err), Hint: "check the file"})
+				b.errs.add(Problem{File: p, Err: fmt.Errorf("%w: %v", ErrFormat, err), Hint: "check the file"})
 				res.Files = append(res.Files, info)
 				continue
 			}
@@ -250,17 +250,17 @@ func read(ctx context.Context, paths []string, opts Options, open func(string) (
 			g, problems := source(p, func() (io.ReadCloser, error) {
 				return openText(func() (io.ReadCloser, error) { return open(p) })
 			})
-			b.errs = append(b.errs, problems...)
+			b.errs.add(problems...)
 			if g != nil {
 				graphs = append(graphs, graphInput{g, fi})
 			}
 			res.Files = append(res.Files, info)
 			continue
 		}
-		raw, err := io.ReadAll(f)
+		raw, err := readWhole(f)
 		f.Close()
 		if err != nil {
-			b.errs = append(b.errs, Problem{File: p, Err: fmt.Errorf("%w: %v", ErrFormat, err), Hint: "check the file"})
+			b.errs.add(Problem{File: p, Err: fmt.Errorf("%w: %v", ErrFormat, err), Hint: "check the file"})
 			res.Files = append(res.Files, info)
 			continue
 		}
@@ -270,7 +270,7 @@ func read(ctx context.Context, paths []string, opts Options, open func(string) (
 		info.Format = formatOf(p, raw)
 		data, err := gunzip(raw)
 		if err != nil {
-			b.errs = append(b.errs, Problem{File: p, Err: err, Hint: "the file looks gzip-compressed but cannot be decompressed"})
+			b.errs.add(Problem{File: p, Err: err, Hint: "the file looks gzip-compressed but cannot be decompressed"})
 			res.Files = append(res.Files, info)
 			continue
 		}
@@ -281,27 +281,31 @@ func read(ctx context.Context, paths []string, opts Options, open func(string) (
 				if !errors.Is(err, ErrFormat) {
 					err = fmt.Errorf("%w: %w", ErrFormat, err)
 				}
-				b.errs = append(b.errs, Problem{File: p, Err: err, Hint: "save the workbook again as .xlsx, or export each sheet as CSV"})
+				b.errs.add(Problem{File: p, Err: err, Hint: "save the workbook again as .xlsx, or export each sheet as CSV"})
 				break
 			}
 			for i := range ts {
 				info.Records += len(ts[i].Rows)
+				if problems := repeatedColumns(displayName(&ts[i]), ts[i].HeaderLine, ts[i].Header); len(problems) > 0 {
+					b.errs.add(problems...)
+					continue
+				}
 				tables = append(tables, tableInput{&ts[i], ';', fi})
 			}
 		case "json":
 			d, problems := readJSON(bytes.NewReader(data), p)
-			b.errs = append(b.errs, problems...)
+			b.errs.add(problems...)
 			if d != nil {
 				graphs = append(graphs, graphInput{inMemory(d), fi})
 			}
 		default:
-			b.errs = append(b.errs, Problem{File: p, Err: fmt.Errorf("%w: unknown format", ErrFormat),
+			b.errs.add(Problem{File: p, Err: fmt.Errorf("%w: unknown format", ErrFormat),
 				Hint: "give a .csv, .tsv, .xlsx, .graphml, .gexf or .json file (optionally .gz)"})
 		}
 		res.Files = append(res.Files, info)
 	}
 	if opts.Mapping != nil && len(tables) == 0 && len(graphs) > 0 {
-		b.warns = append(b.warns, Problem{Err: errors.New("the column mapping was not used: it applies to CSV and XLSX tables, and these are graph or JSON files"),
+		b.warns.add(Problem{Err: errors.New("the column mapping was not used: it applies to CSV and XLSX tables, and these are graph or JSON files"),
 			Hint: "GraphML and GEXF attributes are matched by name (family, famille, country, pays…): rename the attribute in the file"})
 	}
 
@@ -329,14 +333,14 @@ func read(ctx context.Context, paths []string, opts Options, open func(string) (
 					problems[0].Err = fmt.Errorf("%w: sheet %q is named as a table of %s, but its header (%s) is not that of one",
 						ErrMissingColumn, in.table.Sheet, k, strings.Join(in.table.Header, ", "))
 					problems[0].Hint = sheetHint(in.table, k)
-					b.errs = append(b.errs, problems...)
+					b.errs.add(problems...)
 					continue
 				}
 				problems[0].Hint = "this sheet was skipped; " + problems[0].Hint
 				unknownSheets[in.file] = append(unknownSheets[in.file], problems[0])
 				continue
 			}
-			b.errs = append(b.errs, problems...)
+			b.errs.add(problems...)
 			if p == nil {
 				continue
 			}
@@ -350,16 +354,16 @@ func read(ctx context.Context, paths []string, opts Options, open func(string) (
 	}
 	for file, problems := range unknownSheets {
 		if len(res.Files[file].Tables) == 0 {
-			b.errs = append(b.errs, problems...)
+			b.errs.add(problems...)
 		} else {
-			b.warns = append(b.warns, problems...)
+			b.warns.add(problems...)
 		}
 	}
 	b.readLookups(lookupPlans, reg)
 	for _, p := range plans {
 		for _, name := range p.uses {
 			if _, ok := reg[name]; !ok {
-				b.warns = append(b.warns, Problem{File: displayName(p.table), Line: p.table.HeaderLine,
+				b.warns.add(Problem{File: displayName(p.table), Line: p.table.HeaderLine,
 					Err:  fmt.Errorf("no lookup table %q: the values that come from it are missing", name),
 					Hint: fmt.Sprintf("give the file of the lookup table too, mapped by a section with kind = lookup and name = %q", name)})
 				reg[name] = map[string]string{}
@@ -424,9 +428,8 @@ func read(ctx context.Context, paths []string, opts Options, open func(string) (
 		// The problems are those of files that could not be read to the end.
 		return fail(fmt.Errorf("reading the input: %w", err))
 	}
-	if len(b.errs) > 0 {
-		sortProblems(b.errs)
-		return fail(&ValidationError{Problems: b.errs})
+	if b.errs.len() > 0 {
+		return fail(&ValidationError{Problems: b.errs.sorted("problems"), More: b.errs.more})
 	}
 	res.tmp = &b.tmp
 	if err := b.finish(res); err != nil {
@@ -435,8 +438,7 @@ func read(ctx context.Context, paths []string, opts Options, open func(string) (
 	if err := ctx.Err(); err != nil {
 		return fail(fmt.Errorf("reading the input: %w", err))
 	}
-	sortProblems(b.warns)
-	res.Warnings = b.warns
+	res.Warnings = b.warns.sorted("warnings")
 	return res, nil
 }
 

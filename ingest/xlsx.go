@@ -31,9 +31,14 @@ func readXLSX(path string) (tables []Table, err error) {
 			tables, err = nil, fmt.Errorf("%w: %s: malformed Excel workbook: %v", ErrFormat, path, r)
 		}
 	}()
+	// Cells of bounded size that refer to strings that exist, before
+	// excelize reads them (checkWorkbook).
+	if err := checkWorkbook(path); err != nil {
+		return nil, err
+	}
 	// A workbook that unzips to more than 1 GiB is not a survey: refuse it
 	// rather than fill the disk (zip bombs).
-	f, err := excelize.OpenFile(path, excelize.Options{ShortDatePattern: isoDate, UnzipSizeLimit: 1 << 30})
+	f, err := excelize.OpenFile(path, excelize.Options{ShortDatePattern: isoDate, UnzipSizeLimit: maxWorkbookBytes})
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: not a readable Excel workbook (.xlsx): %w", ErrFormat, path, err)
 	}
