@@ -40,34 +40,11 @@ func Analyze(net *graph.Network, opts Options) (*Result, error) {
 // error wrapping ctx.Err(): the searches of shortest paths, which take most
 // of the time on large networks, stop at their next source.
 func AnalyzeContext(ctx context.Context, net *graph.Network, opts Options) (*Result, error) {
-	if net == nil {
-		return nil, errors.New("analysis: nil network")
+	g, err := checkedAdjacency(net)
+	if err != nil {
+		return nil, err
 	}
-	total := 0.0
-	for _, t := range net.Ties {
-		if !(t.Weight >= graph.MinWeight) || math.IsInf(t.Weight, 0) {
-			return nil, fmt.Errorf("analysis: tie %s–%s has weight %v (at least %g): %w; correct it in the data and ingest again",
-				t.A, t.B, t.Weight, graph.MinWeight, ErrWeight)
-		}
-		total += t.Weight
-	}
-	if !(total <= maxTotalWeight) {
-		return nil, fmt.Errorf("analysis: the tie weights sum to %v, beyond %g: %w; links weigh at most %g: correct the data and ingest again",
-			total, maxTotalWeight, ErrWeight, graph.MaxWeight)
-	}
-	g := newAdjacency(net)
-	for v := range g.n {
-		nb, _ := g.neighbours(v)
-		for k := 1; k < len(nb); k++ {
-			if nb[k] == nb[k-1] {
-				return nil, fmt.Errorf("analysis: ties %s–%s: %w", net.Actors[v].ID, net.Actors[nb[k]].ID, ErrDuplicateTie)
-			}
-		}
-	}
-	limit := opts.ExactLimit
-	if limit <= 0 {
-		limit = DefaultExactLimit
-	}
+	limit := opts.exactLimit()
 
 	// Louvain is sequential: it runs beside the parallel path kernels.
 	var comm []int
@@ -177,6 +154,44 @@ func AnalyzeContext(ctx context.Context, net *graph.Network, opts Options) (*Res
 	}
 	res.Network = nm
 	return res, nil
+}
+
+// checkedAdjacency returns the adjacency of net after checking that its ties
+// have positive finite weights and join distinct pairs.
+func checkedAdjacency(net *graph.Network) (*adjacency, error) {
+	if net == nil {
+		return nil, errors.New("analysis: nil network")
+	}
+	total := 0.0
+	for _, t := range net.Ties {
+		if !(t.Weight >= graph.MinWeight) || math.IsInf(t.Weight, 0) {
+			return nil, fmt.Errorf("analysis: tie %s–%s has weight %v (at least %g): %w; correct it in the data and ingest again",
+				t.A, t.B, t.Weight, graph.MinWeight, ErrWeight)
+		}
+		total += t.Weight
+	}
+	if !(total <= maxTotalWeight) {
+		return nil, fmt.Errorf("analysis: the tie weights sum to %v, beyond %g: %w; links weigh at most %g: correct the data and ingest again",
+			total, maxTotalWeight, ErrWeight, graph.MaxWeight)
+	}
+	g := newAdjacency(net)
+	for v := range g.n {
+		nb, _ := g.neighbours(v)
+		for k := 1; k < len(nb); k++ {
+			if nb[k] == nb[k-1] {
+				return nil, fmt.Errorf("analysis: ties %s–%s: %w", net.Actors[v].ID, net.Actors[nb[k]].ID, ErrDuplicateTie)
+			}
+		}
+	}
+	return g, nil
+}
+
+// exactLimit is opts.ExactLimit, or DefaultExactLimit when 0.
+func (opts Options) exactLimit() int {
+	if opts.ExactLimit <= 0 {
+		return DefaultExactLimit
+	}
+	return opts.ExactLimit
 }
 
 // at returns xs[i], or Undefined when xs is too short.

@@ -110,14 +110,8 @@ func shortestPathMetrics(ctx context.Context, g *adjacency, weighted bool, worke
 	// Weighted networks keep exact betweenness at any size: closeness and
 	// harmonic centrality need one search from every source anyway, and the
 	// Brandes accumulation adds little to it.
-	if n > exactLimit && n > 2 && !weighted {
-		pm.sampled = true
-		vd := vertexDiameterBound(g)
-		r := rkSampleSize(vd, samplingEpsilon, samplingDelta)
-		pm.samples = r
-		pm.delta = samplingDelta
-		pm.errorBound = samplingEpsilon * float64(n) / float64(n-2)
-		src, pairs := drawPairs(n, r, seed)
+	if sampledBetweenness(g, weighted, exactLimit) {
+		src, pairs := pm.drawSamples(g, seed)
 		largeHops(ctx, g, workers, src, pairs, &pm)
 		return pm
 	}
@@ -163,6 +157,23 @@ func shortestPathMetrics(ctx context.Context, g *adjacency, weighted bool, worke
 	}
 	pm.scaleBetweenness(n)
 	return pm
+}
+
+// sampledBetweenness reports whether betweenness is estimated by sampling:
+// on unweighted networks of more than exactLimit (and 2) nodes.
+func sampledBetweenness(g *adjacency, weighted bool, exactLimit int) bool {
+	return g.n > exactLimit && g.n > 2 && !weighted
+}
+
+// drawSamples sets the sampling parameters of pm for g and draws the
+// Riondato–Kornaropoulos sample pairs.
+func (pm *pathMetrics) drawSamples(g *adjacency, seed int64) ([]int32, []sample) {
+	n := g.n
+	pm.sampled = true
+	pm.samples = rkSampleSize(vertexDiameterBound(g), samplingEpsilon, samplingDelta)
+	pm.delta = samplingDelta
+	pm.errorBound = samplingEpsilon * float64(n) / float64(n-2)
+	return drawPairs(n, pm.samples, seed)
 }
 
 // scaleBetweenness turns the sums of dependencies, or the counts of sampled

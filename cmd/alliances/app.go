@@ -60,6 +60,7 @@ func commands() []command {
 		mapCommand(),
 		reportCommand(),
 		exportCommand(),
+		compareCommand(),
 		serveCommand(),
 		demoCommand(),
 	}

@@ -114,21 +114,41 @@ func checkExists(location string) error {
 // network, which carries the description of the slice (Network.Slice). A
 // slice that cannot be taken is a usage error (exit code 2).
 func loadNetwork(ctx context.Context, location string, s *graph.Slice) (*graph.Dataset, *graph.Network, error) {
-	st, err := openReader(ctx, location)
+	d, err := loadDataset(ctx, location)
 	if err != nil {
 		return nil, nil, err
-	}
-	defer st.Close()
-	d, err := st.Load(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	if len(d.Actors) == 0 {
-		return nil, nil, fmt.Errorf("the store %s holds no actors: load data first with 'alliances ingest FILE...'", location)
 	}
 	d, net, err := s.Network(d)
 	if err != nil {
 		return nil, nil, sliceError(err)
 	}
 	return d, net, nil
+}
+
+// loadSlice loads the store and returns the dataset of the slice s, without
+// building its network.
+func loadSlice(ctx context.Context, location string, s *graph.Slice) (*graph.Dataset, error) {
+	d, err := loadDataset(ctx, location)
+	if err != nil || s.IsZero() {
+		return d, err
+	}
+	d, _, err = s.Apply(d)
+	return d, sliceError(err)
+}
+
+// loadDataset loads every record of the store, which must hold actors.
+func loadDataset(ctx context.Context, location string) (*graph.Dataset, error) {
+	st, err := openReader(ctx, location)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	d, err := st.Load(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(d.Actors) == 0 {
+		return nil, fmt.Errorf("the store %s holds no actors: load data first with 'alliances ingest FILE...'", location)
+	}
+	return d, nil
 }
