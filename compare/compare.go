@@ -58,7 +58,7 @@ type Options struct {
 	AllTies bool
 }
 
-// Result is the comparison, in the JSON shape of SPEC §12.
+// Result is the comparison, in the JSON shape of docs/compare.md.
 type Result struct {
 	By string `json:"by"`
 	// Slice is the slice of the store compared (the filters given besides
@@ -97,7 +97,7 @@ type SliceStats struct {
 	EIIndex    analysis.Num `json:"ei_index"`
 	// Families counts the actors of each family present.
 	Families map[string]int `json:"families"`
-	// FamilyCoverage is the share of the core families present (SPEC §4).
+	// FamilyCoverage is the share of the core families present (docs/metrics.md).
 	FamilyCoverage analysis.Num `json:"family_coverage"`
 	// Dimensions and Targets are those of the slice's projects, in
 	// canonical order.

@@ -6,7 +6,7 @@ Run with Debian's python3-networkx:
     /usr/bin/python3 cmd/alliances/testdata/gen_compare_reference.py > cmd/alliances/testdata/compare_reference.json
 
 Each slice is cut from the CSV files by slicing.py (independently of
-alliances); the measures follow SPEC §12 and docs/compare.md:
+alliances); the measures follow docs/compare.md:
   - per slice: actors, ties, projects, density, components, network E-I index
     ((E − I)/(E + I) over ties, E between families), families, family coverage
     (share of collectivite, association, ong, entreprise present), dimensions

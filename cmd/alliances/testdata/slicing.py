@@ -1,5 +1,5 @@
 """Slices of the bundled example rebuilt from its CSV files, independently of
-alliances, following docs/slices.md (SPEC §12); used by gen_slice_reference.py
+alliances, following docs/slices.md; used by gen_slice_reference.py
 and gen_compare_reference.py.
 
   - projects: those passing every project filter (programme, phase, project,
