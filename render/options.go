@@ -123,6 +123,11 @@ type Options struct {
 	// Date is the creation date written in PDF maps; the zero time means
 	// 2000-01-01, so that the same map gives the same bytes.
 	Date time.Time
+	// OverviewAbove draws the view as an overview (OverviewActors actors,
+	// OverviewTies ties each) when it has more actors than this, below
+	// LargeActors: a map printed on a page (the report's) is readable up to
+	// a few hundred actors. 0 means LargeActors.
+	OverviewAbove int
 }
 
 // Input is what a map is drawn from. Network is required; Metrics sizes

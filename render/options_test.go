@@ -158,3 +158,30 @@ func TestPNGPixelLimit(t *testing.T) {
 		}
 	}
 }
+
+// TestOverviewAbove: a view of more actors than OverviewAbove is drawn as an
+// overview of OverviewActors actors, one of fewer is drawn whole.
+func TestOverviewAbove(t *testing.T) {
+	in := Input{Network: largeNetwork(500, 1500)}
+	whole, err := DOT(in, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := countNodes(whole); n != 500 {
+		t.Fatalf("%d actors drawn without OverviewAbove, want all 500", n)
+	}
+	over, err := DOT(in, Options{OverviewAbove: 400})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := countNodes(over); n != OverviewActors {
+		t.Errorf("%d actors drawn with OverviewAbove 400, want the overview's %d", n, OverviewActors)
+	}
+	same, err := DOT(in, Options{OverviewAbove: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := countNodes(same); n != 500 {
+		t.Errorf("%d actors drawn with OverviewAbove 500, want all 500", n)
+	}
+}

@@ -483,7 +483,7 @@ const (
 
 // large reports whether the view is too large to be drawn whole.
 func (s *scene) large(net *graph.Network) bool {
-	if len(s.actors) > LargeActors {
+	if len(s.actors) > LargeActors || (s.opts.OverviewAbove > 0 && len(s.actors) > s.opts.OverviewAbove) {
 		return true
 	}
 	if len(s.actors) <= OverviewActors {
