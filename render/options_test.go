@@ -185,3 +185,29 @@ func TestOverviewAbove(t *testing.T) {
 		t.Errorf("%d actors drawn with OverviewAbove 500, want all 500", n)
 	}
 }
+
+// TestSuggestionsInOverview: the dashed ties to suggested partners join
+// actors of the view only, when an overview or a filter leaves some out
+// (Graphviz fails on an edge to a node without a position: H2020's isolated
+// map).
+func TestSuggestionsInOverview(t *testing.T) {
+	net := largeNetwork(600, 900)
+	iso := analysis.Isolated(net, analysis.IsolationOptions{Suggest: 3})
+	in := Input{Network: net, Isolated: iso}
+	for _, opts := range []Options{{OverviewAbove: 400}, {MinDegree: 4}} {
+		opts.View, opts.Suggestions = ViewIsolated, true
+		dot, err := DOT(in, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		declared := map[string]bool{}
+		for _, m := range regexp.MustCompile(`(?m)^\s+(a\d+) \[`).FindAllSubmatch(dot, -1) {
+			declared[string(m[1])] = true
+		}
+		for _, m := range regexp.MustCompile(`(?m)^\s+(a\d+) -- (a\d+)`).FindAllSubmatch(dot, -1) {
+			if !declared[string(m[1])] || !declared[string(m[2])] {
+				t.Fatalf("%+v: edge %s -- %s to an actor not drawn", opts, m[1], m[2])
+			}
+		}
+	}
+}

@@ -267,13 +267,15 @@ func newScene(in Input, opts Options) (*scene, error) {
 		}
 	case ViewIsolated:
 		if opts.Suggestions {
+			// Only between actors of the view: an overview or a filter
+			// leaves some out.
 			for _, ia := range in.Isolated.Actors {
-				i, ok := idx[ia.ID]
+				i, ok := pos[ia.ID]
 				if !ok {
 					continue
 				}
 				for _, sg := range ia.Suggestions {
-					j, ok := idx[sg.ID]
+					j, ok := pos[sg.ID]
 					if !ok {
 						continue
 					}
