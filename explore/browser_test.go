@@ -547,5 +547,18 @@ func TestScreenshots(t *testing.T) {
 			t.Fatal(err)
 		}
 		shot("3-ego")
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#focus-clear`))); err != nil {
+			t.Fatal(err)
+		}
+		phases, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`!document.getElementById("phase").hidden`))
+		if phases {
+			for range 2 {
+				if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#phase-next`))); err != nil {
+					t.Fatal(err)
+				}
+				time.Sleep(2 * time.Second)
+			}
+			shot("4-phase-2")
+		}
 	}
 }

@@ -138,7 +138,10 @@ async function loadView() {
     // How long the view took: asked and read, put in the graph and drawn,
     // the rest (table).
     state.timing = { fetch: t1 - t0, draw: t2 - t1, rest: performance.now() - t2 };
-    if (state.selected && map.graph.hasNode(state.selected)) map.select(state.selected);
+    // The card of the selected actor is that of the new view: its metrics,
+    // ranks and partners in the slice; closed when the slice leaves it out.
+    if (state.selected && d.actors.some((a) => a.id === state.selected)) refreshCard();
+    else if (state.selected) closeCard();
   } catch (e) {
     showError(e);
   } finally {
@@ -157,6 +160,23 @@ async function ensure(ids) {
   map.graph.forEachNode((n) => drawn.push(n));
   const d = await getDrawing(sliceQuery({ size: state.sizeBy, ids: missing.join(",") }));
   map.merge(d);
+}
+
+async function refreshCard() {
+  try {
+    state.card = await getJSON(`/api/actor?${sliceQuery({ id: state.selected, lang: getLang() })}`);
+    drawCard();
+    map.select(state.selected);
+  } catch (e) {
+    showError(e);
+  }
+}
+
+function closeCard() {
+  state.card = null;
+  state.selected = null;
+  map.select(null);
+  drawCard();
 }
 
 async function openActor(id) {
@@ -188,12 +208,7 @@ function drawCard() {
       familyLabel,
       metrics: state.store.metrics,
       open: openActor,
-      close: () => {
-        state.card = null;
-        state.selected = null;
-        map.select(null);
-        drawCard();
-      },
+      close: closeCard,
       ego,
       pathFrom,
       centre: (id) => map.centre(id),

@@ -134,9 +134,31 @@ export class MapView {
     const big = Math.max(5, Math.min(16, 60 / Math.pow(Math.max(1, this.graph.order), 0.25)));
     this.graph.forEachNode((n, attr) => {
       const v = metricValue(attr.data, key);
-      const f = v == null || !(hi > lo) ? 0 : (v - lo) / (hi - lo);
+      const f = v == null ? 0 : hi > lo ? (v - lo) / (hi - lo) : 0.5;
       this.graph.setNodeAttribute(n, "size", big / 5 + (big * 4) / 5 * Math.sqrt(Math.max(0, f)));
     });
+    this.thinLabels();
+  }
+
+  // thinLabels keeps one name, the largest actor's, among actors placed at
+  // almost the same point (within 1/400 of the extent): the layout puts the
+  // members of a project close together, and sigma would pile their names
+  // up as one zooms in. The others keep their name in the tooltip and the
+  // card.
+  thinLabels() {
+    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    this.graph.forEachNode((n, a) => {
+      x0 = Math.min(x0, a.x), x1 = Math.max(x1, a.x), y0 = Math.min(y0, a.y), y1 = Math.max(y1, a.y);
+    });
+    const cell = Math.max(x1 - x0, y1 - y0) / 400 || 1;
+    const best = new Map();
+    this.graph.forEachNode((n, a) => {
+      const k = `${Math.floor(a.x / cell)},${Math.floor(a.y / cell)}`;
+      const b = best.get(k);
+      if (!b || a.size > b.size || (a.size === b.size && n < b.n)) best.set(k, { n, size: a.size });
+    });
+    const keep = new Set([...best.values()].map((b) => b.n));
+    this.graph.forEachNode((n, a) => this.graph.setNodeAttribute(n, "label", keep.has(n) && !a.ghost ? a.data.name || a.data.id : ""));
   }
 
   nodeReducer(node, data) {
@@ -150,6 +172,9 @@ export class MapView {
     if (this.focus && this.focus.ids.has(node)) {
       res.forceLabel = this.focus.ids.size <= 12;
       res.zIndex = 2;
+    }
+    if (node === this.selected || (this.focus && this.focus.ids.has(node) && this.focus.ids.size <= 12)) {
+      res.label = data.data.name || data.data.id;
     }
     if (node === this.selected) {
       res.highlighted = true;
