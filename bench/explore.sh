@@ -5,14 +5,14 @@
 # (from the navigation to the page's "ready", with the page's own breakdown:
 # fetch = /api/network asked and read, draw = graph built and drawn by
 # sigma.js, rest = table and counts), RUNS times each, side by side. keep.eu
-# and H2020 need the data sets (docs/datasets.md): DATASETS=DIR, default
-# /work/shared/datasets. Prints a Markdown table.
+# and H2020 need the data sets (docs/datasets.md): ALLIANCES_DATASETS=DIR,
+# else shared/datasets beside the repository. Prints a Markdown table.
 #
 #   bash bench/explore.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
-D=${DATASETS:-/work/shared/datasets}
+D=${ALLIANCES_DATASETS:-../shared/datasets}
 tmp=$(mktemp -d)
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"' EXIT

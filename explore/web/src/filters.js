@@ -1,4 +1,4 @@
-// The filters of a slice (SPEC §12), sent to the server as the query
+// The filters of a slice (docs/slices.md), sent to the server as the query
 // parameters named as the flags of the command line (programme, phase,
 // project, dimension, target, period, role, family, country, territory,
 // link-type), and the phase slider.
