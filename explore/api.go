@@ -34,6 +34,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/path", s.withView(s.handlePath))
 	mux.HandleFunc("GET /api/search", s.withView(s.handleSearch))
 	mux.HandleFunc("GET /api/actors.csv", s.withView(s.handleTableCSV))
+	mux.HandleFunc("GET /api/compare", s.handleCompare)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such API endpoint: see docs/explorer.md")
 	})

@@ -41,6 +41,8 @@ type Server struct {
 	views *viewCache
 	// filters are the values of the filters in the store.
 	filters FilterValues
+	// compared is the last comparison of slices.
+	compared lastCompare
 }
 
 // New returns a Server of d, whose network net is graph.NewNetwork(d) and

@@ -67,6 +67,8 @@ func TestServeAPIMatchesCommandLine(t *testing.T) {
 		{"api/isolated?family=association,ong&dimension=inclusif", "isolated --family association,ong --dimension inclusif --format json"},
 		{"api/ego?id=cd44&depth=1&period=2016:2019", "query partners cd44 --depth 1 --period 2016:2019 --format json"},
 		{"api/path?from=cd44&to=agadir&phase=1-2", "query path cd44 agadir --phase 1-2 --format json"},
+		{"api/compare?by=phase", "compare --by phase --format json"},
+		{"api/compare?by=year&family=association,ong,collectivite&top=3", "compare --by year --family association,ong,collectivite --top 3 --format json"},
 	} {
 		code, out, errs := cli(t, append(strings.Fields(c.args), "--store", store)...)
 		if code != 0 {
