@@ -127,6 +127,13 @@ func (s *scene) dot(pl *placement) []byte {
 	for _, g := range s.ghosts {
 		s.writeActor(&b, "\t", g, st, pl)
 	}
+	if pl != nil {
+		// The rings of an ego view: faint dashed circles under the nodes.
+		for i, r := range pl.rings {
+			fmt.Fprintf(&b, "\tring%d [shape=circle, fixedsize=true, width=%s, height=%s, style=dashed, color=\"#C8C8C8\", fillcolor=none, penwidth=0.8, label=\"\", tooltip=\" \", pos=\"%.1f,%.1f!\"]\n",
+				i+1, formatNum(2*r/72), formatNum(2*r/72), pl.ringCentre[0], pl.ringCentre[1])
+		}
+	}
 	if pl != nil && pl.frame {
 		// Two invisible points at the corners of the whole layout keep
 		// the drawing on its frame.
@@ -155,6 +162,9 @@ func (s *scene) dot(pl *placement) []byte {
 	}
 	if pl != nil {
 		s.writeNames(&b, pl, st)
+		if !s.bare {
+			s.writeKey(&b, st)
+		}
 	}
 	for _, e := range s.edges {
 		s.writeEdge(&b, e, st)
@@ -172,6 +182,15 @@ func (s *scene) diameter(v float64, st style) float64 {
 		t = (v - s.vmin) / (s.vmax - s.vmin)
 	}
 	return math.Sqrt(st.dmin*st.dmin + (st.dmax*st.dmax-st.dmin*st.dmin)*t)
+}
+
+// actorDiameter is the size of an actor's shape in inches: by its metric
+// value, and the largest and a quarter more for the centre of an ego view.
+func (s *scene) actorDiameter(sa sceneActor, st style) float64 {
+	if sa.centre {
+		return st.dmax * 1.25 * shapeScale[shapeOf(sa.a.Level)]
+	}
+	return s.diameter(sa.value, st) * shapeScale[shapeOf(sa.a.Level)]
 }
 
 // penwidth maps a tie weight w ≥ 1 to an edge width that grows with log2 w,
@@ -199,7 +218,7 @@ func pinned(pl *placement, node string) string {
 func (s *scene) diameters(st style) map[string]float64 {
 	d := make(map[string]float64, len(s.actors)+len(s.project))
 	for _, sa := range s.actors {
-		d[sa.node] = 72 * s.diameter(sa.value, st) * shapeScale[shapeOf(sa.a.Level)]
+		d[sa.node] = 72 * s.actorDiameter(sa, st)
 	}
 	for _, sp := range s.project {
 		d[sp.node] = nameWidth(projectName(sp.p), st.labelSize*0.9) + 8
@@ -209,7 +228,7 @@ func (s *scene) diameters(st style) map[string]float64 {
 
 func (s *scene) writeActor(b *bytes.Buffer, indent string, sa sceneActor, st style, pl *placement) {
 	shape := shapeOf(sa.a.Level)
-	d := s.diameter(sa.value, st) * shapeScale[shape]
+	d := s.actorDiameter(sa, st)
 	fill := s.fill(sa)
 	attrs := []string{
 		"shape=" + shape,
@@ -231,7 +250,7 @@ func (s *scene) writeActor(b *bytes.Buffer, indent string, sa sceneActor, st sty
 	}
 	// With a placement, names are nodes of their own (see writeNames).
 	if sa.label && !s.bare && pl == nil {
-		attrs = append(attrs, "xlabel=<"+htmlLines(actorName(sa.a))+">")
+		attrs = append(attrs, "xlabel=<"+htmlLines(s.nameOf(sa))+">")
 	}
 	if !s.bare {
 		attrs = append(attrs, "tooltip="+quote(s.actorTooltip(sa)))
@@ -269,6 +288,11 @@ func (s *scene) writeEdge(b *bytes.Buffer, e sceneEdge, st style) {
 	case edgeTie:
 		if pw := penwidth(e.weight, st); pw != st.penBase {
 			attrs = append(attrs, "penwidth="+formatNum(pw))
+		}
+		if s.opts.View == ViewEgo && e.a != s.centreNode() && e.b != s.centreNode() {
+			// Ties between partners are faded: the ties of the centre
+			// are what an ego map shows.
+			attrs = append(attrs, "color=\"#B4B4B440\"")
 		}
 	case edgeParticipation:
 		attrs = append(attrs, "color=\"#7F7F7F\"", "penwidth="+formatNum(st.penBase*0.8))

@@ -23,6 +23,8 @@ type texts struct {
 	entered, ghost                                              string
 	overview, notDrawn                                          string
 	colourCommunity, communityItem, communityOne                string
+	reasons                                                     map[string]string
+	keyHead, keySuggested, keyMore                              string
 	otherCommunities                                            string
 }
 
@@ -39,8 +41,8 @@ var textsByLang = map[string]texts{
 		colour: "Colour: family", shape: "Shape: level", size: "Size: %s", width: "Line width: tie weight",
 		tieWeight: "shared projects + declared links", participation: "thin line: takes part in the project",
 		actors: "actors", ties: "ties", projects: "projects", participations: "participations", seed: "layout seed",
-		flagged: "red outline: flagged (reasons in tooltip)", others: "grey: not flagged", othersSuggest: "grey: neither flagged nor suggested",
-		suggested: "dashed line: suggested partner", centre: "thick outline: centre of the view",
+		flagged: "red outline, number: flagged (reasons in the key under the map)", others: "grey: not flagged", othersSuggest: "grey: neither flagged nor suggested",
+		suggested: "dashed line: suggested partner", centre: "largest, thick outline: centre; dashed rings: 1, 2… ties away; pale lines: ties between partners",
 		projNode: "white rectangle: project",
 		titles: map[View]string{
 			ViewNetwork:   "Cooperation network",
@@ -58,8 +60,11 @@ var textsByLang = map[string]texts{
 		},
 		labelled: "names: the first %d by %s where they fit",
 		entered:  "thick black outline: new in this slice", ghost: "faint: not in this slice",
-		overview:        "overview: the %s first of %s actors by %s, where they are in the whole network, and the 3 strongest ties of each",
-		notDrawn:        "not drawn: %s actors and %s ties",
+		overview: "overview: the %s first of %s actors by %s, where they are in the whole network, and the 3 strongest ties of each",
+		notDrawn: "not drawn: %s actors and %s ties",
+		reasons: map[string]string{"isolate": "no tie", "pendant": "one partner only", "outside_main_component": "outside the main component",
+			"single_family": "ties only within its family", "broker_dependent": "cut off if one partner leaves"},
+		keyHead: "Flagged actors: why, and suggested partners", keySuggested: "suggested:", keyMore: "… and %s more: alliances isolated lists them all",
 		colourCommunity: "Colour: community (Louvain)", communityItem: "%d (%s actors)", communityOne: "%d (1 actor)", otherCommunities: "smaller communities",
 	},
 	"fr": {
@@ -74,8 +79,8 @@ var textsByLang = map[string]texts{
 		colour: "Couleur : famille", shape: "Forme : niveau", size: "Taille : %s", width: "Épaisseur : poids du lien",
 		tieWeight: "projets communs + liens déclarés", participation: "trait fin : participe au projet",
 		actors: "acteurs", ties: "liens", projects: "projets", participations: "participations", seed: "graine de placement",
-		flagged: "contour rouge : acteur signalé (raisons en infobulle)", others: "gris : non signalé", othersSuggest: "gris : ni signalé ni suggéré",
-		suggested: "tirets : partenaire suggéré", centre: "contour épais : centre de la vue",
+		flagged: "contour rouge, numéro : acteur signalé (raisons sous la carte)", others: "gris : non signalé", othersSuggest: "gris : ni signalé ni suggéré",
+		suggested: "tirets : partenaire suggéré", centre: "le plus grand, contour épais : centre ; cercles en tirets : à 1, 2… liens ; traits pâles : liens entre partenaires",
 		projNode: "rectangle blanc : projet",
 		titles: map[View]string{
 			ViewNetwork:   "Réseau de coopération",
@@ -93,8 +98,11 @@ var textsByLang = map[string]texts{
 		},
 		labelled: "noms : les %d premiers par %s, là où ils tiennent",
 		entered:  "contour noir épais : nouveau dans cette tranche", ghost: "pâle : absent de cette tranche",
-		overview:        "vue d'ensemble : les %s premiers des %s acteurs par %s, à leur place dans le réseau entier, et les 3 liens les plus forts de chacun",
-		notDrawn:        "non dessinés : %s acteurs et %s liens",
+		overview: "vue d'ensemble : les %s premiers des %s acteurs par %s, à leur place dans le réseau entier, et les 3 liens les plus forts de chacun",
+		notDrawn: "non dessinés : %s acteurs et %s liens",
+		reasons: map[string]string{"isolate": "aucun lien", "pendant": "un seul partenaire", "outside_main_component": "hors de la composante principale",
+			"single_family": "liens dans sa seule famille", "broker_dependent": "coupé si un partenaire part"},
+		keyHead: "Acteurs signalés : pourquoi, et partenaires suggérés", keySuggested: "suggérés :", keyMore: "… et %s autres : alliances isolated les liste tous",
 		colourCommunity: "Couleur : communauté (Louvain)", communityItem: "%d (%s acteurs)", communityOne: "%d (1 acteur)", otherCommunities: "communautés plus petites",
 	},
 }

@@ -29,6 +29,9 @@ type placement struct {
 	clusters map[string]box
 	// frame keeps the drawing on the whole extent (Options.FullFrame).
 	frame bool
+	// rings are the radii of the rings of an ego view, around ringCentre.
+	rings      []float64
+	ringCentre [2]float64
 }
 
 // layoutPass runs the first pass and returns node positions in points.
@@ -193,7 +196,7 @@ func (pl *placement) placeNames(s *scene, st style, width func(lines []string) f
 	nodeOf := make(map[string]int)
 	for _, sa := range s.actors {
 		p := pl.pos[sa.node]
-		r := 36 * s.diameter(sa.value, st) * shapeScale[shapeOf(sa.a.Level)]
+		r := 36 * s.actorDiameter(sa, st)
 		nodeOf[sa.node] = len(nodes)
 		nodes = append(nodes, box{p[0] - r, p[1] - r, p[0] + r, p[1] + r})
 	}
@@ -214,7 +217,7 @@ func (pl *placement) placeNames(s *scene, st style, width func(lines []string) f
 		if !ok {
 			continue
 		}
-		lines := actorName(sa.a)
+		lines := s.nameOf(sa)
 		w, h := 1.08*width(lines)+6, st.labelSize*(1.2*float64(len(lines))+0.25)
 		nb := nodes[nodeOf[sa.node]]
 		const gap = 2

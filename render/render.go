@@ -67,6 +67,9 @@ func render(ctx context.Context, format string, in Input, opts Options) ([]byte,
 			return nil, err
 		}
 		src, prog = s.dot(pl), "nop2"
+	case s.opts.View == ViewEgo:
+		pl := s.egoPlacement(in.Layout)
+		src, prog = s.dot(pl), "nop2"
 	default:
 		s.bare = true
 		bare := s.dot(nil)

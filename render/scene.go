@@ -41,6 +41,8 @@ type scene struct {
 	viewActors  int // actors of the view before an overview
 	// community is the fill colour of each actor, by id, when colouring
 	// by community; communities lists them for the legend.
+	key              []keyRow
+	flaggedCount     int
 	community        map[string]string
 	communities      []communityKey
 	otherCommunities bool
@@ -53,6 +55,7 @@ type sceneActor struct {
 	label   bool
 	centre  bool
 	entered bool
+	number  int // of a flagged actor, in the key of the isolated view
 	ghost   bool
 	flagged bool
 	grey    bool
@@ -197,6 +200,19 @@ func newScene(in Input, opts Options) (*scene, error) {
 	s.viewActors = len(s.actors)
 	if s.large(net) {
 		s.overview(in.Isolated)
+	}
+	if opts.View == ViewIsolated {
+		sugg := make(map[string][]string)
+		names := make(map[string]string, len(net.Actors))
+		for _, a := range net.Actors {
+			names[a.ID] = a.Label()
+		}
+		for _, ia := range in.Isolated.Actors {
+			for _, sg := range ia.Suggestions {
+				sugg[ia.ID] = append(sugg[ia.ID], sg.ID)
+			}
+		}
+		s.numberFlagged(sugg, names)
 	}
 	if len(in.Entered) > 0 {
 		entered := make(map[string]bool, len(in.Entered))
@@ -485,7 +501,8 @@ const (
 
 // large reports whether the view is too large to be drawn whole.
 func (s *scene) large(net *graph.Network) bool {
-	if len(s.actors) > LargeActors || (s.opts.OverviewAbove > 0 && len(s.actors) > s.opts.OverviewAbove) {
+	if len(s.actors) > LargeActors || (s.opts.OverviewAbove > 0 && len(s.actors) > s.opts.OverviewAbove) ||
+		(s.opts.View == ViewEgo && len(s.actors) > 2*OverviewActors) {
 		return true
 	}
 	if len(s.actors) <= OverviewActors {
@@ -574,6 +591,10 @@ func (s *scene) backbone() {
 		}
 	}
 	keep := make([]bool, len(s.edges))
+	centre := s.centreNode()
+	for i, e := range s.edges {
+		keep[i] = centre != "" && (e.a == centre || e.b == centre) // an ego view keeps its centre's ties
+	}
 	for node, es := range inc {
 		other := func(i int) string {
 			if s.edges[i].a == node {
