@@ -282,6 +282,10 @@ func (s *scene) writeProject(b *bytes.Buffer, sp sceneProject, st style, pl *pla
 		sp.node, formatNum(fs), htmlLines(projectName(sp.p)), quote(sp.p.Label()+" ("+sp.p.ID+")"), pinned(pl, sp.node))
 }
 
+// maxTieTooltips is the number of ties above which ties have no tooltip:
+// they would make most of the SVG of a large map (keep.eu: 33,208 ties).
+const maxTieTooltips = 5000
+
 func (s *scene) writeEdge(b *bytes.Buffer, e sceneEdge, st style) {
 	var attrs []string
 	switch e.kind {
@@ -299,7 +303,7 @@ func (s *scene) writeEdge(b *bytes.Buffer, e sceneEdge, st style) {
 	case edgeSuggestion:
 		attrs = append(attrs, "style=dashed", "color="+quote(flagColor), "penwidth="+formatNum(math.Max(1.2, st.penBase*2)))
 	}
-	if !s.bare {
+	if !s.bare && s.ties <= maxTieTooltips {
 		attrs = append(attrs, "tooltip="+quote(e.tooltip))
 	}
 	if len(attrs) == 0 {

@@ -30,6 +30,10 @@ func unitPoints(n int) float64 {
 	return 24
 }
 
+// maxExtent bounds the longer side of the drawing of a large layout, in
+// points (42 inches: a poster, or a page at a fifth of its size).
+const maxExtent = 3000
+
 // fromLayout places the actors (and ghosts) of the scene at their
 // positions in lay, at the scale of the whole layout, so that the maps of
 // several views or slices put an actor at the same place. With
@@ -56,6 +60,16 @@ func (s *scene) fromLayout(lay *layout.Layout) (*placement, error) {
 	if s.opts.FullFrame {
 		lo, hi = lay.Bounds()
 		pl.frame = true
+	}
+	if s.layoutN > 400 && s.omitted == nil {
+		// A large network of many tight groups (the cliques of the
+		// projects of keep.eu) would span hundreds of inches: its whole
+		// layout is scaled to at most maxExtent points, the same for
+		// every view of it.
+		wlo, whi := lay.Bounds()
+		if ext := math.Max(whi.X-wlo.X, whi.Y-wlo.Y) * k; ext > maxExtent {
+			k *= maxExtent / ext
+		}
 	}
 	if s.omitted != nil {
 		// An overview draws a few actors of a large layout: zoomed so
