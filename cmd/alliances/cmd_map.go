@@ -175,7 +175,7 @@ func mapInput(ctx context.Context, net *graph.Network, r render.Options) (render
 	if r.View == "isolated" {
 		in.Isolated = analysis.Isolated(net, analysis.IsolationOptions{Suggest: 3})
 	}
-	if (r.View == "" || r.View == "network" || r.View == "isolated") && r.Cluster == "" {
+	if (r.View == "" || r.View == "network" || r.View == "isolated" || r.View == "ego") && r.Cluster == "" {
 		var err error
 		if in.Layout, err = storeLayout(ctx, net, r.Seed); err != nil {
 			return render.Input{}, err
