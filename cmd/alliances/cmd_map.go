@@ -31,9 +31,15 @@ func mapCommand() command {
 		help: `Draws the network with Graphviz: colour = family (colour-blind-safe, the same on
 every map), size = a metric, shape = level, edge width = tie weight, with a
 legend, a title and a caption. The format comes from the extension of -o.
-Views: network (all actors), ego (--actor, --depth), project (--project),
-bipartite (actors and projects), isolated (flags peripheral actors; with
---suggestions, dashed ties to suggested partners). See docs/maps.md.
+Views: network (all actors), ego (--actor, --depth; on rings around the
+actor), project (--project), bipartite (actors and projects), isolated
+(flags peripheral actors, numbered, with their reasons in a key; with
+--suggestions, dashed ties to suggested partners). The network, isolated and
+ego views share one layout of the store, cached in the user's cache
+directory (ALLIANCES_CACHE=DIR moves it, =off turns it off). Networks of
+more than 10,000 actors or 60,000 ties are drawn as an overview of their
+300 first actors. PNG maps stay within 6,000 pixels a side. See
+docs/maps.md.
 
 With --view project, --project names the project drawn; every other slice flag
 slices (` + "`alliances map -o p2.svg --phase 2`" + `: the network of phase 2).
@@ -45,7 +51,9 @@ Examples:
   alliances map -o phase2.svg --phase 2 --role lead,partner
   alliances map -o ego.png --view ego --actor cd44 --depth 2
   alliances map -o isolated.pdf --view isolated --suggestions
-  alliances map -o network.svg --size-by betweenness --labels 15 --cluster country`,
+  alliances map -o network.svg --size-by betweenness --labels 15 --cluster country
+  alliances map -o main.pdf --component main --min-degree 3 --page a4 --lang fr
+  alliances map -o communities.png --colour-by community --dpi 300`,
 		setup: func(fs *flag.FlagSet, std *streams) func(context.Context, []string) error {
 			o := &mapOptions{}
 			o.bind(fs)
