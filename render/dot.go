@@ -128,9 +128,11 @@ func (s *scene) dot(pl *placement) []byte {
 		s.writeActor(&b, "\t", g, st, pl)
 	}
 	if pl != nil {
-		// The rings of an ego view: faint dashed circles under the nodes.
+		// The rings of an ego view: faint dashed circles under the nodes,
+		// labelled " " (the embedded Graphviz prints the node name of an
+		// empty label).
 		for i, r := range pl.rings {
-			fmt.Fprintf(&b, "\tring%d [shape=circle, fixedsize=true, width=%s, height=%s, style=dashed, color=\"#C8C8C8\", fillcolor=none, penwidth=0.8, label=\"\", tooltip=\" \", pos=\"%.1f,%.1f!\"]\n",
+			fmt.Fprintf(&b, "\tring%d [shape=circle, fixedsize=true, width=%s, height=%s, style=dashed, color=\"#C8C8C8\", fillcolor=none, penwidth=0.8, label=\" \", tooltip=\" \", pos=\"%.1f,%.1f!\"]\n",
 				i+1, formatNum(2*r/72), formatNum(2*r/72), pl.ringCentre[0], pl.ringCentre[1])
 		}
 	}

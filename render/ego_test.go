@@ -2,6 +2,7 @@ package render
 
 import (
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -61,6 +62,13 @@ func TestEgoRings(t *testing.T) {
 	}
 	if centreW == 0 || centreW < largest {
 		t.Errorf("centre %.1f points wide, largest node %.1f", centreW, largest)
+	}
+	for _, engine := range engines(t) {
+		o := opts
+		o.Engine = engine
+		if svg := renderSVG(t, in, o); regexp.MustCompile(`<text[^>]*>ring`).Match(svg) {
+			t.Errorf("%s: a ring's name is printed", engine)
+		}
 	}
 	dot := string(mustDOT(t, in, opts))
 	if !strings.Contains(dot, `color="#B4B4B440"`) {
