@@ -348,6 +348,11 @@ func (b *builder) putAliased(p *plan, row *Row, a graph.Actor) {
 }
 
 func (b *builder) putActor(p *plan, row *Row, a graph.Actor) {
+	ok := b.validID(p, row, "id", a.ID)
+	ok = b.validTexts(p, row, a.Attrs, "name", a.Name, "territory", a.Territory, "country", a.Country) && ok
+	if !ok {
+		return
+	}
 	if i, dup := b.actorAt[a.ID]; dup {
 		old := b.actors[i]
 		b.duplicate(p, row, "id", a.ID, "actor", old.Origin, sameActor(old, a))
@@ -425,6 +430,11 @@ func (b *builder) addProjects(p *plan) {
 }
 
 func (b *builder) putProject(p *plan, row *Row, pr graph.Project) {
+	ok := b.validID(p, row, "id", pr.ID)
+	ok = b.validTexts(p, row, pr.Attrs, "name", pr.Name, "programme", pr.Programme, "territory", pr.Territory) && ok
+	if !ok {
+		return
+	}
 	if i, dup := b.projectAt[pr.ID]; dup {
 		old := b.projects[i]
 		b.duplicate(p, row, "id", pr.ID, "project", old.Origin, sameProject(old, pr))
@@ -432,6 +442,46 @@ func (b *builder) putProject(p *plan, row *Row, pr graph.Project) {
 	}
 	b.projectAt[pr.ID] = len(b.projects)
 	b.projects = append(b.projects, pr)
+}
+
+// validID reports whether v can be an id or a link type (graph.CheckID:
+// the keys of the stores hold them), and reports a problem otherwise, so
+// that --dry-run finds what the store would refuse.
+func (b *builder) validID(p *plan, row *Row, field, v string) bool {
+	err := graph.CheckID(v)
+	if err == nil {
+		return true
+	}
+	hint := "remove the character; the file may be damaged or not text"
+	if len(v) > graph.MaxIDBytes {
+		hint = "an id is a short code (at most 4096 bytes): map another column as id, or shorten the values"
+	}
+	if len(v) > 60 {
+		v = v[:60] + "…"
+	}
+	b.rowError(p, row, field, fmt.Errorf("%w: %s %q: %w", ErrBadValue, field, v, err), hint)
+	return false
+}
+
+// validTexts reports whether every text given as field, value pairs, and
+// every attribute, can be stored (graph.CheckText), and reports a problem
+// for each that cannot.
+func (b *builder) validTexts(p *plan, row *Row, attrs map[string]string, pairs ...string) bool {
+	ok := true
+	check := func(field, v string) {
+		if err := graph.CheckText(v); err != nil {
+			b.rowError(p, row, field, fmt.Errorf("%w: %s: %w", ErrBadValue, field, err), "remove the character; the file may be damaged or not text")
+			ok = false
+		}
+	}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		check(pairs[i], pairs[i+1])
+	}
+	for _, k := range slices.Sorted(maps.Keys(attrs)) {
+		check(k, k)
+		check(k, attrs[k])
+	}
+	return ok
 }
 
 // actorKnown reports whether id is declared in this ingest or in the store.
@@ -451,6 +501,9 @@ func (b *builder) actorKnown(id string) bool {
 func (b *builder) resolveActor(p *plan, row *Row, field, id string) bool {
 	if _, ok := b.actorAt[id]; ok {
 		return true
+	}
+	if !b.validID(p, row, field, id) {
+		return false
 	}
 	if b.knownActor[id] && (b.declaredActors || !p.hasActorDetails()) {
 		return true
@@ -568,6 +621,9 @@ func (b *builder) checkActorDetails(p *plan, row *Row, id string) {
 func (b *builder) resolveProject(p *plan, row *Row, id string) bool {
 	if _, ok := b.projectAt[id]; ok {
 		return true
+	}
+	if !b.validID(p, row, "project", id) {
+		return false
 	}
 	if b.knownProject[id] && (b.declaredProjects || !p.hasProjectDetails()) {
 		return true
@@ -705,6 +761,9 @@ func (b *builder) addLinks(p *plan) {
 			return
 		}
 		typ := p.get("type", c)
+		if typ != "" && !b.validID(p, row, "type", typ) {
+			return
+		}
 		for _, s := range sources {
 			for _, t := range targets {
 				if s == t {
@@ -750,6 +809,9 @@ func (b *builder) addParticipations(p *plan) {
 			return
 		}
 		role := p.get("role", c)
+		if !b.validTexts(p, row, nil, "role", role) {
+			return
+		}
 		for _, a := range actors {
 			for _, pid := range projects {
 				b.parts.add(graph.Participation{Actor: a, Project: pid, Role: role, Start: start, End: end,
@@ -790,6 +852,13 @@ func (b *builder) addGraph(g *graphSource, file string) (links, parts int) {
 			b.errorf(t, row.Line, 0, "id", fmt.Errorf("%w: empty project id", ErrBadValue), "every project needs a unique id")
 			continue
 		}
+		// The checks of a projects table (issue #16, finding 8): dates,
+		// periods, dimensions and target groups.
+		pr.Start = b.date(p, row, "start", pr.Start)
+		pr.End = b.date(p, row, "end", pr.End)
+		b.checkPeriod(p, row, "end", pr.Start, pr.End)
+		pr.Dimensions = b.vocabSet(p, row, "dimensions", strings.Join(pr.Dimensions, "|"), dimensionIndex, Dimensions)
+		pr.Targets = b.vocabSet(p, row, "targets", strings.Join(pr.Targets, "|"), targetIndex, Targets)
 		b.putProject(p, row, pr)
 	}
 	problems := g.edges(func(l graph.Link) {
@@ -805,6 +874,12 @@ func (b *builder) addGraph(g *graphSource, file string) (links, parts int) {
 			b.errorf(t, row.Line, 0, "weight", err, weightHint)
 			ok = false
 		}
+		if l.Type != "" && !b.validID(p, row, "type", l.Type) {
+			ok = false
+		}
+		l.Start = b.date(p, row, "start", l.Start)
+		l.End = b.date(p, row, "end", l.End)
+		b.checkPeriod(p, row, "end", l.Start, l.End)
 		if ok {
 			if l.Source == l.Target {
 				b.warnf(t, row.Line, 0, "target", fmt.Errorf("self-loop: %q is linked to itself", l.Source), "the link is kept in the store but ignored by the analysis")
@@ -817,6 +892,10 @@ func (b *builder) addGraph(g *graphSource, file string) (links, parts int) {
 		pa.Actor = b.canon(pa.Actor)
 		ok := b.resolveProject(p, row, pa.Project)
 		ok = b.resolveActor(p, row, "actor", pa.Actor) && ok
+		ok = b.validTexts(p, row, nil, "role", pa.Role) && ok
+		pa.Start = b.date(p, row, "start", pa.Start)
+		pa.End = b.date(p, row, "end", pa.End)
+		b.checkPeriod(p, row, "end", pa.Start, pa.End)
 		if ok {
 			b.parts.add(pa)
 		}
