@@ -183,6 +183,11 @@ func read(ctx context.Context, paths []string, opts Options, open func(string) (
 		vocab = DefaultVocabulary()
 	}
 	res := &Input{}
+	// A file saved or replaced while ingest reads it is detected (ErrChanged).
+	var watch fileWatch
+	if osFiles {
+		open = watch.wrap(open)
+	}
 	b := newBuilder(vocab, opts.Known)
 	b.ctx = ctx
 	b.aliases = opts.Aliases
@@ -428,6 +433,7 @@ func read(ctx context.Context, paths []string, opts Options, open func(string) (
 		// The problems are those of files that could not be read to the end.
 		return fail(fmt.Errorf("reading the input: %w", err))
 	}
+	b.errs.add(watch.problems()...)
 	if b.errs.len() > 0 {
 		return fail(&ValidationError{Problems: b.errs.sorted("problems"), More: b.errs.more})
 	}
