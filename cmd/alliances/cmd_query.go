@@ -30,7 +30,7 @@ func queryCommand() command {
 	return command{
 		name:    "query",
 		summary: "query alliance structures: partners, paths, multi-family alliances, ties between families, cross-border ties",
-		usage:   "partners ACTOR | path FROM TO | alliances | between FAMILY1 FAMILY2 | cross-border",
+		usage:   "partners ACTOR | path FROM TO | alliances | between FAMILY1 FAMILY2 | cross-border | coverage",
 		help: `Named queries, the same on the embedded store and on Neo4j (docs/queries.md):
   partners ACTOR     the ego network of an actor, up to --depth ties away
   path FROM TO       every shortest cooperation path between two actors
@@ -40,6 +40,10 @@ func queryCommand() command {
                      exactly a project's participants is that project)
   between F1 F2      ties between actors of two families (or inside one)
   cross-border       ties between actors of different countries, by pair of countries
+  coverage           project × dimension and project × target group matrices; the
+                     families and the alliances (projects of at least
+                     --min-families families) working on each; the dimensions
+                     and target groups that no alliance covers
 An actor is named by its id, its name or a part of its name, in any case and
 with or without accents ("Conseil départemental de Loire-Atlantique", "loire");
 a name that fits several actors lists them, an unknown one gets "did you mean".
@@ -53,6 +57,7 @@ Examples:
   alliances query alliances --min-families 4 --format json
   alliances query between ong collectivite
   alliances query cross-border --format csv
+  alliances query coverage --min-families 2
   alliances query alliances --phase 3 --min-families 4
   alliances query --store neo4j://localhost:7687 --cypher 'MATCH (a:Actor) RETURN a.name, a.betweenness ORDER BY a.betweenness DESC LIMIT 10'`,
 		setup: func(fs *flag.FlagSet, std *streams) func(context.Context, []string) error {
@@ -62,7 +67,7 @@ Examples:
 			fs.StringVar(&o.format, "format", formatTable, "output `format`: table, csv or json")
 			fs.IntVar(&o.depth, "depth", 1, "partners: how many ties away")
 			fs.IntVar(&o.max, "max", 20, "path: at most this many shortest paths (0: all)")
-			fs.IntVar(&o.minFamilies, "min-families", 3, "alliances: the minimum number of distinct families")
+			fs.IntVar(&o.minFamilies, "min-families", 3, "alliances, coverage: the minimum number of distinct families of an alliance")
 			fs.IntVar(&o.maxGroups, "max-groups", 1000, "alliances: stop the search for groups after `N` of them (0: all)")
 			fs.StringVar(&o.cypher, "cypher", "", "Neo4j only: run this Cypher `QUERY` in a read-only transaction")
 			return func(ctx context.Context, args []string) error { return runQuery(ctx, o, std, args) }
@@ -78,16 +83,16 @@ func runQuery(ctx context.Context, o *queryOptions, std *streams, args []string)
 		return runCypher(ctx, o, std, args)
 	}
 	if len(args) == 0 {
-		return usagef("name a query: partners, path, alliances, between or cross-border")
+		return usagef("name a query: partners, path, alliances, between, cross-border or coverage")
 	}
-	want := map[string]int{"partners": 1, "path": 2, "alliances": 0, "between": 2, "cross-border": 0}
+	want := map[string]int{"partners": 1, "path": 2, "alliances": 0, "between": 2, "cross-border": 0, "coverage": 0}
 	n, ok := want[args[0]]
 	if !ok {
 		hint := ""
-		if near := graph.Nearest(args[0], []string{"partners", "path", "alliances", "between", "cross-border"}); len(near) > 0 {
+		if near := graph.Nearest(args[0], []string{"partners", "path", "alliances", "between", "cross-border", "coverage"}); len(near) > 0 {
 			hint = fmt.Sprintf(" (did you mean %q?)", near[0])
 		}
-		return usagef("unknown query %q%s: use partners, path, alliances, between or cross-border", args[0], hint)
+		return usagef("unknown query %q%s: use partners, path, alliances, between, cross-border or coverage", args[0], hint)
 	}
 	if len(args)-1 != n {
 		return usagef("query %s takes %d argument(s), got %d", args[0], n, len(args)-1)
@@ -101,6 +106,9 @@ func runQuery(ctx context.Context, o *queryOptions, std *streams, args []string)
 	}
 	if o.format == formatTable {
 		sliceNote(std, o.format, o.quiet, net.Slice)
+	}
+	if args[0] == "coverage" {
+		return coverageQuery(o, std, net)
 	}
 	if err := namedQuery(o, std, net, args); err != nil {
 		return queryError(err)
