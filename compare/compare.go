@@ -188,7 +188,7 @@ func Compare(ctx context.Context, d *graph.Dataset, base *graph.Slice, opts Opti
 	if base == nil {
 		base = &graph.Slice{}
 	}
-	specs, leftOut, err := plan(d, base, opts)
+	specs, leftOut, err := Plan(d, base, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -241,15 +241,21 @@ func Compare(ctx context.Context, d *graph.Dataset, base *graph.Slice, opts Opti
 	return res, nil
 }
 
-// spec is one slice to cut: its label and its filter.
-type spec struct {
-	label string
-	slice graph.Slice
+// Part is one slice of a comparison: its label ("phase 2", "2016",
+// "2016:2018") and its filter, applied to the compared dataset.
+type Part struct {
+	Label string
+	Slice graph.Slice
 }
 
-// plan lists the slices of opts over d, and counts the projects that fall
-// in none.
-func plan(d *graph.Dataset, base *graph.Slice, opts Options) ([]spec, int, error) {
+// Plan lists the slices that opts (By, Periods) cut d into, in order, and
+// counts the projects that fall in none; base is the slice of the store
+// that d is (nil for the whole store). Compare, "map --by" and the report
+// cut with it.
+func Plan(d *graph.Dataset, base *graph.Slice, opts Options) ([]Part, int, error) {
+	if base == nil {
+		base = &graph.Slice{}
+	}
 	switch opts.By {
 	case ByPhase:
 		return planPhases(d, base)
@@ -272,17 +278,17 @@ func plan(d *graph.Dataset, base *graph.Slice, opts Options) ([]spec, int, error
 			years = append(years, y)
 		}
 		sort.Ints(years)
-		var specs []spec
+		var specs []Part
 		for _, y := range years {
 			ys := strconv.Itoa(y)
-			specs = append(specs, spec{label: ys, slice: graph.Slice{Projects: byYear[y], Period: graph.Period{From: ys, To: ys}}})
+			specs = append(specs, Part{Label: ys, Slice: graph.Slice{Projects: byYear[y], Period: graph.Period{From: ys, To: ys}}})
 		}
 		return specs, undated, nil
 	case ByPeriod:
 		if len(opts.Periods) == 0 {
 			return nil, 0, fmt.Errorf("%w: --by period needs --periods FROM:TO,FROM:TO…", ErrOptions)
 		}
-		var specs []spec
+		var specs []Part
 		dated := 0
 		for _, p := range d.Projects {
 			if p.Start != "" || p.End != "" {
@@ -290,7 +296,7 @@ func plan(d *graph.Dataset, base *graph.Slice, opts Options) ([]spec, int, error
 			}
 		}
 		for _, p := range opts.Periods {
-			specs = append(specs, spec{label: p.String(), slice: graph.Slice{Period: p}})
+			specs = append(specs, Part{Label: p.String(), Slice: graph.Slice{Period: p}})
 		}
 		return specs, len(d.Projects) - dated, nil
 	}
@@ -298,7 +304,7 @@ func plan(d *graph.Dataset, base *graph.Slice, opts Options) ([]spec, int, error
 }
 
 // planPhases lists the phases of the one programme compared.
-func planPhases(d *graph.Dataset, base *graph.Slice) ([]spec, int, error) {
+func planPhases(d *graph.Dataset, base *graph.Slice) ([]Part, int, error) {
 	phased := map[string]map[int]bool{}
 	for _, p := range d.Projects {
 		if p.Phase > 0 {
@@ -335,13 +341,13 @@ func planPhases(d *graph.Dataset, base *graph.Slice) ([]spec, int, error) {
 			unphased++
 		}
 	}
-	var specs []spec
+	var specs []Part
 	for _, ph := range phases {
 		s := graph.Slice{Phases: []int{ph}}
 		if prog != "" {
 			s.Programmes = []string{prog}
 		}
-		specs = append(specs, spec{label: "phase " + strconv.Itoa(ph), slice: s})
+		specs = append(specs, Part{Label: "phase " + strconv.Itoa(ph), Slice: s})
 	}
 	return specs, unphased, nil
 }
@@ -356,11 +362,11 @@ func quoteList(xs []string) string {
 
 // measure cuts one slice of d and measures it. A slice that selects nothing
 // (a period with no project) is measured as empty.
-func measure(ctx context.Context, d *graph.Dataset, sp spec, index map[string]int32, aopts analysis.Options) (SliceStats, cut, error) {
-	st := SliceStats{Label: sp.label, Families: map[string]int{}, Dimensions: []string{}, Targets: []string{},
+func measure(ctx context.Context, d *graph.Dataset, sp Part, index map[string]int32, aopts analysis.Options) (SliceStats, cut, error) {
+	st := SliceStats{Label: sp.Label, Families: map[string]int{}, Dimensions: []string{}, Targets: []string{},
 		Density: analysis.Num(math.NaN()), EIIndex: analysis.Num(math.NaN()), FamilyCoverage: 0}
-	c := cut{label: sp.label, rank: map[string]map[int32]int{}}
-	_, net, err := sp.slice.Network(d)
+	c := cut{label: sp.Label, rank: map[string]map[int32]int{}}
+	_, net, err := sp.Slice.Network(d)
 	if errors.Is(err, graph.ErrEmptySlice) || errors.Is(err, graph.ErrNoMatch) {
 		return st, c, nil
 	}

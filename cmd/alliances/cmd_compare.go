@@ -89,27 +89,9 @@ func runCompare(ctx context.Context, o *compareOptions, std *streams, args []str
 	if !contains(compareTables, o.table) {
 		return usagef("unknown --table %q: use %s", o.table, strings.Join(compareTables, ", "))
 	}
-	var periods []graph.Period
-	switch o.by {
-	case compare.ByPhase, compare.ByYear:
-		if o.periods != "" {
-			return usagef("--periods goes with --by period")
-		}
-	case compare.ByPeriod:
-		if o.periods == "" {
-			return usagef("--by period needs --periods FROM:TO,FROM:TO… (e.g. 2015:2017,2018:2020)")
-		}
-		for _, v := range strings.Split(o.periods, ",") {
-			p, err := graph.ParsePeriod(v)
-			if err != nil {
-				return usagef("--periods %s: %v", strings.TrimSpace(v), err)
-			}
-			periods = append(periods, p)
-		}
-	case "":
-		return usagef("--by is required: phase, year or period")
-	default:
-		return usagef("unknown --by %q: use phase, year or period", o.by)
+	periods, err := parseBy(o.by, o.periods)
+	if err != nil {
+		return err
 	}
 	if o.top < 0 {
 		return usagef("--top must be 0 or more")
@@ -122,12 +104,8 @@ func runCompare(ctx context.Context, o *compareOptions, std *streams, args []str
 		By: o.by, Periods: periods, RankChanges: o.top, AllTies: o.allTies,
 		Analysis: analysis.Options{Seed: o.seed, Weighted: o.weighted, ExactLimit: o.exact},
 	})
-	switch {
-	case errors.Is(err, compare.ErrNoPhases), errors.Is(err, compare.ErrProgrammes),
-		errors.Is(err, compare.ErrNoDates), errors.Is(err, compare.ErrOptions):
-		return usageError{err.Error()}
-	case err != nil:
-		return err
+	if err != nil {
+		return compareError(err)
 	}
 	names := make(map[string]string, len(d.Actors))
 	for _, a := range d.Actors {
@@ -308,4 +286,46 @@ func sortedFamilies(fams map[string]int) []string {
 	graph.SortFamilies(keys)
 	sort.SliceStable(keys, func(i, j int) bool { return fams[keys[i]] > fams[keys[j]] })
 	return keys
+}
+
+// parseBy checks --by and --periods, shared by compare, map --by and
+// report, and returns the periods of --by period.
+func parseBy(by, periods string) ([]graph.Period, error) {
+	switch by {
+	case compare.ByPhase, compare.ByYear:
+		if periods != "" {
+			return nil, usagef("--periods goes with --by period")
+		}
+		return nil, nil
+	case compare.ByPeriod:
+		if periods == "" {
+			return nil, usagef("--by period needs --periods FROM:TO,FROM:TO… (e.g. 2015:2017,2018:2020)")
+		}
+		var out []graph.Period
+		for _, v := range strings.Split(periods, ",") {
+			p, err := graph.ParsePeriod(v)
+			if err != nil {
+				return nil, usagef("--periods %s: %v", strings.TrimSpace(v), err)
+			}
+			out = append(out, p)
+		}
+		return out, nil
+	case "":
+		if periods != "" {
+			return nil, usagef("--periods goes with --by period")
+		}
+		return nil, usagef("--by is required: phase, year or period")
+	}
+	return nil, usagef("unknown --by %q: use phase, year or period", by)
+}
+
+// compareError turns a comparison that cannot be cut (no phases, several
+// programmes, no dates) into a usage error that says what to do.
+func compareError(err error) error {
+	for _, e := range []error{compare.ErrNoPhases, compare.ErrProgrammes, compare.ErrNoDates, compare.ErrOptions} {
+		if errors.Is(err, e) {
+			return usageError{err.Error()}
+		}
+	}
+	return err
 }

@@ -22,6 +22,8 @@ type mapOptions struct {
 	output string
 	render render.Options
 	date   string
+	// map --by (map_by.go)
+	by, periods, format string
 }
 
 func mapCommand() command {
@@ -44,10 +46,18 @@ docs/maps.md.
 With --view project, --project names the project drawn; every other slice flag
 slices (` + "`alliances map -o p2.svg --phase 2`" + `: the network of phase 2).
 
+With --by phase|year|period, -o names a directory: one map per slice, all at
+the positions of one layout of the union of the slices (actors that entered
+outlined in black, actors that left faint), small-multiples.svg (every slice
+side by side) and timeline.svg (actors per family and ties per slice). The
+slices are those of 'alliances compare' (docs/compare.md).
+
 ` + sliceHelp + `
 
 Examples:
   alliances map -o network.svg
+  alliances map --by phase -o phases/
+  alliances map --by period --periods 2015:2017,2018:2020 -o periods/ --format png
   alliances map -o phase2.svg --phase 2 --role lead,partner
   alliances map -o ego.png --view ego --actor cd44 --depth 2
   alliances map -o isolated.pdf --view isolated --suggestions
@@ -59,7 +69,10 @@ Examples:
 			o.bind(fs)
 			bindMapFlags(fs, &o.render)
 			o.bindSlice(fs)
-			fs.StringVar(&o.output, "o", "", "output `FILE`: .svg, .png, .pdf or .dot (required)")
+			fs.StringVar(&o.output, "o", "", "output `FILE`: .svg, .png, .pdf or .dot (required); a directory with --by")
+			fs.StringVar(&o.by, "by", "", "one map per slice: `phase`, year or period (-o is then a directory)")
+			fs.StringVar(&o.periods, "periods", "", "--by period: the periods `FROM:TO,FROM:TO…`")
+			fs.StringVar(&o.format, "format", "svg", "--by: the `format` of the maps of the slices: svg, png, pdf or dot")
 			fs.StringVar(&o.date, "date", "", "date shown in the caption, `YYYY-MM-DD` (default: today)")
 			return func(ctx context.Context, args []string) error { return runMap(ctx, o, std, args) }
 		},
@@ -93,6 +106,9 @@ func runMap(ctx context.Context, o *mapOptions, std *streams, args []string) err
 	}
 	if o.output == "" {
 		return usagef("-o FILE is required (.svg, .png, .pdf or .dot)")
+	}
+	if o.by != "" || o.periods != "" {
+		return runMapBy(ctx, o, std)
 	}
 	format, err := render.FormatFromPath(o.output)
 	if err != nil {
@@ -169,27 +185,28 @@ func runMap(ctx context.Context, o *mapOptions, std *streams, args []string) err
 // isolation with suggestions for the isolated view.
 func mapInput(ctx context.Context, net *graph.Network, r render.Options) (render.Input, error) {
 	in := render.Input{Network: net}
-	// Degree and strength need no analysis: skipping it saves most of the
-	// time of a large map.
-	switch {
-	case r.ColourBy != "community" && (r.SizeBy == "" || r.SizeBy == "degree" || r.SizeBy == "strength"):
-	default:
-		res, err := analysis.AnalyzeContext(ctx, net, analysis.Options{Seed: r.Seed})
-		if err != nil {
-			return render.Input{}, err
-		}
-		in.Metrics = res
+	var err error
+	if in.Metrics, err = mapMetrics(ctx, net, r); err != nil {
+		return render.Input{}, err
 	}
 	if r.View == "isolated" {
 		in.Isolated = analysis.Isolated(net, analysis.IsolationOptions{Suggest: 3})
 	}
 	if (r.View == "" || r.View == "network" || r.View == "isolated" || r.View == "ego") && r.Cluster == "" {
-		var err error
 		if in.Layout, err = storeLayout(ctx, net, r.Seed); err != nil {
 			return render.Input{}, err
 		}
 	}
 	return in, nil
+}
+
+// mapMetrics analyses net when the map draws a metric: degree and strength
+// need no analysis, and skipping it saves most of the time of a large map.
+func mapMetrics(ctx context.Context, net *graph.Network, r render.Options) (*analysis.Result, error) {
+	if r.ColourBy != "community" && (r.SizeBy == "" || r.SizeBy == "degree" || r.SizeBy == "strength") {
+		return nil, nil
+	}
+	return analysis.AnalyzeContext(ctx, net, analysis.Options{Seed: r.Seed})
 }
 
 // storeLayout returns the one layout of a store's network for a seed, from
