@@ -28,8 +28,8 @@ func TestExportModes(t *testing.T) {
 			Ties int `json:"ties"`
 		} `json:"network"`
 	}
-	if err := json.Unmarshal([]byte(out), &res); err != nil || res.Network.Ties != 131 {
-		t.Fatalf("analyze: %d ties, %v (want 131, the example's)", res.Network.Ties, err)
+	if err := json.Unmarshal([]byte(out), &res); err != nil || res.Network.Ties != 144 {
+		t.Fatalf("analyze: %d ties, %v (want 144, the example's: testdata/demo_reference.json)", res.Network.Ties, err)
 	}
 
 	code, out, errs := cli(t, "export", "--store", store, "--to", "json")

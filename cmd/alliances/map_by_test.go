@@ -48,8 +48,9 @@ func TestMapByPhase(t *testing.T) {
 		}
 	}
 	sm, _ := os.ReadFile(filepath.Join(dir, "small-multiples.svg"))
-	// Phase 2 has 5 actors and 10 ties; 4 entered, 6 left (compare --by phase).
-	if !strings.Contains(string(sm), "5 actors · 10 ties · +4 −6") {
+	// Phase 2 has 6 actors and 15 ties; 4 entered, 6 left
+	// (testdata/compare_reference.json).
+	if !strings.Contains(string(sm), "6 actors · 15 ties · +4 −6") {
 		t.Errorf("the small multiples lack the counts of phase 2")
 	}
 }

@@ -14,18 +14,29 @@ import (
 // columns.
 func TestAnalyzeSortTopColumns(t *testing.T) {
 	store := exampleStore(t)
-	out := mustCLI(t, "analyze", "--store", store, "--format", "csv", "--sort", "degree", "--top", "2", "--columns", "name,degree")
+	out := mustCLI(t, "analyze", "--store", store, "--format", "csv", "--sort", "degree", "--top", "8", "--columns", "name,degree")
 	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
-	// cd44 has 30 partners; cp-aio and cp-cab both have 14: the cut at 2
-	// keeps both (examples/loire-souss, analyze --format csv).
+	// The NetworkX degrees of testdata/demo_reference.json: cd44 30,
+	// asso-ml 18, cp-aio 15, cp-cab 14, asso-tifawin 12, asso-jeunes-agadir
+	// 10, asso-jeunes44 9, then ten actors with 8: the cut at 8 keeps the
+	// ten tied at 8 (17 rows), ties in id order.
 	want := [][]string{{"id", "name", "degree"}, {"cd44", "Conseil départemental de Loire-Atlantique", "30"},
-		{"cp-aio", "Conseil préfectoral d'Agadir Ida Outanane", "14"}, {"cp-cab", "Conseil provincial de Chtouka Aït Baha", "14"}}
-	if len(recs) != len(want) {
-		t.Fatalf("got %d rows, want %d:\n%s", len(recs), len(want), out)
+		{"asso-ml", "Association Maroc–Loire Solidarités", "18"}, {"cp-aio", "Conseil préfectoral d'Agadir Ida Outanane", "15"},
+		{"cp-cab", "Conseil provincial de Chtouka Aït Baha", "14"}, {"asso-tifawin", "Association Tifawin des femmes rurales", "12"},
+		{"asso-jeunes-agadir", "Association Horizons Jeunes Agadir", "10"}, {"asso-jeunes44", "Jeunesse et Coopération 44", "9"}}
+	tied := []string{"agadir", "anapec", "coop-argan", "ent-eau", "ent-num", "ibn-zohr", "ong-ssa", "region-pdl", "souss-massa", "univ-atl"}
+	if len(recs) != len(want)+len(tied) {
+		t.Fatalf("got %d rows, want %d:\n%s", len(recs), len(want)+len(tied), out)
 	}
+	for i, id := range tied {
+		if r := recs[len(want)+i]; r[0] != id || r[2] != "8" {
+			t.Errorf("row %d = %v, want %s with 8", len(want)+i, r, id)
+		}
+	}
+	recs = recs[:len(want)]
 	for i := range want {
 		if strings.Join(recs[i], "|") != strings.Join(want[i], "|") {
 			t.Errorf("row %d = %v, want %v", i, recs[i], want[i])

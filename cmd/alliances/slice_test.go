@@ -228,3 +228,56 @@ func deref(p *float64) any {
 	}
 	return *p
 }
+
+// query coverage on the example, counted by hand from
+// examples/loire-souss/projets.csv and participations.csv: the projects of
+// five families are p1-eau (development, local; precarity) and p4-argan
+// (sustainable, inclusive; women, precarity), so with --min-families 5 every
+// dimension is covered and youth and disability are not.
+func TestQueryCoverage(t *testing.T) {
+	store := demoStore(t)
+	code, out, errs := cli(t, "query", "coverage", "--min-families", "5", "--store", store, "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var res struct {
+		Projects []struct {
+			ID       string
+			Alliance bool
+		}
+		Uncovered struct{ Dimensions, Targets []string }
+		ByTarget  []struct {
+			Value     string
+			Projects  []string
+			Alliances []string
+		} `json:"by_target"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	var alliances []string
+	for _, p := range res.Projects {
+		if p.Alliance {
+			alliances = append(alliances, p.ID)
+		}
+	}
+	if len(res.Projects) != 7 || !slices.Equal(alliances, []string{"p1-eau", "p4-argan"}) {
+		t.Errorf("%d projects, alliances %v", len(res.Projects), alliances)
+	}
+	if len(res.Uncovered.Dimensions) != 0 || !slices.Equal(res.Uncovered.Targets, []string{"youth", "disability"}) {
+		t.Errorf("uncovered %+v", res.Uncovered)
+	}
+	// youth: p3-jeunes, p6-tourisme and p7-jumelage.
+	if y := res.ByTarget[0]; y.Value != "youth" || !slices.Equal(y.Projects, []string{"p3-jeunes", "p6-tourisme", "p7-jumelage"}) {
+		t.Errorf("youth: %+v", y)
+	}
+	// The text and CSV forms; a slice applies.
+	code, out, _ = cli(t, "query", "coverage", "--min-families", "5", "--store", store)
+	if code != 0 || !strings.Contains(out, "Covered by no alliance of 5 families or more: dimensions none; target groups youth, disability") {
+		t.Errorf("text: exit %d\n%s", code, out)
+	}
+	code, out, _ = cli(t, "query", "coverage", "--store", store, "--format", "csv", "--phase", "4")
+	if code != 0 || !strings.HasPrefix(out, "project,name,alliance,families,dimension:development,") || strings.Count(out, "\n") != 3 {
+		t.Errorf("csv of phase 4: exit %d\n%s", code, out)
+	}
+}
