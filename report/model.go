@@ -113,6 +113,10 @@ func build(in Input, opts Options, l lang, maps []*mapFigure) *document {
 		b.isolated(),
 		b.methods(),
 	}
+	if s, ok := b.overTime(); ok {
+		// After the projects: the alliances, then how they last.
+		d.Sections = slices.Insert(d.Sections, 5, s)
+	}
 	return d
 }
 

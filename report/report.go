@@ -42,6 +42,8 @@ type Input struct {
 	Unrecorded []string
 	// Source names the data source in map captions and in the report header.
 	Source string
+	// OverTime, when not nil, adds the section "Over time" (overtime.go).
+	OverTime *OverTime
 }
 
 // Options set the language and the reproducibility parameters of a report.
@@ -105,6 +107,11 @@ func Write(ctx context.Context, dir string, in Input, opts Options) ([]string, e
 		if err != nil {
 			return nil, err
 		}
+		figs, err := overTimeFigures(in, opts, l)
+		if err != nil {
+			return nil, fmt.Errorf("report: over time: %w", err)
+		}
+		maps = append(maps, figs...)
 		for _, m := range maps {
 			files["maps/"+m.Name+".svg"] = m.SVG
 			if m.PNG != nil {
@@ -134,6 +141,11 @@ func Write(ctx context.Context, dir string, in Input, opts Options) ([]string, e
 	}
 	for name, b := range tables {
 		files["tables/"+name] = b
+	}
+	if b, ok, err := overTimeTable(in); err != nil {
+		return nil, fmt.Errorf("report: tables: %w", err)
+	} else if ok {
+		files["tables/over-time.json"] = b
 	}
 
 	names := make([]string, 0, len(files))

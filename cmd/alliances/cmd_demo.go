@@ -101,6 +101,9 @@ func runDemo(ctx context.Context, o *demoOptions, std *streams, args []string) e
 		return err
 	}
 	in.Source = "examples/loire-souss (illustrative)"
+	if in.OverTime, err = reportOverTime(ctx, d, &graph.Slice{}, "auto", "", o.seed); err != nil {
+		return err
+	}
 	res := in.Metrics
 	n := res.Network
 	say("== 2. Analyze\nDensity %s, %d component(s), the largest holds %s of the actors; %d communities (modularity %s); E-I index %s.\n",
@@ -128,7 +131,21 @@ func runDemo(ctx context.Context, o *demoOptions, std *streams, args []string) e
 		}
 	}
 
-	say("\n== 4. Maps, tables and reports\n")
+	if ot := in.OverTime; ot != nil {
+		c := ot.Compare
+		say("\n== 4. Over time (compare --by %s)\n", c.By)
+		for _, s := range c.Slices {
+			say("  %-8s %2d actors, %3d ties, %d project(s), family coverage %s, targets %v\n", s.Label, s.Actors, s.Ties, s.Projects,
+				num(s.FamilyCoverage, formatTable), s.Targets)
+		}
+		for _, t := range c.Transitions {
+			say("  %s → %s: %d entered, %d left, %d stayed; ties kept %d, new %d, dropped %d\n", t.From, t.To,
+				len(t.Entered), len(t.Left), len(t.Stayed), t.TiesKept, t.TiesNew, t.TiesDropped)
+		}
+		say("  lasting core: %v; continuity %s\n", c.Core.Actors, num(c.Continuity, formatTable))
+	}
+
+	say("\n== 5. Maps, tables and reports\n")
 	written, err := demoOutputs(ctx, o, in, date)
 	if err != nil {
 		return err
@@ -179,7 +196,11 @@ func demoOutputs(ctx context.Context, o *demoOptions, in report.Input, date time
 			return nil, fmt.Errorf("map %s: %w", m.file, err)
 		}
 	}
-	for name, v := range map[string]any{"metrics.json": in.Metrics, "isolated.json": in.Isolated} {
+	tables := map[string]any{"metrics.json": in.Metrics, "isolated.json": in.Isolated}
+	if in.OverTime != nil {
+		tables["compare.json"] = in.OverTime.Compare
+	}
+	for name, v := range tables {
 		if err := out.Write("tables/"+name, func(w io.Writer) error { return writeJSON(w, v) }); err != nil {
 			return nil, err
 		}

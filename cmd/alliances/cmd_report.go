@@ -30,6 +30,8 @@ type reportOptions struct {
 	top      int
 	noMaps   bool
 	source   string
+	// The section "Over time" (report_overtime.go).
+	by, periods string
 	// flags are the command-line flags, for the command that writes the
 	// report again.
 	flags *flag.FlagSet
@@ -42,13 +44,19 @@ func reportCommand() command {
 		help: `Writes DIR/report.html (self-contained, maps inline, prints well to PDF),
 DIR/report.md with its map files, and the tables as CSV and JSON. Sections: data
 and validation warnings, overview, key actors, complementarity, alliances and
-projects, isolated actors with suggested partners, methods (definitions,
-parameters, seed, input file hashes, version). The same data, seed and --date
+projects, over time (when projects have phases or dates: the slices compared,
+small multiples, what lasts; --by), isolated actors with suggested partners,
+methods (definitions, parameters, seed, input file hashes, version). The slice
+flags make a report of one slice. The same data, seed and --date
 give byte-identical files. See docs/reports.md.
 
 Examples:
   alliances report -o rapport --lang fr
-  alliances report -o report --lang en --date 2026-01-15 --seed 7`,
+  alliances report -o report --lang en --date 2026-01-15 --seed 7
+  alliances report -o phase3 --phase 3 --lang fr
+  alliances report -o years --by year
+
+` + sliceHelp,
 		setup: func(fs *flag.FlagSet, std *streams) func(context.Context, []string) error {
 			o := &reportOptions{flags: fs}
 			o.bind(fs)
@@ -64,6 +72,8 @@ Examples:
 			fs.BoolVar(&o.noMaps, "no-maps", false, "leave the maps out (faster on large networks)")
 			fs.StringVar(&o.source, "source", "", "data source named in the report and captions (default: the names of the ingested files)")
 			fs.StringVar(&o.engine, "engine", "auto", "Graphviz engine for the maps: auto, embedded or native")
+			fs.StringVar(&o.by, "by", "auto", "the slices of the section \"Over time\": auto (the phases of the programme, else the start years), phase, year, period or none")
+			fs.StringVar(&o.periods, "periods", "", "--by period: the periods `FROM:TO,FROM:TO…`")
 			return func(ctx context.Context, args []string) error { return runReport(ctx, o, std, args) }
 		},
 	}
@@ -97,6 +107,9 @@ func runReport(ctx context.Context, o *reportOptions, std *streams, args []strin
 	}
 	if o.source != "" {
 		in.Source = o.source
+	}
+	if in.OverTime, err = reportOverTime(ctx, d, &o.slice, o.by, o.periods, o.seed); err != nil {
+		return err
 	}
 	store := recipeStore(o.store)
 	paths, err := report.Write(ctx, o.output, in, report.Options{
