@@ -2,6 +2,7 @@ package query
 
 import (
 	"context"
+	"math/bits"
 	"sort"
 
 	"github.com/alliances/alliances/graph"
@@ -48,14 +49,20 @@ func BetweenOf(ctx context.Context, v *graph.View, f1, f2 string, yield func(Tie
 	if err := expand(ctx, v, from); err != nil {
 		return err
 	}
+	family := make([]string, v.Len())
+	for i := range family {
+		if v.Known(i) {
+			family[i] = v.Actor(i).Family
+		}
+	}
 	for k, a := range from {
 		if k%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
-		id := v.ID(a)
-		keep := func(j int) bool { return v.Actor(j).Family == fam2 && (fam1 != fam2 || v.ID(j) > id) }
+		ra := v.Rank(a)
+		keep := func(j int) bool { return family[j] == fam2 && (fam1 != fam2 || v.Rank(j) > ra) }
 		ties, partners := v.Ties(a, keep)
 		for t := range ties {
 			if err := yield(tieInfo(v, ties[t], a, partners[t])); err != nil {
@@ -117,59 +124,84 @@ func CrossBorderOf(ctx context.Context, v *graph.View, yield func(TieInfo) error
 		return nil, err
 	}
 	res := &CrossBorderResult{Pairs: []CountryPair{}}
-	type key struct{ a, b string }
-	pairs := map[key]*CountryPair{}
-	actors := map[key]map[int]bool{}
-	projects := map[key]map[string]bool{}
+	// Countries by position, numbered; a pair of countries by the product of
+	// their numbers.
+	codes := map[string]int{}
+	country := make([]int, v.Len()) // -1: no country
+	for i := range country {
+		country[i] = -1
+		if c := v.Actor(i).Country; c != "" && v.Known(i) {
+			n, ok := codes[c]
+			if !ok {
+				n = len(codes)
+				codes[c] = n
+			}
+			country[i] = n
+		}
+	}
+	names := make([]string, len(codes))
+	for c, n := range codes {
+		names[n] = c
+	}
+	type pairState struct {
+		p        *CountryPair
+		actors   []uint64        // bit set of positions
+		projects map[string]bool // shared across the border
+	}
+	pairs := map[int]*pairState{}
 	for k, a := range all {
 		if k%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
-		id, ca := v.ID(a), v.Actor(a).Country
-		ties, partners := v.Ties(a, func(j int) bool { return v.ID(j) > id })
+		ra, ca := v.Rank(a), country[a]
+		// Only the cross-border ties are made whole; the others are counted.
+		if ca < 0 {
+			res.WithoutCountry += v.Degree(a, func(j int) bool { return v.Rank(j) > ra })
+			continue
+		}
+		res.WithoutCountry += v.Degree(a, func(j int) bool { return country[j] < 0 && v.Rank(j) > ra })
+		ties, partners := v.Ties(a, func(j int) bool {
+			cb := country[j]
+			return cb >= 0 && cb != ca && v.Rank(j) > ra
+		})
 		for t, tie := range ties {
 			b := partners[t]
-			cb := v.Actor(b).Country
-			if ca == "" || cb == "" {
-				res.WithoutCountry++
-				continue
-			}
-			if ca == cb {
-				continue
-			}
 			if yield != nil {
 				if err := yield(tieInfo(v, tie, a, b)); err != nil {
 					return nil, err
 				}
 			}
-			k := key{ca, cb}
-			if cb < ca {
-				k = key{cb, ca}
+			lo, hi := names[ca], names[country[b]]
+			if hi < lo {
+				lo, hi = hi, lo
 			}
-			p := pairs[k]
-			if p == nil {
-				p = &CountryPair{A: k.a, B: k.b, Projects: []string{}}
-				pairs[k] = p
-				actors[k] = map[int]bool{}
-				projects[k] = map[string]bool{}
+			key := codes[lo]*len(names) + codes[hi]
+			st := pairs[key]
+			if st == nil {
+				st = &pairState{p: &CountryPair{A: lo, B: hi, Projects: []string{}},
+					actors: make([]uint64, (len(country)+63)/64), projects: map[string]bool{}}
+				pairs[key] = st
 			}
-			p.Ties++
-			p.Weight += tie.Weight
-			actors[k][a], actors[k][b] = true, true
+			st.p.Ties++
+			st.p.Weight += tie.Weight
+			st.actors[a/64] |= 1 << (a % 64)
+			st.actors[b/64] |= 1 << (b % 64)
 			for _, pr := range tie.Projects {
-				projects[k][pr] = true
+				st.projects[pr] = true
 			}
 		}
 	}
-	for k, p := range pairs {
-		p.Actors = len(actors[k])
-		for pr := range projects[k] {
-			p.Projects = append(p.Projects, pr)
+	for _, st := range pairs {
+		for _, w := range st.actors {
+			st.p.Actors += bits.OnesCount64(w)
 		}
-		sort.Strings(p.Projects)
-		res.Pairs = append(res.Pairs, *p)
+		for pr := range st.projects {
+			st.p.Projects = append(st.p.Projects, pr)
+		}
+		sort.Strings(st.p.Projects)
+		res.Pairs = append(res.Pairs, *st.p)
 	}
 	sort.Slice(res.Pairs, func(i, j int) bool {
 		a, b := res.Pairs[i], res.Pairs[j]

@@ -63,8 +63,8 @@ type EgoNetwork struct {
 	Actors []EgoActor
 
 	v    *graph.View
-	dist map[int]int // position → distance, for every actor of the ego network
-	byID []int       // positions in id order
+	in   []bool // by position: an actor of the ego network
+	byID []int  // positions in id order
 }
 
 // EgoOf finds the actors of the ego network of actor id up to depth ties
@@ -91,9 +91,10 @@ func EgoOf(ctx context.Context, v *graph.View, id string, depth int) (*EgoNetwor
 	if err := expand(ctx, v, level); err != nil {
 		return nil, err
 	}
-	e := &EgoNetwork{Center: refOf(v.Actor(center)), Depth: depth, v: v, dist: dist}
+	e := &EgoNetwork{Center: refOf(v.Actor(center)), Depth: depth, v: v, in: make([]bool, v.Len())}
 	for i := range dist {
 		e.byID = append(e.byID, i)
+		e.in[i] = true
 	}
 	v.SortByID(e.byID)
 	e.Actors = make([]EgoActor, 0, len(dist))
@@ -114,7 +115,7 @@ func (e *EgoNetwork) EachTie(ctx context.Context, yield func(TieInfo) error) err
 				return err
 			}
 		}
-		ties, partners := e.v.Ties(a, e.after(e.v.ID(a)))
+		ties, partners := e.v.Ties(a, e.after(a))
 		for k, t := range ties {
 			if err := yield(tieInfo(e.v, t, a, partners[k])); err != nil {
 				return err
@@ -134,16 +135,17 @@ func (e *EgoNetwork) CountTies(ctx context.Context) (int, error) {
 				return 0, err
 			}
 		}
-		n += e.v.Degree(a, e.after(e.v.ID(a)))
+		n += e.v.Degree(a, e.after(a))
 	}
 	return n, nil
 }
 
-// after accepts the actors of the ego network whose id comes after id.
-func (e *EgoNetwork) after(id string) func(int) bool {
+// after accepts the actors of the ego network whose id comes after that of
+// the actor at position a.
+func (e *EgoNetwork) after(a int) func(int) bool {
+	ra := e.v.Rank(a)
 	return func(j int) bool {
-		_, in := e.dist[j]
-		return in && e.v.ID(j) > id
+		return e.in[j] && e.v.Rank(j) > ra
 	}
 }
 

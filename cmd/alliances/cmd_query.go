@@ -10,9 +10,7 @@ import (
 
 	"github.com/alliances/alliances/graph"
 	"github.com/alliances/alliances/graph/neo4jstore"
-	"github.com/alliances/alliances/ingest"
 	"github.com/alliances/alliances/query"
-	"github.com/alliances/alliances/sanitize"
 )
 
 type queryOptions struct {
@@ -24,6 +22,8 @@ type queryOptions struct {
 	minFamilies int
 	maxGroups   int
 	cypher      string
+	limit       int
+	count       bool
 }
 
 func queryCommand() command {
@@ -58,6 +58,8 @@ Examples:
   alliances query between ong collectivite
   alliances query cross-border --format csv
   alliances query coverage --min-families 2
+  alliances query partners cd44 --depth 2 --count
+  alliances query partners cd44 --depth 2 --format json --limit 1000
   alliances query alliances --phase 3 --min-families 4
   alliances query --store neo4j://localhost:7687 --cypher 'MATCH (a:Actor) RETURN a.name, a.betweenness ORDER BY a.betweenness DESC LIMIT 10'`,
 		setup: func(fs *flag.FlagSet, std *streams) func(context.Context, []string) error {
@@ -70,6 +72,8 @@ Examples:
 			fs.IntVar(&o.minFamilies, "min-families", 3, "alliances, coverage: the minimum number of distinct families of an alliance")
 			fs.IntVar(&o.maxGroups, "max-groups", 1000, "alliances: stop the search for groups after `N` of them (0: all)")
 			fs.StringVar(&o.cypher, "cypher", "", "Neo4j only: run this Cypher `QUERY` in a read-only transaction")
+			fs.IntVar(&o.limit, "limit", 0, "partners, between, cross-border: list at most `N` actors and ties (0: all); the counts stay whole")
+			fs.BoolVar(&o.count, "count", false, "partners, between, cross-border: print the counts only (actors by distance, ties)")
 			return func(ctx context.Context, args []string) error { return runQuery(ctx, o, std, args) }
 		},
 	}
@@ -100,6 +104,15 @@ func runQuery(ctx context.Context, o *queryOptions, std *streams, args []string)
 	if args[0] == "partners" && o.depth < 1 {
 		return usagef("--depth must be at least 1, not %d", o.depth)
 	}
+	if o.limit < 0 {
+		return usagef("--limit must be 0 (all) or more, not %d", o.limit)
+	}
+	if (o.limit > 0 || o.count) && (args[0] == "path" || args[0] == "alliances") {
+		return usagef("--limit and --count apply to partners, between and cross-border (path has --max, alliances --max-groups)")
+	}
+	if args[0] != "alliances" && args[0] != "coverage" {
+		return readQuery(ctx, o, std, args)
+	}
 	_, net, err := loadNetwork(ctx, o.store, &o.slice)
 	if err != nil {
 		return err
@@ -123,38 +136,6 @@ func namedQuery(o *queryOptions, std *streams, net *graph.Network, args []string
 		rows   [][]string
 	)
 	switch args[0] {
-	case "partners":
-		ego, err := query.Partners(net, args[1], o.depth)
-		if err != nil {
-			return err
-		}
-		result, header = ego, []string{"distance", "id", "name", "family", "country"}
-		for _, a := range ego.Actors {
-			rows = append(rows, []string{strconv.Itoa(a.Distance), a.ID, a.Name, a.Family, a.Country})
-		}
-		if o.format == formatTable {
-			fmt.Fprintf(std.out, "%d actor(s) within %d tie(s) of %s, %d tie(s) among them\n\n", len(ego.Actors)-1, o.depth, sanitize.Text(ego.Center.ID), len(ego.Ties))
-		}
-	case "path":
-		paths, err := query.Paths(net, args[1], args[2], o.max)
-		if err != nil {
-			return err
-		}
-		result, header = paths, []string{"path", "length", "actors", "through"}
-		for i, p := range paths {
-			var ids, via []string
-			for _, a := range p.Actors {
-				ids = append(ids, a.ID)
-			}
-			for _, t := range p.Ties {
-				via = append(via, tieOrigin(t))
-			}
-			rows = append(rows, []string{strconv.Itoa(i + 1), strconv.Itoa(p.Length), strings.Join(ids, " → "), strings.Join(via, " | ")})
-		}
-		if o.format == formatTable && len(paths) == 0 {
-			fmt.Fprintf(std.out, "no path: %s and %s are not connected\n", sanitize.Text(args[1]), sanitize.Text(args[2]))
-			return nil
-		}
 	case "alliances":
 		res, err := query.Alliances(net, o.minFamilies, o.maxGroups)
 		if err != nil {
@@ -174,46 +155,6 @@ func namedQuery(o *queryOptions, std *streams, net *graph.Network, args []string
 		}
 		if res.Truncated && !o.quiet {
 			fmt.Fprintf(std.err, "note: the search for groups stopped after %d groups (--max-groups); there are more, and these are the first found, not the largest: raise --min-families to narrow the search, or --max-groups 0 to list them all (it may take very long)\n", len(res.Groups))
-		}
-	case "between":
-		f1, f2 := args[1], args[2]
-		ties, err := query.Between(net, f1, f2)
-		if errors.Is(err, query.ErrUnknownFamily) {
-			// The aliases ingest accepts ("NGO", "local authority",
-			// "collectivité territoriale") name the same families here.
-			vocab := ingest.DefaultVocabulary()
-			if f, ok := vocab.Family(f1); ok {
-				f1 = f
-			}
-			if f, ok := vocab.Family(f2); ok {
-				f2 = f
-			}
-			ties, err = query.Between(net, f1, f2)
-		}
-		if err != nil {
-			return err
-		}
-		result = ties
-		header, rows = tieRows(ties)
-		if o.format == formatTable {
-			fmt.Fprintf(std.out, "%d tie(s) between %s and %s\n\n", len(ties), f1, f2)
-		}
-	case "cross-border":
-		res, err := query.CrossBorder(net)
-		if err != nil {
-			return err
-		}
-		result, header = res, []string{"country_a", "country_b", "ties", "weight", "actors", "projects"}
-		for _, p := range res.Pairs {
-			rows = append(rows, []string{p.A, p.B, strconv.Itoa(p.Ties), strconv.FormatFloat(p.Weight, 'g', -1, 64),
-				strconv.Itoa(p.Actors), strings.Join(p.Projects, ",")})
-		}
-		if o.format == formatTable {
-			fmt.Fprintf(std.out, "%d cross-border tie(s)", len(res.Ties))
-			if res.WithoutCountry > 0 {
-				fmt.Fprintf(std.out, " (%d tie(s) left out: an actor has no country)", res.WithoutCountry)
-			}
-			fmt.Fprint(std.out, "\n\n")
 		}
 	}
 	if o.format == formatJSON {
@@ -255,15 +196,6 @@ func tieOrigin(t query.TieInfo) string {
 		parts = append(parts, "projects "+strings.Join(t.Projects, ","))
 	}
 	return strings.Join(parts, "; ")
-}
-
-func tieRows(ties []query.TieInfo) ([]string, [][]string) {
-	header := []string{"a", "a_family", "b", "b_family", "weight", "made_of"}
-	rows := make([][]string, len(ties))
-	for i, t := range ties {
-		rows[i] = []string{t.A.ID, t.A.Family, t.B.ID, t.B.Family, strconv.FormatFloat(t.Weight, 'g', -1, 64), tieOrigin(t)}
-	}
-	return header, rows
 }
 
 // runCypher runs the user's Cypher on a Neo4j store, read-only.
