@@ -257,7 +257,7 @@ func (cs *csvStream) reader() (io.ReadCloser, error) {
 		text = crToLF{text}
 	}
 	if cs.charset == charsetCP1252 {
-		text = charmap.Windows1252.NewDecoder().Reader(tr)
+		text = charmap.Windows1252.NewDecoder().Reader(text)
 	}
 	return struct {
 		io.Reader

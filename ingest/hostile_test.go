@@ -281,3 +281,19 @@ func TestProblemsKeptAreBounded(t *testing.T) {
 		t.Errorf("first line %q", first)
 	}
 }
+
+func TestCROnlyLineEndsWindows1252(t *testing.T) {
+	dir := t.TempDir()
+	actors := filepath.Join(dir, "acteurs.csv")
+	// "Régie" and "Élan" in Windows-1252 (é = 0xE9, É = 0xC9).
+	os.WriteFile(actors, []byte("id;nom;famille\ra;R\xe9gie;collectivite\rb;\xc9lan;ong\r"), 0o644)
+	links := filepath.Join(dir, "liens.csv")
+	os.WriteFile(links, []byte("source;target\ra;b\r"), 0o644)
+	r, err := Read([]string{actors, links}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Dataset.Actors) != 2 || r.Dataset.Actors[0].Name != "Régie" || r.Dataset.Actors[1].Name != "Élan" || len(r.Dataset.Links) != 1 {
+		t.Errorf("got %+v", r.Dataset.Actors)
+	}
+}
