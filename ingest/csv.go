@@ -45,20 +45,36 @@ func gunzip(raw []byte) ([]byte, error) {
 
 // maxWholeBytes bounds the files that are read whole into memory (JSON,
 // and workbooks, before and after gzip): a gzip file of a few MB can
-// expand to gigabytes. CSV, GraphML and GEXF files are read as streams and
-// have no such bound.
-const maxWholeBytes = 512 << 20
+// expand to gigabytes. 128 MB is twice the JSON of the whole Horizon 2020
+// data set; CSV, GraphML and GEXF files are read as streams and have no such
+// bound.
+const maxWholeBytes = 128 << 20
 
-// readWhole reads r to its end, up to maxWholeBytes.
+// readWhole reads r to its end, up to maxWholeBytes, in chunks joined at
+// the end, so that a file beyond the bound takes no more than the bound.
 func readWhole(r io.Reader) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r, maxWholeBytes+1))
-	if err != nil {
-		return nil, err
+	var chunks [][]byte
+	total := 0
+	for {
+		chunk := make([]byte, 1<<20)
+		n, err := io.ReadFull(r, chunk)
+		chunks = append(chunks, chunk[:n])
+		total += n
+		if total > maxWholeBytes {
+			return nil, fmt.Errorf("the file holds more than %d MB: JSON files and workbooks are read whole; give the tables as CSV files, which are read as streams", maxWholeBytes>>20)
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	if len(b) > maxWholeBytes {
-		return nil, fmt.Errorf("the file holds more than %d MB: JSON files and workbooks are read whole; give the tables as CSV files, which are read as streams", maxWholeBytes>>20)
+	out := make([]byte, 0, total)
+	for _, c := range chunks {
+		out = append(out, c...)
 	}
-	return b, nil
+	return out, nil
 }
 
 // detectDelimiter returns the delimiter of a CSV text: the most frequent of

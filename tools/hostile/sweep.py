@@ -7,7 +7,7 @@ allows (never 2 for anything but a usage mistake, never a Go panic), within
 its time limit, within its memory limit (maximum resident set size), and its
 own check passes (the store unchanged, no secret printed, an SVG well-formed…).
 
-Usage: tools/hostile/sweep.py BIN [FAMILY...]
+Usage: tools/hostile/sweep.py BIN [FAMILY...]   (SWEEP_VERBOSE=1: one line per case)
 Run as root for the cases that need a tmpfs or another user (skipped
 otherwise). docs/reliability.md records the counts of the last run.
 """
@@ -82,6 +82,8 @@ def case(family, name, args, codes, setup=None, check=None, env=None, timeout=60
             msg = check(ctx, code, out, err)
             if msg:
                 why.append(msg)
+        if os.environ.get("SWEEP_VERBOSE"):
+            sys.stderr.write(f"{family} | {name[:70]} | exit {code} | {secs:.1f} s | {mb:.0f} MB | {'FAIL ' + '; '.join(why) if why else 'ok'}\n")
         r = results.setdefault(family, [0, 0, []])
         r[0] += 1
         if why:
