@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"github.com/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 )
 
 // maxPDFPoints bounds the longer side of a PDF page (200 inches, the limit of
@@ -21,7 +19,8 @@ var pageSizes = map[string][2]float64{"a4": {595.28, 841.89}, "letter": {612, 79
 // pageMargin is the margin of a map on paper: 1 cm.
 const pageMargin = 28.35
 
-// drawPDF paints the layout on one PDF page, with the Go fonts embedded:
+// drawPDF paints the layout on one PDF page, with Liberation Sans embedded
+// (the glyphs used):
 // on paper ("a4", "letter") scaled to fit inside the margins and turned to
 // landscape when the map is wider than tall, else on a page of the map's
 // own size (at most maxPDFPoints a side). The file is dated date (the zero
@@ -53,8 +52,8 @@ func drawPDF(l *xlayout, page string, date time.Time) ([]byte, error) {
 	pdf.SetCreator("alliances", true)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
-	pdf.AddUTF8FontFromBytes("go", "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes("go", "B", gobold.TTF)
+	pdf.AddUTF8FontFromBytes(pdfFontFamily, "", sansRegular)
+	pdf.AddUTF8FontFromBytes(pdfFontFamily, "B", sansBold)
 	pdf.AddPage()
 	pdf.SetLineCapStyle("round")
 	pdf.SetLineJoinStyle("round")
@@ -172,7 +171,7 @@ func drawPDF(l *xlayout, page string, date time.Time) ([]byte, error) {
 			if p.bold() {
 				style = "B"
 			}
-			pdf.SetFont("go", style, size*scale)
+			pdf.SetFont(pdfFontFamily, style, size*scale)
 			tw := pdf.GetStringWidth(op.Text)
 			if want := op.Width * scale; tw > want*1.02 && want > 0 {
 				pdf.SetFontSize(size * scale * want / tw)

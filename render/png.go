@@ -11,8 +11,6 @@ import (
 	"github.com/fogleman/gg"
 	"github.com/golang/freetype/truetype"
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 )
 
 // MaxPixels bounds the longer side of a PNG map, in pixels: larger maps
@@ -24,9 +22,10 @@ const MaxPixels = 6000
 // margin is the white border around drawn maps, in points (Graphviz pad=0.3).
 const margin = 21.6
 
-// goFonts are the parsed Go fonts, shared: a truetype.Font is read-only,
-// while its faces keep glyph caches and are made per drawing.
-var goFonts struct {
+// sansFonts are the parsed Liberation Sans fonts (fonts.go), shared: a
+// truetype.Font is read-only, while its faces keep glyph caches and are made
+// per drawing.
+var sansFonts struct {
 	once          sync.Once
 	regular, bold *truetype.Font
 	err           error
@@ -36,22 +35,22 @@ var goFonts struct {
 // tenths of a pixel. Faces are not safe for concurrent use.
 type faces map[[2]int]font.Face
 
-// get returns the Go font (regular or bold) at size pixels, rounded to a
-// tenth of a pixel.
+// get returns Liberation Sans (regular or bold) at size pixels, rounded to
+// a tenth of a pixel.
 func (fs faces) get(bold bool, size float64) (font.Face, error) {
-	goFonts.once.Do(func() {
-		goFonts.regular, goFonts.err = truetype.Parse(goregular.TTF)
-		if goFonts.err == nil {
-			goFonts.bold, goFonts.err = truetype.Parse(gobold.TTF)
+	sansFonts.once.Do(func() {
+		sansFonts.regular, sansFonts.err = truetype.Parse(sansRegular)
+		if sansFonts.err == nil {
+			sansFonts.bold, sansFonts.err = truetype.Parse(sansBold)
 		}
 	})
-	if goFonts.err != nil {
-		return nil, goFonts.err
+	if sansFonts.err != nil {
+		return nil, sansFonts.err
 	}
 	b := 0
-	f := goFonts.regular
+	f := sansFonts.regular
 	if bold {
-		b, f = 1, goFonts.bold
+		b, f = 1, sansFonts.bold
 	}
 	key := [2]int{b, int(math.Round(size * 10))}
 	if fc, ok := fs[key]; ok {
@@ -172,8 +171,10 @@ func drawPNG(l *xlayout, scale float64) ([]byte, error) {
 			}
 			dc.SetFontFace(fc)
 			tw, _ := dc.MeasureString(op.Text)
-			// Graphviz measured the text with its own font metrics: shrink
-			// the Go font when it is wider, so text stays in its box.
+			// Graphviz measured the text with its Helvetica metrics, which
+			// Liberation Sans shares; should a text still be wider (the
+			// native Graphviz measuring with another installed font),
+			// shrink it so that it stays in its box.
 			if want := op.Width * scale; tw > want*1.02 && want > 0 {
 				if fc, err = fonts.get(p.bold(), size*scale*want/tw); err != nil {
 					return nil, fmt.Errorf("render: font: %w", err)
