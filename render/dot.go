@@ -106,8 +106,10 @@ func (s *scene) dot(pl *placement) []byte {
 		// next to them (xlabel) in small maps.
 		fmt.Fprintf(&b, "\tgraph [layout=%s, start=%d, overlap=%s, sep=\"+%d\", splines=false, outputorder=edgesfirst, pack=true,%s\n", st.layout, s.opts.Seed, st.overlap, st.sep, st.extra)
 	}
-	b.WriteString("\t\tbgcolor=\"#FFFFFF\", pad=0.3, fontname=\"Helvetica\", fontsize=12, labelloc=t, labeljust=l, forcelabels=true]\n")
-	b.WriteString("\tnode [label=\"\", style=filled, fixedsize=true, penwidth=0.6, color=\"#333333\", fontname=\"Helvetica\"" +
+	// fontName (fonts.go): Liberation Sans, metric-compatible with
+	// Helvetica, in which the embedded Graphviz measures it.
+	fmt.Fprintf(&b, "\t\tbgcolor=\"#FFFFFF\", pad=0.3, fontname=%q, fontsize=12, labelloc=t, labeljust=l, forcelabels=true]\n", fontName)
+	b.WriteString("\tnode [label=\"\", style=filled, fixedsize=true, penwidth=0.6, color=\"#333333\", fontname=\"" + fontName + "\"" +
 		fmt.Sprintf(", fontsize=%s, fontcolor=\"#1A1A1A\"]\n", formatNum(st.labelSize)))
 	fmt.Fprintf(&b, "\tedge [color=%q, penwidth=%s]\n", st.edgeColor, formatNum(st.penBase))
 	if !s.bare {

@@ -140,7 +140,7 @@ func niceStep(max float64, n int) float64 {
 // svgHeader starts an SVG document of the given size, with the fonts of the
 // maps.
 func svgHeader(b *strings.Builder, w, h float64, title string) {
-	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" font-family="Helvetica, Arial, sans-serif">`+"\n",
+	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" font-family="Liberation Sans, Helvetica, Arial, sans-serif">`+"\n",
 		f2(w), f2(h), f2(w), f2(h))
 	if title != "" {
 		fmt.Fprintf(b, "<title>%s</title>\n", esc(title))
