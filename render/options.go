@@ -120,8 +120,11 @@ type Options struct {
 	// fit inside 1 cm margins, turned to landscape when it is wider than
 	// tall; "" means one page of the map's own size (at most 200 inches).
 	Page string
-	// Date is the creation date written in PDF maps; the zero time means
-	// 2000-01-01, so that the same map gives the same bytes.
+	// Date is the creation date written in PDF maps, the date of the map
+	// (the commands give the date of the caption, --date); the zero time
+	// means 1970-01-01 00:00:00 UTC (the Unix epoch, as reproducible builds
+	// without a date of their own), a fixed date rather than the time of
+	// drawing, so that the same map gives the same bytes.
 	Date time.Time
 	// OverviewAbove draws the view as an overview (OverviewActors actors,
 	// OverviewTies ties each) when it has more actors than this, below

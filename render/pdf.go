@@ -13,6 +13,14 @@ import (
 // common PDF readers); larger maps are scaled down.
 const maxPDFPoints = 14400
 
+// defaultPDFDate is the creation and modification date of PDF maps drawn
+// without Options.Date: the Unix epoch, 1970-01-01 00:00:00 UTC, the date of
+// reproducible builds that have no date of their own (SOURCE_DATE_EPOCH=0).
+// A fixed date, not the time of drawing, so that the same map gives the same
+// bytes; the commands of alliances date their maps with --date (today by
+// default), the date of the caption.
+var defaultPDFDate = time.Unix(0, 0).UTC()
+
 // pageSizes are the paper sizes of Options.Page, portrait, in points.
 var pageSizes = map[string][2]float64{"a4": {595.28, 841.89}, "letter": {612, 792}}
 
@@ -24,7 +32,8 @@ const pageMargin = 28.35
 // on paper ("a4", "letter") scaled to fit inside the margins and turned to
 // landscape when the map is wider than tall, else on a page of the map's
 // own size (at most maxPDFPoints a side). The file is dated date (the zero
-// time means 2000-01-01), so the same layout and date give the same bytes.
+// time means defaultPDFDate), so the same layout and date give the same
+// bytes.
 func drawPDF(l *xlayout, page string, date time.Time) ([]byte, error) {
 	scale := 1.0
 	w, h := l.urx-l.llx+2*margin, l.ury-l.lly+2*margin
@@ -43,7 +52,7 @@ func drawPDF(l *xlayout, page string, date time.Time) ([]byte, error) {
 	}
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: pw, Ht: ph}})
 	if date.IsZero() {
-		date = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+		date = defaultPDFDate
 	}
 	pdf.SetCreationDate(date.UTC())
 	pdf.SetModificationDate(date.UTC())

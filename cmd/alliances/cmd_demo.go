@@ -187,6 +187,8 @@ func demoOutputs(ctx context.Context, o *demoOptions, in report.Input, date time
 	mapIn.Layout = lay
 	for _, m := range maps {
 		m.opts.Seed, m.opts.Engine, m.opts.Lang = o.seed, o.engine, "en"
+		// network.pdf is dated as its caption and the reports.
+		m.opts.Date = date
 		m.opts.Caption = caption("examples/loire-souss (illustrative data)", date, o.seed, "en")
 		format, err := render.FormatFromPath(m.file)
 		if err != nil {
