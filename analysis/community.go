@@ -320,3 +320,29 @@ func modularity(g *adjacency, weighted bool, comm []int, count int) float64 {
 	}
 	return q
 }
+
+// CommunitySize is a Louvain community and its number of actors.
+type CommunitySize struct {
+	Community, Actors int
+}
+
+// RankCommunities returns the communities of actors, largest first (equal
+// sizes by community number): the order in which maps colour them and
+// reports number them (rank = position + 1).
+func RankCommunities(actors []ActorMetrics) []CommunitySize {
+	size := make(map[int]int)
+	for _, a := range actors {
+		size[a.Community]++
+	}
+	out := make([]CommunitySize, 0, len(size))
+	for c, n := range size {
+		out = append(out, CommunitySize{c, n})
+	}
+	slices.SortFunc(out, func(a, b CommunitySize) int {
+		if a.Actors != b.Actors {
+			return b.Actors - a.Actors
+		}
+		return a.Community - b.Community
+	})
+	return out
+}

@@ -507,3 +507,20 @@ func (s *suggester) commonPartners(v, c int) []int32 {
 	}
 	return out
 }
+
+// ScoreWeights are the weights of the components of a suggestion's score,
+// for the methods of a report.
+type ScoreWeights struct {
+	Complementary, Territory, Country float64
+	Common                            float64 // per common partner
+	MaxCommon                         int
+	Shared                            float64 // per shared dimension or target
+	MaxShared                         int
+	Main, Connected                   float64
+}
+
+// SuggestionWeights returns the weights of the suggestion score.
+func SuggestionWeights() ScoreWeights {
+	return ScoreWeights{scoreComplementary, scoreTerritory, scoreCountry, scoreCommon, maxCommon,
+		scoreShared, maxShared, scoreMain, scoreConnected}
+}

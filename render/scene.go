@@ -701,21 +701,15 @@ func (s *scene) colourByCommunity(in Input) error {
 		return fmt.Errorf("%w: colouring by community needs computed metrics", ErrMissingInput)
 	}
 	comm := make(map[string]int, len(in.Metrics.Actors))
-	size := make(map[int]int)
 	for _, m := range in.Metrics.Actors {
 		comm[m.ID] = m.Community
-		size[m.Community]++
 	}
-	ids := make([]int, 0, len(size))
-	for c := range size {
-		ids = append(ids, c)
+	ranked := analysis.RankCommunities(in.Metrics.Actors)
+	ids := make([]int, len(ranked))
+	size := make(map[int]int, len(ranked))
+	for i, c := range ranked {
+		ids[i], size[c.Community] = c.Community, c.Actors
 	}
-	sort.Slice(ids, func(i, j int) bool {
-		if size[ids[i]] != size[ids[j]] {
-			return size[ids[i]] > size[ids[j]]
-		}
-		return ids[i] < ids[j]
-	})
 	colour := make(map[int]string)
 	for i, c := range ids {
 		if i < len(communityColours) {

@@ -71,6 +71,7 @@ func ExampleWrite() {
 	// report.md
 	// tables/actors.csv
 	// tables/analysis.json
+	// tables/ei-test.csv
 	// tables/families.csv
 	// tables/inputs.csv
 	// tables/isolated.csv
@@ -79,6 +80,7 @@ func ExampleWrite() {
 	// tables/network.json
 	// tables/projects.csv
 	// tables/projects.json
+	// tables/tables.xlsx
 	// tables/warnings.csv
-	// Le réseau relie 4 acteurs par 3 liens (densité 0,500). Il compte 2 composantes connexes ; la plus grande rassemble 75,0 % des acteurs. La détection de communautés en trouve 2.
+	// Le réseau relie 4 acteurs par 3 liens (densité 0,500). Il compte 2 composantes connexes ; la plus grande rassemble 75,0 % des acteurs. La détection de communautés en trouve 2.
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -38,14 +39,59 @@ func (l lang) T(key string) string {
 		return key
 	}
 	if l.fr {
-		// A paragraph that introduces a list ends with " :": a no-break
-		// space keeps the colon from wrapping alone onto the next line.
-		if s, ok := strings.CutSuffix(m[1], " :"); ok {
-			return s + "\u00a0:"
-		}
-		return m[1]
+		return frenchSpaces.Replace(m[1])
 	}
 	return m[0]
+}
+
+// frenchSpaces applies French typography to a message: a no-break space
+// before a colon and inside guillemets, a narrow no-break space before ";",
+// "?" and "!", so that none of them wraps alone onto the next line.
+var frenchSpaces = strings.NewReplacer(" :", "\u00a0:", " ;", nnbsp+";", " ?", nnbsp+"?", " !", nnbsp+"!",
+	"« ", "«\u00a0", " »", "\u00a0»")
+
+// reCount finds a count (digits, possibly grouped by spaces) and reAgree a
+// word written with an optional plural, "acteur(s)".
+var (
+	reCount = regexp.MustCompile(`^\d[\d\x{00a0}\x{202f},]*$`)
+	reWordS = regexp.MustCompile(`^(\pL[\pL’'-]*)\(s\)(\PL*)$`)
+)
+
+// agree writes every "word(s)" of s in the singular or the plural of the
+// count that precedes it in s ("1 ligne(s) ignorée(s)" → "1 ligne ignorée",
+// "3 actor(s)" → "3 actors"): French takes the singular for 0 and 1,
+// English for 1 only. A word with no count before it keeps its "(s)".
+func (l lang) agree(s string) string {
+	if !strings.Contains(s, "(s)") {
+		return s
+	}
+	words := strings.Split(s, " ")
+	count := -1
+	for i, w := range words {
+		if reCount.MatchString(strings.TrimRight(w, ",")) && !strings.Contains(w, ",") {
+			digits := strings.Map(func(r rune) rune {
+				if r >= '0' && r <= '9' {
+					return r
+				}
+				return -1
+			}, w)
+			if n, err := strconv.Atoi(digits); err == nil {
+				count = n
+			}
+			continue
+		}
+		m := reWordS.FindStringSubmatch(w)
+		if m == nil || count < 0 {
+			continue
+		}
+		plural := count > 1 || (!l.fr && count != 1)
+		if plural {
+			words[i] = m[1] + "s" + m[2]
+		} else {
+			words[i] = m[1] + m[2]
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // F formats the message key with args.

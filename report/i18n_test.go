@@ -97,10 +97,10 @@ func TestTranslateWhy(t *testing.T) {
 	wantEN := "complementary family: association ↔ local authority; same territory Loire-Atlantique; same country FR; " +
 		"2 common partners (Ville de Nantes, Jeunesse; et Coopération); shares dimension inclusive, target youth; " +
 		"in the main component; well connected (30 partners); something new"
-	wantFR := "famille complémentaire : association ↔ collectivité territoriale ; même territoire (Loire-Atlantique) ; " +
-		"même pays (FR) ; 2 partenaires communs (Ville de Nantes, Jeunesse; et Coopération) ; " +
-		"partage la dimension inclusive, la cible jeunes ; dans la composante principale ; " +
-		"bien connecté (30 partenaires) ; something new"
+	wantFR := "famille complémentaire\u00a0: association ↔ collectivité territoriale\u202f; même territoire (Loire-Atlantique)\u202f; " +
+		"même pays (FR)\u202f; 2 partenaires communs (Ville de Nantes, Jeunesse; et Coopération)\u202f; " +
+		"partage la dimension inclusive, la cible jeunes\u202f; dans la composante principale\u202f; " +
+		"bien connecté (30 partenaires)\u202f; something new"
 	if got := translateWhy(en, why); got != wantEN {
 		t.Errorf("en:\n got %q\nwant %q", got, wantEN)
 	}
@@ -200,8 +200,8 @@ func checkStructure(t *testing.T, page []byte) {
 		}
 	}
 	walk(doc)
-	if sections != 7 {
-		t.Errorf("%d sections, want 7", sections)
+	if sections != 8 {
+		t.Errorf("%d sections, want 8", sections)
 	}
 }
 

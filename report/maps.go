@@ -50,6 +50,11 @@ func mapSpecs(in Input, opts Options, l lang) []mapSpec {
 	o := base
 	o.View, o.Title = render.ViewNetwork, l.T("map.network")
 	specs = append(specs, mapSpec{"network", l.T("map.network"), l.T("map.network.cap"), o})
+	if in.Metrics.Network.Communities >= 2 {
+		o := base
+		o.View, o.Title, o.ColourBy = render.ViewNetwork, l.T("map.communities"), "community"
+		specs = append(specs, mapSpec{"communities", o.Title, l.T("map.communities.cap"), o})
+	}
 	if in.Isolated != nil && len(in.Isolated.Actors) > 0 {
 		o := base
 		o.View, o.Title, o.Suggestions = render.ViewIsolated, l.T("map.isolated"), true
@@ -57,7 +62,7 @@ func mapSpecs(in Input, opts Options, l lang) []mapSpec {
 	}
 	if brokers := top(in.Metrics.Actors, 1, func(a analysis.ActorMetrics) float64 {
 		return float64(brokerageTotal(a.Brokerage))
-	}, false); len(brokers) == 1 && brokerageTotal(brokers[0].Brokerage) > 0 {
+	}, false); len(brokers) > 0 && brokerageTotal(brokers[0].Brokerage) > 0 {
 		a := brokers[0]
 		name := a.Name
 		if name == "" {
@@ -72,16 +77,18 @@ func mapSpecs(in Input, opts Options, l lang) []mapSpec {
 }
 
 // renderMaps renders every map of the report as SVG and PNG.
-func renderMaps(ctx context.Context, in Input, opts Options, l lang) ([]*mapFigure, error) {
+func renderMaps(ctx context.Context, in Input, opts Options, l lang, step func(string)) ([]*mapFigure, error) {
 	rin := render.Input{Network: in.Network, Metrics: in.Metrics, Isolated: in.Isolated}
 	// The network and isolated maps share one layout.
-	lay, err := layout.Compute(ctx, in.Network, layout.Options{Seed: opts.Seed})
+	step("maps: layout")
+	lay, err := layout.UserCache().Layout(ctx, in.Network, layout.Options{Seed: opts.Seed})
 	if err != nil {
 		return nil, fmt.Errorf("report: map layout: %w", err)
 	}
 	rin.Layout = lay
 	var figs []*mapFigure
 	for i, s := range mapSpecs(in, opts, l) {
+		step("maps: " + s.name)
 		var svg, png bytes.Buffer
 		if err := render.Render(ctx, &svg, "svg", rin, s.opts); err != nil {
 			return nil, fmt.Errorf("report: map %s: %w", s.name, err)

@@ -31,6 +31,46 @@ var messages = map[string][2]string{
 	"reason.single_family":          {"ties only within its own family", "liens uniquement avec sa propre famille"},
 	"reason.broker_dependent":       {"depends on a single broker", "dépend d’un seul intermédiaire"},
 
+	// Readings of the network indicators (readings.go).
+	"read.density":       {"Density: %s of all possible ties exist; an actor has %s partners on average (median %s).", "Densité : %s des liens possibles existent ; un acteur a en moyenne %s partenaires (médiane %s)."},
+	"read.density.large": {"In a network this large density is always low: the number of partners says more.", "Dans un réseau de cette taille, la densité est toujours faible : le nombre de partenaires en dit davantage."},
+	"read.connected":     {"Every actor can reach every other through a chain of partners.", "Chaque acteur peut atteindre tous les autres par une chaîne de partenaires."},
+	"read.components":    {"The largest connected group holds %s of the actors; %s other groups have no chain of partners to it.", "Le plus grand groupe connexe rassemble %s des acteurs ; %s autres groupes n’ont aucune chaîne de partenaires qui les y relie."},
+	"read.transitivity":  {"Transitivity: %s of the pairs of partners of an actor are partners themselves, %s times what ties drawn at random with the same density would give: partners form groups.", "Transitivité : %s des paires de partenaires d’un acteur sont elles-mêmes partenaires, %s fois ce que donneraient des liens tirés au hasard avec la même densité : les partenaires forment des groupes."},
+	"read.central.high":  {"Degree centralization %s: a few actors hold most of the ties, as in a star.", "Centralisation des degrés %s : quelques acteurs concentrent l’essentiel des liens, comme dans une étoile."},
+	"read.central.mid":   {"Degree centralization %s: some actors are clearly more connected than the others, without a single centre.", "Centralisation des degrés %s : certains acteurs sont nettement plus connectés que les autres, sans centre unique."},
+	"read.central.low":   {"Degree centralization %s: ties are spread evenly, no actor stands out as a centre.", "Centralisation des degrés %s : les liens sont répartis de façon homogène, aucun acteur ne se détache comme centre."},
+	"read.modular.high":  {"Modularity %s: the %s communities are clear; actors work mostly within their group.", "Modularité %s : les %s communautés sont nettes ; les acteurs travaillent surtout au sein de leur groupe."},
+	"read.modular.mid":   {"Modularity %s: the %s communities are visible but many ties cross them.", "Modularité %s : les %s communautés sont visibles, mais beaucoup de liens les traversent."},
+	"read.modular.low":   {"Modularity %s: hardly any community structure; the network is one mixed whole.", "Modularité %s : presque aucune structure en communautés ; le réseau forme un ensemble mêlé."},
+	"read.assort.neg":    {"Degree assortativity %s: well-connected actors tie with less-connected ones (hubs surrounded by peripheral actors).", "Assortativité des degrés %s : les acteurs très connectés se lient à des acteurs peu connectés (des pôles entourés d’acteurs périphériques)."},
+	"read.assort.pos":    {"Degree assortativity %s: well-connected actors tie with one another (a core of hubs).", "Assortativité des degrés %s : les acteurs très connectés se lient entre eux (un noyau de pôles)."},
+	"overview.reading":   {"How to read these numbers", "Comment lire ces chiffres"},
+
+	// The E-I index against random mixing (readings.go).
+	"ei.test":        {"E-I index of the network against random mixing of the families", "Indice E-I du réseau comparé à un mélange aléatoire des familles"},
+	"ei.observed":    {"Observed E-I index", "Indice E-I observé"},
+	"ei.expected":    {"Expected under random mixing (same family sizes)", "Attendu sous mélange aléatoire (mêmes effectifs par famille)"},
+	"ei.perm":        {"Permutations: mean (standard deviation)", "Permutations : moyenne (écart type)"},
+	"ei.perm.value":  {"%s (%s) over %s", "%s (%s) sur %s"},
+	"ei.phigher":     {"p (index as high by chance)", "p (indice aussi élevé par hasard)"},
+	"ei.plower":      {"p (index as low by chance)", "p (indice aussi bas par hasard)"},
+	"ei.read.open":   {"The observed E-I index (%s) is above what random mixing of the same families gives (%s): ties cross families more than chance would, a sign of deliberate complementarity.", "L’indice E-I observé (%s) dépasse ce que donne un mélange aléatoire des mêmes familles (%s) : les liens traversent les familles plus que le hasard ne le ferait, signe d’une complémentarité recherchée."},
+	"ei.read.closed": {"The observed E-I index (%s) is below what random mixing of the same families gives (%s): even if many ties cross families, actors keep to their own family more than chance would. A positive E-I index only means that most ties are external, which the sizes of the families alone can produce.", "L’indice E-I observé (%s) est inférieur à ce que donne un mélange aléatoire des mêmes familles (%s) : même si beaucoup de liens traversent les familles, les acteurs restent entre eux plus que le hasard ne le voudrait. Un indice E-I positif signifie seulement que la plupart des liens sont externes, ce que les seuls effectifs des familles peuvent produire."},
+	"ei.read.chance": {"The observed E-I index (%s) is close to what random mixing of the same families gives (%s): families mix about as chance would, neither seeking nor avoiding one another, which is also what a family assortativity near zero says.", "L’indice E-I observé (%s) est proche de ce que donne un mélange aléatoire des mêmes familles (%s) : les familles se mélangent à peu près comme le voudrait le hasard, sans se rechercher ni s’éviter, ce que dit aussi une assortativité par famille proche de zéro."},
+	"ei.test.note":   {"Expected value: 1 − 2 Σ n_f(n_f − 1) / (N(N − 1)) for families of n_f actors among N. Permutation test as in UCINET: the families are shuffled among the actors, the ties stay; p is the share of shufflings (the observed one included) whose index is at least (at most) the observed one. p below 0.05 is read as a real difference.", "Valeur attendue : 1 − 2 Σ n_f(n_f − 1) / (N(N − 1)) pour des familles de n_f acteurs parmi N. Test par permutation comme dans UCINET : les familles sont redistribuées au hasard entre les acteurs, les liens restent ; p est la part des redistributions (l’observée comprise) dont l’indice est au moins (au plus) égal à l’observé. Un p inférieur à 0,05 est lu comme une différence réelle."},
+
+	// Communities (communities.go).
+	"sec.communities":     {"Communities", "Communautés"},
+	"comm.intro":          {"The Louvain method groups the actors into %s communities: groups of actors more tied to one another than to the rest (modularity %s). The table numbers them as the map coloured by community, largest first.", "La méthode de Louvain regroupe les acteurs en %s communautés : des groupes d’acteurs plus liés entre eux qu’avec le reste (modularité %s). Le tableau les numérote comme la carte colorée par communauté, de la plus grande à la plus petite."},
+	"comm.none":           {"Community detection finds no more than one community: there is no group structure to describe.", "La détection de communautés n’en trouve pas plus d’une : il n’y a pas de structure en groupes à décrire."},
+	"comm.main":           {"Most connected actors", "Acteurs les plus connectés"},
+	"comm.rest":           {"%s smaller communities", "%s communautés plus petites"},
+	"comm.rest.one":       {"%s smaller community", "%s communauté plus petite"},
+	"comm.note":           {"Families: share of the community’s actors in each family. Countries: the three most frequent, with their number of actors. tables/actors.csv gives the community of every actor.", "Familles : part des acteurs de la communauté dans chaque famille. Pays : les trois plus fréquents, avec leur nombre d’acteurs. tables/actors.csv donne la communauté de chaque acteur."},
+	"map.communities":     {"The network coloured by community", "Le réseau coloré par communauté"},
+	"map.communities.cap": {"The same layout as the network map; each of the largest communities has its colour, the smaller ones are grey.", "La même disposition que la carte du réseau ; chacune des plus grandes communautés a sa couleur, les plus petites sont en gris."},
+
 	// Column heads.
 	"col.measure":     {"Measure", "Mesure"},
 	"col.value":       {"Value", "Valeur"},
@@ -96,7 +136,7 @@ var messages = map[string][2]string{
 	"net.degassortativity":  {"Degree assortativity", "Assortativité de degré"},
 
 	// Key actors.
-	"key.intro":             {"The tables list the %s actors that rank highest on each centrality measure (equal values in the order of identifiers). Each measure captures a different kind of importance; the Methods section defines them.", "Les tableaux donnent les %s acteurs les mieux placés selon chaque mesure de centralité (à valeur égale, dans l’ordre des identifiants). Chaque mesure saisit une forme différente d’importance ; la section Méthodes les définit."},
+	"key.intro":             {"The tables list the %s actors that rank highest on each centrality measure (equal values share a rank, and actors tied with the last one are listed too). Each measure captures a different kind of importance; the Methods section defines them.", "Les tableaux donnent les %s acteurs les mieux placés selon chaque mesure de centralité (à valeur égale, même rang ; les acteurs à égalité avec le dernier sont aussi listés). Chaque mesure saisit une forme différente d’importance ; la section Méthodes les définit."},
 	"metric.degree":         {"Degree", "Degré"},
 	"metric.betweenness":    {"Betweenness", "Intermédiarité"},
 	"metric.closeness":      {"Closeness", "Centralité de proximité"},
@@ -138,11 +178,17 @@ var messages = map[string][2]string{
 	"role.itinerant.def":      {"A and C in one family, B in another", "A et C dans une famille, B dans une autre"},
 	"role.representative.def": {"B in the family of A, C in another", "B dans la famille de A, C dans une autre"},
 	"role.gatekeeper.def":     {"B in the family of C, A in another", "B dans la famille de C, A dans une autre"},
+	"role.repgate":            {"Representative / gatekeeper", "Représentant / gardien"},
+	"role.repgate.def":        {"B in the family of one of A and C, the other in another family", "B dans la famille de l’un de A et C, l’autre dans une autre famille"},
+	"compl.repgate.note":      {"The ties are undirected: an actor that represents its family towards another (A→B→C, B in the family of A) is the gatekeeper of the same triad read the other way (C→B→A), so the two roles always have the same count and are shown together. They differ only with directed ties.", "Les liens ne sont pas orientés : un acteur qui représente sa famille auprès d’une autre (A→B→C, B dans la famille de A) est le gardien de la même triade lue dans l’autre sens (C→B→A) ; les deux rôles ont donc toujours le même nombre et sont présentés ensemble. Ils ne diffèrent qu’avec des liens orientés."},
+	"top.tied":                {"%s more actors share the value %s of the last row: the full list is in tables/actors.csv.", "%s autres acteurs ont la même valeur (%s) que la dernière ligne : la liste complète est dans tables/actors.csv."},
+	"top.tied.one":            {"%s more actor shares the value %s of the last row: the full list is in tables/actors.csv.", "%s autre acteur a la même valeur (%s) que la dernière ligne : la liste complète est dans tables/actors.csv."},
 	"role.liaison.def":        {"A, B and C in three different families", "A, B et C dans trois familles différentes"},
 
 	// Projects.
 	"projects.none":  {"The data describe no project.", "Les données ne décrivent aucun projet."},
 	"projects.intro": {"Each project is an alliance of actors. Family coverage is the share of the four core families (%s) present among its participants; missing families are the core families it lacks.", "Chaque projet est une alliance d’acteurs. La couverture des familles est la part des quatre familles principales (%s) présentes parmi ses participants ; les familles absentes sont celles qui lui manquent."},
+	"projects.more":  {"The table shows the %s most complete of the %s projects; tables/projects.csv lists them all.", "Le tableau montre les %s projets les plus complets sur %s ; tables/projects.csv les donne tous."},
 	"projects.phase": {"phase %d", "phase %d"},
 
 	// Isolated.
@@ -160,6 +206,8 @@ var messages = map[string][2]string{
 	"methods.intro":                {"Every value in this report can be recomputed with NetworkX or igraph: unless stated otherwise, the conventions are those of NetworkX. Undefined values are shown as a dash.", "Chaque valeur de ce rapport peut être recalculée avec NetworkX ou igraph : sauf mention contraire, les conventions sont celles de NetworkX. Les valeurs non définies sont indiquées par un tiret."},
 	"methods.definitions":          {"Definitions", "Définitions"},
 	"methods.parameters":           {"Parameters", "Paramètres"},
+	"methods.score":                {"Score of a suggested partner", "Score d’un partenaire suggéré"},
+	"methods.score.text":           {"A candidate partner of an isolated actor scores the sum of: %s if its family is neither the actor’s nor that of any of its partners (complementary); %s for the same territory; %s for the same country; %s per partner in common, up to %s; %s per project dimension or target group both work on, up to %s; %s if the candidate is in the main component while the actor is outside it; and up to %s for the candidate’s own number of partners (log scale), which never makes a suggestion on its own. The best-scoring candidates are suggested, each with the reasons of its score.", "Un partenaire candidat d’un acteur isolé reçoit la somme de : %s si sa famille n’est ni celle de l’acteur ni celle d’un de ses partenaires (complémentarité) ; %s pour le même territoire ; %s pour le même pays ; %s par partenaire commun, dans la limite de %s ; %s par dimension de projet ou public cible partagé, dans la limite de %s ; %s si le candidat est dans la composante principale et l’acteur hors d’elle ; et jusqu’à %s selon le nombre de partenaires du candidat (échelle logarithmique), qui ne suffit jamais seul à le suggérer. Les candidats les mieux notés sont suggérés, chacun avec les raisons de son score."},
 	"methods.inputs":               {"Input files", "Fichiers d’entrée"},
 	"methods.noinputs":             {"The input files were not recorded.", "Les fichiers d’entrée n’ont pas été enregistrés."},
 	"methods.reproduce":            {"Reproducing this report", "Reproduire ce rapport"},

@@ -82,7 +82,7 @@ type entry struct {
 func txt(s string) cell { return cell{Text: s} }
 
 // build lays out the report.
-func build(in Input, opts Options, l lang, maps []*mapFigure) *document {
+func build(in Input, opts Options, l lang, maps []*mapFigure, ei *analysis.EITest) *document {
 	title := opts.Title
 	if title == "" {
 		title = l.T("title.default")
@@ -102,30 +102,33 @@ func build(in Input, opts Options, l lang, maps []*mapFigure) *document {
 	if opts.Version == "" {
 		d.Generated = l.F("generated.nov", l.Date(opts.Date))
 	}
-	b := &builder{in: in, opts: opts, l: l, maps: maps}
+	b := &builder{in: in, opts: opts, l: l, maps: maps, eitest: ei}
 	b.index()
 	d.Sections = []section{
 		b.data(),
 		b.overview(),
 		b.keyActors(),
 		b.complementarity(),
+		b.communities(),
 		b.projects(),
 		b.isolated(),
 		b.methods(),
 	}
 	if s, ok := b.overTime(); ok {
 		// After the projects: the alliances, then how they last.
-		d.Sections = slices.Insert(d.Sections, 5, s)
+		d.Sections = slices.Insert(d.Sections, 6, s)
 	}
+
 	return d
 }
 
 type builder struct {
-	in    Input
-	opts  Options
-	l     lang
-	maps  []*mapFigure
-	actor map[string]graph.Actor
+	in     Input
+	eitest *analysis.EITest
+	opts   Options
+	l      lang
+	maps   []*mapFigure
+	actor  map[string]graph.Actor
 }
 
 func (b *builder) index() {
@@ -243,6 +246,9 @@ func (b *builder) overview() section {
 		row("net.degassortativity", l.Num(float64(m.DegreeAssortativity), 3)),
 	}
 	s.Blocks = append(s.Blocks, block{Table: t})
+	if rs := b.readings(); len(rs) > 0 {
+		s.Blocks = append(s.Blocks, block{Heading: l.T("overview.reading")}, block{List: rs})
+	}
 	if f := b.mapNamed("network"); f != nil {
 		s.Blocks = append(s.Blocks, block{Map: f})
 	}
@@ -264,31 +270,6 @@ var centralities = []centrality{
 	{"pagerank", func(a analysis.ActorMetrics) float64 { return float64(a.PageRank) }, 3},
 }
 
-// top returns the n actors with the largest value (ties broken by id),
-// leaving out undefined values; lowest reverses the order.
-func top(actors []analysis.ActorMetrics, n int, value func(analysis.ActorMetrics) float64, lowest bool) []analysis.ActorMetrics {
-	var out []analysis.ActorMetrics
-	for _, a := range actors {
-		if v := value(a); !math.IsNaN(v) && !math.IsInf(v, 0) {
-			out = append(out, a)
-		}
-	}
-	slices.SortStableFunc(out, func(x, y analysis.ActorMetrics) int {
-		c := cmp.Compare(value(y), value(x))
-		if lowest {
-			c = -c
-		}
-		if c != 0 {
-			return c
-		}
-		return strings.Compare(x.ID, y.ID)
-	})
-	if len(out) > n {
-		out = out[:n]
-	}
-	return out
-}
-
 func (b *builder) keyActors() section {
 	l := b.l
 	s := section{ID: "key-actors", Title: l.T("sec.key")}
@@ -299,13 +280,23 @@ func (b *builder) keyActors() section {
 			Head: []string{"#", l.T("col.actor"), l.T("col.value")},
 			Num:  []bool{true, false, true},
 		}
-		for i, a := range top(b.in.Metrics.Actors, b.opts.TopN, c.value, false) {
-			t.Rows = append(t.Rows, []cell{txt(l.Int(i + 1)), b.actorCell(a.ID, a.Name, a.Family), txt(l.Num(c.value(a), c.dec))})
+		rows, tiedOut := topRanked(b.in.Metrics.Actors, b.opts.TopN, c.value, false)
+		for _, a := range rows {
+			t.Rows = append(t.Rows, []cell{txt(l.Int(a.Rank)), b.actorCell(a.ID, a.Name, a.Family), txt(l.Num(c.value(a.ActorMetrics), c.dec))})
 		}
-		cards = append(cards, card{Title: l.T("metric." + c.key), Note: l.T("key.note." + c.key), Table: t})
+		note := l.T("key.note." + c.key)
+		if tiedOut > 0 {
+			note += " " + b.tiedText(tiedOut, l.Num(c.value(rows[len(rows)-1].ActorMetrics), c.dec))
+		}
+		cards = append(cards, card{Title: l.T("metric." + c.key), Note: note, Table: t})
 	}
 	s.Blocks = append(s.Blocks, block{Cards: cards})
 	return s
+}
+
+// tiedText says that n more actors share the value v of the last row.
+func (b *builder) tiedText(n int, v string) string {
+	return b.l.Plural(n, "top.tied", b.l.Int(n), v)
 }
 
 // brokerageTotal is the number of brokerage positions of an actor.
@@ -355,7 +346,9 @@ func (b *builder) complementarity() section {
 	t.Foot = append(t.Foot, []cell{txt(l.T("compl.whole")), txt(l.Int(total)), txt(l.Pct(1)),
 		txt(l.Num(float64(m.Network.EIIndex.Network), 3))})
 	s.Blocks = append(s.Blocks, block{Heading: l.T("compl.families")}, block{Table: t},
-		block{Note: l.T("compl.ei.note")},
+		block{Note: l.T("compl.ei.note")})
+	s.Blocks = append(s.Blocks, b.eiTest()...)
+	s.Blocks = append(s.Blocks,
 		block{Para: l.F("compl.assortativity", l.Num(float64(m.Network.FamilyAssortativity), 3)) + " " +
 			assortativityReading(l, float64(m.Network.FamilyAssortativity))})
 
@@ -380,10 +373,30 @@ func (b *builder) complementarity() section {
 		Head:    []string{l.T("col.role"), l.T("col.pattern"), l.T("col.count")},
 		Num:     []bool{false, false, true},
 	}
+	// On undirected ties every representative position is also a
+	// gatekeeper position (A→B→C read from C to A): the two counts are
+	// equal for every actor and shown once.
+	merged := true
+	for _, a := range m.Actors {
+		if a.Brokerage.Representative != a.Brokerage.Gatekeeper {
+			merged = false
+			break
+		}
+	}
 	for _, r := range roles {
-		rt.Rows = append(rt.Rows, []cell{txt(l.T("role." + r.key)), txt(l.T("role." + r.key + ".def")), txt(l.Int(r.n))})
+		if merged && r.key == "gatekeeper" {
+			continue
+		}
+		key := r.key
+		if merged && r.key == "representative" {
+			key = "repgate"
+		}
+		rt.Rows = append(rt.Rows, []cell{txt(l.T("role." + key)), txt(l.T("role." + key + ".def")), txt(l.Int(r.n))})
 	}
 	s.Blocks = append(s.Blocks, block{Heading: l.T("compl.brokerage")}, block{Para: l.T("compl.brokerage.intro")}, block{Table: rt})
+	if merged {
+		s.Blocks = append(s.Blocks, block{Note: l.T("compl.repgate.note")})
+	}
 
 	bt := &table{
 		Caption: l.T("compl.topbrokers"),
@@ -391,41 +404,59 @@ func (b *builder) complementarity() section {
 			l.T("role.representative"), l.T("role.gatekeeper"), l.T("role.liaison"), l.T("col.total")},
 		Num: []bool{true, false, true, true, true, true, true, true},
 	}
-	brokers := top(m.Actors, b.opts.TopN, func(a analysis.ActorMetrics) float64 { return float64(brokerageTotal(a.Brokerage)) }, false)
-	for i, a := range brokers {
+	if merged {
+		bt.Head = slices.Delete(bt.Head, 5, 6)
+		bt.Head[4] = l.T("role.repgate")
+		bt.Num = slices.Delete(bt.Num, 5, 6)
+	}
+	brokers, tiedOut := topRanked(m.Actors, b.opts.TopN, func(a analysis.ActorMetrics) float64 { return float64(brokerageTotal(a.Brokerage)) }, false)
+	for _, a := range brokers {
 		if brokerageTotal(a.Brokerage) == 0 {
+			tiedOut = 0
 			break
 		}
 		x := a.Brokerage
-		bt.Rows = append(bt.Rows, []cell{txt(l.Int(i + 1)), b.actorCell(a.ID, a.Name, a.Family),
+		row := []cell{txt(l.Int(a.Rank)), b.actorCell(a.ID, a.Name, a.Family),
 			txt(l.Int(x.Coordinator)), txt(l.Int(x.Itinerant)), txt(l.Int(x.Representative)),
-			txt(l.Int(x.Gatekeeper)), txt(l.Int(x.Liaison)), txt(l.Int(brokerageTotal(x)))})
+			txt(l.Int(x.Gatekeeper)), txt(l.Int(x.Liaison)), txt(l.Int(brokerageTotal(x)))}
+		if merged {
+			row = slices.Delete(row, 5, 6)
+		}
+		bt.Rows = append(bt.Rows, row)
 	}
 	if len(bt.Rows) == 0 {
 		s.Blocks = append(s.Blocks, block{Para: l.T("compl.nobrokers")})
 	} else {
 		s.Blocks = append(s.Blocks, block{Table: bt})
+		if tiedOut > 0 {
+			s.Blocks = append(s.Blocks, block{Note: b.tiedText(tiedOut, l.Int(brokerageTotal(brokers[len(brokers)-1].Brokerage)))})
+		}
 	}
 	if f := b.mapNamed("ego-top-broker"); f != nil {
 		s.Blocks = append(s.Blocks, block{Map: f})
 	}
 
 	// Structural holes.
-	holes := func(caption string, lowest bool, value func(analysis.ActorMetrics) float64) *table {
+	holes := func(caption string, lowest bool, dec int, value func(analysis.ActorMetrics) float64) []block {
 		t := &table{
 			Caption: caption,
 			Head:    []string{"#", l.T("col.actor"), l.T("metric.constraint"), l.T("metric.effective_size"), l.T("metric.degree")},
 			Num:     []bool{true, false, true, true, true},
 		}
-		for i, a := range top(m.Actors, b.opts.TopN, value, lowest) {
-			t.Rows = append(t.Rows, []cell{txt(l.Int(i + 1)), b.actorCell(a.ID, a.Name, a.Family),
+		rows, tiedOut := topRanked(m.Actors, b.opts.TopN, value, lowest)
+		for _, a := range rows {
+			t.Rows = append(t.Rows, []cell{txt(l.Int(a.Rank)), b.actorCell(a.ID, a.Name, a.Family),
 				txt(l.Num(float64(a.Constraint), 3)), txt(l.Num(float64(a.EffectiveSize), 2)), txt(l.Int(a.Degree))})
 		}
-		return t
+		bs := []block{{Table: t}}
+		if tiedOut > 0 {
+			bs = append(bs, block{Note: b.tiedText(tiedOut, l.Num(value(rows[len(rows)-1].ActorMetrics), dec))})
+		}
+		return bs
 	}
-	s.Blocks = append(s.Blocks, block{Heading: l.T("compl.holes")}, block{Para: l.T("compl.holes.intro")},
-		block{Table: holes(l.T("compl.lowconstraint"), true, func(a analysis.ActorMetrics) float64 { return float64(a.Constraint) })},
-		block{Table: holes(l.T("compl.higheffsize"), false, func(a analysis.ActorMetrics) float64 { return float64(a.EffectiveSize) })})
+	s.Blocks = append(s.Blocks, block{Heading: l.T("compl.holes")}, block{Para: l.T("compl.holes.intro")})
+	s.Blocks = append(s.Blocks, holes(l.T("compl.lowconstraint"), true, 3, func(a analysis.ActorMetrics) float64 { return float64(a.Constraint) })...)
+	s.Blocks = append(s.Blocks, holes(l.T("compl.higheffsize"), false, 2, func(a analysis.ActorMetrics) float64 { return float64(a.EffectiveSize) })...)
 	return s
 }
 
@@ -475,7 +506,11 @@ func (b *builder) projects() section {
 			l.T("col.missing"), l.T("col.levels"), l.T("col.countries")},
 		Num: []bool{false, true, false, true, false, false, false},
 	}
-	for _, p := range ps {
+	shown := ps
+	if len(shown) > maxProjectRows {
+		shown = shown[:maxProjectRows]
+	}
+	for _, p := range shown {
 		name := p.Name
 		if name == "" {
 			name = p.ID
@@ -500,6 +535,9 @@ func (b *builder) projects() section {
 			txt(joinOr(p.Countries, "–"))})
 	}
 	s.Blocks = append(s.Blocks, block{Table: t})
+	if len(ps) > len(shown) {
+		s.Blocks = append(s.Blocks, block{Note: l.F("projects.more", l.Int(len(shown)), l.Int(len(ps)))})
+	}
 	return s
 }
 
@@ -604,6 +642,8 @@ func (b *builder) isolated() section {
 const (
 	maxWarnings     = 50
 	maxIsolatedRows = 100
+	maxProjectRows  = 50
+	maxCommunities  = 12
 )
 
 // severity ranks the isolation reasons, most severe first.
@@ -670,6 +710,14 @@ func (b *builder) methods() section {
 		t.Rows = append(t.Rows, row("param.slice", sl.Filters.Slice().Text(l.code)))
 	}
 	s.Blocks = append(s.Blocks, block{Table: t})
+
+	if b.in.Isolated != nil {
+		w := analysis.SuggestionWeights()
+		n := func(v float64) string { return l.Num(v, 1) }
+		s.Blocks = append(s.Blocks, block{Heading: l.T("methods.score")}, block{Para: l.F("methods.score.text",
+			n(w.Complementary), n(w.Territory), n(w.Country), n(w.Common), l.Int(w.MaxCommon),
+			n(w.Shared), l.Int(w.MaxShared), n(w.Main), n(w.Connected))})
+	}
 
 	s.Blocks = append(s.Blocks, block{Heading: l.T("methods.inputs")})
 	if files := sourceFiles(b.in); len(files) == 0 {

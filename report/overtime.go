@@ -34,7 +34,8 @@ var overTimeMessages = map[string][2]string{
 		"Les projets sont découpés selon leur année de début (%s années), et chaque année est analysée comme un réseau à part entière. La section examine si les partenariats s’inscrivent dans la durée d’une année à l’autre."},
 	"ot.intro.period": {"The projects are cut into %s periods (a project belongs to every period it overlaps), and each period is analysed as a network of its own.",
 		"Les projets sont découpés en %s périodes (un projet appartient à chaque période qu’il recoupe), et chaque période est analysée comme un réseau à part entière."},
-	"ot.leftout":       {"%s project(s) fall in no slice (no phase, or no date) and are left out of this section.", "%s projet(s) n’entrent dans aucune tranche (sans phase ou sans date) et sont laissés hors de cette section."},
+	"ot.leftout":       {"%s projects fall in no slice (no phase, or no date) and are left out of this section.", "%s projets n’entrent dans aucune tranche (sans phase ou sans date) et sont laissés hors de cette section."},
+	"ot.leftout.one":   {"%s project falls in no slice (no phase, or no date) and is left out of this section.", "%s projet n’entre dans aucune tranche (sans phase ou sans date) et est laissé hors de cette section."},
 	"ot.slices":        {"Slice by slice", "Tranche par tranche"},
 	"col.slice":        {"Slice", "Tranche"},
 	"col.ties":         {"Ties", "Liens"},
@@ -132,7 +133,7 @@ func (b *builder) overTime() (section, bool) {
 	s := section{ID: "over-time", Title: l.T("sec.overtime")}
 	s.Blocks = append(s.Blocks, block{Para: l.F("ot.intro."+res.By, l.Int(len(res.Slices)))})
 	if res.LeftOut.Projects > 0 {
-		s.Blocks = append(s.Blocks, block{Note: l.F("ot.leftout", l.Int(res.LeftOut.Projects))})
+		s.Blocks = append(s.Blocks, block{Note: l.Plural(res.LeftOut.Projects, "ot.leftout", l.Int(res.LeftOut.Projects))})
 	}
 
 	s.Blocks = append(s.Blocks, block{Heading: l.T("ot.slices")})

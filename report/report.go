@@ -100,13 +100,15 @@ func Write(ctx context.Context, dir string, in Input, opts Options) ([]string, e
 		opts.TopN = 10
 	}
 	files := map[string][]byte{}
+	step := NewProgress(opts.Progress)
 
 	var maps []*mapFigure
 	if !opts.NoMaps {
-		maps, err = renderMaps(ctx, in, opts, l)
+		maps, err = renderMaps(ctx, in, opts, l, step)
 		if err != nil {
 			return nil, err
 		}
+		step("maps: over time")
 		figs, err := overTimeFigures(in, opts, l)
 		if err != nil {
 			return nil, fmt.Errorf("report: over time: %w", err)
@@ -122,7 +124,10 @@ func Write(ctx context.Context, dir string, in Input, opts Options) ([]string, e
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	d := build(in, opts, l, maps)
+	step("E-I test")
+	ei := analysis.TestEI(in.Network, in.Metrics.Parameters.Seed)
+	step("text")
+	d := build(in, opts, l, maps, &ei)
 
 	var html bytes.Buffer
 	if err := writeHTML(&html, d); err != nil {
@@ -135,7 +140,8 @@ func Write(ctx context.Context, dir string, in Input, opts Options) ([]string, e
 	writeMarkdown(&md, d)
 	files["report.md"] = []byte(sanitize.Lines(md.String()))
 
-	tables, err := writeTables(in)
+	step("tables")
+	tables, err := writeTables(in, l, &ei, opts.Date)
 	if err != nil {
 		return nil, fmt.Errorf("report: tables: %w", err)
 	}
@@ -155,6 +161,7 @@ func Write(ctx context.Context, dir string, in Input, opts Options) ([]string, e
 	sort.Strings(names)
 	// Every file replaces the previous one together, once all are written,
 	// and never through a symbolic link inside dir (outfile).
+	step("writing")
 	out, err := outfile.OpenDir(dir, outfile.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
@@ -169,5 +176,23 @@ func Write(ctx context.Context, dir string, in Input, opts Options) ([]string, e
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
+	step("")
 	return paths, nil
+}
+
+// NewProgress returns the function that reports the steps of a report on
+// w, one line per step with the time the previous one took ("report:
+// maps: network (2.1 s)"); "" ends the last step. A nil w reports nothing.
+func NewProgress(w io.Writer) func(step string) {
+	if w == nil {
+		return func(string) {}
+	}
+	var name string
+	var start time.Time
+	return func(next string) {
+		if name != "" {
+			fmt.Fprintf(w, "report: %s (%.1f s)\n", name, time.Since(start).Seconds())
+		}
+		name, start = next, time.Now()
+	}
 }

@@ -209,13 +209,13 @@ func TestWriteFiles(t *testing.T) {
 func TestSections(t *testing.T) {
 	titles := map[string][]string{
 		"en": {"Data and validation warnings", "Overview of the network", "Key actors",
-			"Complementarity of families", "Alliances and projects",
+			"Complementarity of families", "Communities", "Alliances and projects",
 			"Isolated actors and suggested partners", "Methods"},
 		"fr": {"Données et avertissements de validation", "Vue d’ensemble du réseau", "Acteurs clés",
-			"Complémentarité des familles d’acteurs", "Alliances et projets",
+			"Complémentarité des familles d’acteurs", "Communautés", "Alliances et projets",
 			"Acteurs isolés et partenaires suggérés", "Méthodes"},
 	}
-	ids := []string{"data", "overview", "key-actors", "complementarity", "projects", "isolated", "methods"}
+	ids := []string{"data", "overview", "key-actors", "complementarity", "communities", "projects", "isolated", "methods"}
 	for _, lang := range Languages {
 		t.Run(lang, func(t *testing.T) {
 			files := exampleReport(t, lang)
@@ -234,12 +234,12 @@ func TestSections(t *testing.T) {
 					t.Errorf("report.md: no heading %q", title)
 				}
 			}
-			// Three inline maps.
-			if n := strings.Count(html, `<figure class="map">`); n != 3 {
-				t.Errorf("report.html has %d maps, want 3", n)
+			// Four inline maps: network, communities, isolated, ego.
+			if n := strings.Count(html, `<figure class="map">`); n != 4 {
+				t.Errorf("report.html has %d maps, want 4", n)
 			}
-			if n := strings.Count(html, `<svg class="map"`); n != 3 {
-				t.Errorf("report.html has %d inline SVG maps, want 3", n)
+			if n := strings.Count(html, `<svg class="map"`); n != 4 {
+				t.Errorf("report.html has %d inline SVG maps, want 4", n)
 			}
 		})
 	}
@@ -560,7 +560,7 @@ func TestMethodsParameters(t *testing.T) {
 	in.Metrics = &m
 	for _, tc := range []struct{ lang, want string }{
 		{"en", "estimated from 1,200 sampled source actors; absolute error at most 0.0125 with probability 95.0%"},
-		{"fr", "estimée à partir de 1\u202f200 acteurs sources tirés au hasard ; erreur absolue d’au plus 0,0125 avec une probabilité de 95,0\u202f%"},
+		{"fr", "estimée à partir de 1\u202f200 acteurs sources tirés au hasard\u202f; erreur absolue d’au plus 0,0125 avec une probabilité de 95,0\u202f%"},
 	} {
 		dir := t.TempDir()
 		cmd := []string{"--store", "my data.db", "-o", "r", "--date", "2026-03-01", "--weighted=true", "--title", "L'été"}
@@ -596,8 +596,8 @@ func TestMethodsParameters(t *testing.T) {
 // actors), not in the order of the ids.
 func TestProjectsMostCompleteFirst(t *testing.T) {
 	md := string(exampleReport(t, "en")["report.md"])
-	start := strings.Index(md, "## 5. ")
-	end := strings.Index(md, "## 6. ")
+	start := strings.Index(md, "## 6. ")
+	end := strings.Index(md, "## 7. ")
 	if start < 0 || end < start {
 		t.Fatal("no projects section in report.md")
 	}

@@ -14,6 +14,13 @@ func translateWarning(l lang, w string) string {
 	if !l.fr {
 		return w
 	}
+	return frenchSpaces.Replace(l.agree(translateFrench(l, w)))
+}
+
+func translateFrench(l lang, w string) string {
+	if !l.fr {
+		return w
+	}
 	msg, hint := w, ""
 	if i := strings.LastIndex(w, " (hint: "); i >= 0 && strings.HasSuffix(w, ")") {
 		msg, hint = w[:i], w[i+len(" (hint: "):len(w)-1]

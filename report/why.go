@@ -18,7 +18,7 @@ func translateWhy(l lang, why string) string {
 		parts[i] = translatePhrase(l, p)
 	}
 	if l.fr {
-		return strings.Join(parts, " ; ")
+		return frenchSpaces.Replace(strings.Join(parts, " ; "))
 	}
 	return strings.Join(parts, "; ")
 }

@@ -180,7 +180,7 @@ func demoOutputs(ctx context.Context, o *demoOptions, in report.Input, date time
 	mapIn := render.Input{Network: in.Network, Metrics: in.Metrics, Isolated: in.Isolated}
 	// One layout for every map that shares it; the demo's store is
 	// temporary, so its layout is not cached.
-	lay, err := layout.Compute(ctx, in.Network, layout.Options{Seed: o.seed})
+	lay, err := layout.UserCache().Layout(ctx, in.Network, layout.Options{Seed: o.seed})
 	if err != nil {
 		return nil, err
 	}
