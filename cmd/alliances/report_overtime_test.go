@@ -20,8 +20,8 @@ func TestReportOverTime(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	md, _ := os.ReadFile(filepath.Join(dir, "report.md"))
-	for _, want := range []string{"## 6. Dans la durée", "selon ses 4 phases successives", "| phase 2 | 6 | 15 | 1 |",
-		"compte 2 acteurs : Association Maroc–Loire Solidarités, Conseil départemental de Loire-Atlantique",
+	for _, want := range []string{"## 7. Dans la durée", "selon ses 4 phases successives", "| phase 2 | 6 | 15 | 1 |",
+		"compte 2 acteurs\u00a0: Association Maroc–Loire Solidarités, Conseil départemental de Loire-Atlantique",
 		"maps/over-time-slices.svg", "maps/over-time-chart.svg", "Plus forts changements de rang"} {
 		if !strings.Contains(string(md), want) {
 			t.Errorf("report.md lacks %q", want)

@@ -165,7 +165,7 @@ func TestSliceOnEveryCommand(t *testing.T) {
 		t.Fatalf("report: exit %d: %s", code, errs)
 	}
 	b, _ := os.ReadFile(filepath.Join(rep, "report.md"))
-	for _, want := range []string{"Ce rapport porte sur une tranche des données : phase 3.", "Tranche des données", "--phase 3"} {
+	for _, want := range []string{"Ce rapport porte sur une tranche des données\u00a0: phase 3.", "Tranche des données", "--phase 3"} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("the report lacks %q", want)
 		}
