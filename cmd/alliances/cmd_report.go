@@ -127,7 +127,7 @@ func runReport(ctx context.Context, o *reportOptions, std *streams, args []strin
 	store := recipeStore(o.store)
 	paths, err := report.Write(ctx, o.output, in, report.Options{
 		Progress: progress,
-		Lang: o.lang, Date: date, Seed: o.seed, Version: version, Title: o.title, Engine: o.engine,
+		Lang:     o.lang, Date: date, Seed: o.seed, Version: version, Title: o.title, Engine: o.engine,
 		TopN: o.top, NoMaps: o.noMaps, Store: store, Command: reportCommandLine(o.flags, &o.slice, store, o.output, date),
 	})
 	if err != nil {
