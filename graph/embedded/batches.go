@@ -53,7 +53,7 @@ var errLarge = errors.New("a large put that changes the store")
 // A part out of the order of graph.Batches gives an error wrapping
 // graph.ErrBatchOrder. The metrics of the store are kept.
 func (s *Store) PutBatches(ctx context.Context, b graph.Batches, mode graph.PutMode) (_ graph.PutResult, err error) {
-	defer protect()(&err)
+	defer protect(s.path)(&err)
 	if err := ctx.Err(); err != nil {
 		return graph.PutResult{}, s.errorf(err)
 	}

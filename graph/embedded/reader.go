@@ -24,7 +24,7 @@ var _ graph.NetworkReader = (*Store)(nil)
 
 // ActorsByID returns the stored actors whose ids are given, sorted by id.
 func (s *Store) ActorsByID(ctx context.Context, ids []string) (out []graph.Actor, err error) {
-	defer protect()(&err)
+	defer protect(s.path)(&err)
 	err = s.db.View(func(tx *bolt.Tx) error {
 		b := table(tx, bucketActors)
 		tag := tagOf(bucketActors)
@@ -57,7 +57,7 @@ func (s *Store) ActorsByID(ctx context.Context, ids []string) (out []graph.Actor
 // Memberships returns the participations of the given actors, sorted by actor
 // then project.
 func (s *Store) Memberships(ctx context.Context, actors []string) (out []graph.Membership, err error) {
-	defer protect()(&err)
+	defer protect(s.path)(&err)
 	err = s.db.View(func(tx *bolt.Tx) error {
 		return s.prefixes(ctx, tx, bucketParticipations, actors, func(actor string, rest []byte) {
 			out = append(out, graph.Membership{Actor: actor, Project: string(rest)})
@@ -69,7 +69,7 @@ func (s *Store) Memberships(ctx context.Context, actors []string) (out []graph.M
 // Participants returns the participations in the given projects, sorted by
 // project then actor.
 func (s *Store) Participants(ctx context.Context, projects []string) (out []graph.Membership, err error) {
-	defer protect()(&err)
+	defer protect(s.path)(&err)
 	err = s.db.View(func(tx *bolt.Tx) error {
 		if table(tx, bucketMembers) != nil {
 			return s.entries(ctx, tx, bucketMembers, projects, func(project, actor string) {
@@ -97,7 +97,7 @@ func (s *Store) Participants(ctx context.Context, projects []string) (out []grap
 
 // LinksOf returns the links with an end among actors, in key order.
 func (s *Store) LinksOf(ctx context.Context, actors []string) (out []graph.Link, err error) {
-	defer protect()(&err)
+	defer protect(s.path)(&err)
 	err = s.db.View(func(tx *bolt.Tx) error {
 		var keys [][]byte
 		if table(tx, bucketLinkEnds) != nil {

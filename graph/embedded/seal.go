@@ -135,7 +135,7 @@ func writeTallies(g *bolt.Bucket, ts *tallies) error { return g.Put(keyTally, ts
 
 // guard runs f under protect.
 func guard(f func() error) (err error) {
-	defer protect()(&err)
+	defer protect("")(&err)
 	return f()
 }
 
@@ -143,15 +143,18 @@ func guard(f func() error) (err error) {
 // truncated file that the map still covers gives SIGBUS, which would
 // otherwise kill the process) and returns the function to defer, which turns
 // a panic (bbolt panics on pages it cannot make sense of) into an error
-// wrapping ErrDamaged:
+// wrapping ErrDamaged that names the file at path (if not empty):
 //
-//	defer protect()(&err)
-func protect() func(err *error) {
+//	defer protect(s.path)(&err)
+func protect(path string) func(err *error) {
 	old := debug.SetPanicOnFault(true)
 	return func(err *error) {
 		debug.SetPanicOnFault(old)
 		if r := recover(); r != nil {
 			*err = damaged("%v", r)
+			if path != "" {
+				*err = fmt.Errorf("store %s: %w", path, *err)
+			}
 		}
 	}
 }

@@ -75,6 +75,10 @@ type Store struct {
 	// sealed is set when the current generation is of schema 4: checksums,
 	// counts and index.
 	sealed bool
+	// verified is set once verify found the file whole: this Store holds the
+	// file's lock, and writes nothing but whole transactions, so it stays
+	// whole.
+	verified bool
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -92,12 +96,16 @@ func Open(path string) (*Store, error) { return open(path, false) }
 func OpenReadOnly(path string) (*Store, error) { return open(path, true) }
 
 func open(path string, readOnly bool) (s *Store, err error) {
-	defer protect()(&err)
+	defer protect(path)(&err)
 	defer func() {
 		if err != nil && errors.Is(err, ErrDamaged) && !strings.HasPrefix(err.Error(), "store ") {
 			err = fmt.Errorf("store %s: %w", path, err)
 		}
 	}()
+	// The meta pages and the size of the file, before bbolt maps it.
+	if err := checkFile(path); err != nil {
+		return nil, err
+	}
 	opts := &bolt.Options{Timeout: lockTimeout, ReadOnly: readOnly}
 	if strconv.IntSize == 64 {
 		// Map generously (address space, not memory): when a transaction
@@ -192,9 +200,15 @@ func open(path string, readOnly bool) (s *Store, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
-	s = &Store{db: db, path: path, wrote: fresh && !readOnly, sealed: sealed}
-	s.file, _ = os.Stat(path)
-	return s, nil
+	st := &Store{db: db, path: path, wrote: fresh && !readOnly, sealed: sealed}
+	// Every record against its checksum, the tallies, the ingest log and
+	// bbolt's check of its pages: the reads of graph.NetworkReader, which
+	// look records up by key, would not see a record lost or a key changed.
+	if err = guard(func() error { return st.verify(context.Background()) }); err != nil {
+		return nil, fmt.Errorf("store %s: %w", path, err)
+	}
+	st.file, _ = os.Stat(path)
+	return st, nil
 }
 
 // checkMeta checks that meta is the meta data of a store of a schema that this
@@ -318,7 +332,7 @@ func (r record) value() []byte { return r.kv[r.klen:] }
 // written anew, as PutBatches does, in the schema of this package; a damaged
 // file is not written to (ErrDamaged).
 func (s *Store) Put(ctx context.Context, d *graph.Dataset) (err error) {
-	defer protect()(&err)
+	defer protect(s.path)(&err)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -533,7 +547,7 @@ func (s *Store) Load(ctx context.Context) (*graph.Dataset, error) { return s.loa
 func (s *Store) LoadNodes(ctx context.Context) (*graph.Dataset, error) { return s.load(ctx, false) }
 
 func (s *Store) load(ctx context.Context, ties bool) (d *graph.Dataset, err error) {
-	defer protect()(&err)
+	defer protect(s.path)(&err)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -642,10 +656,14 @@ func (s *Store) scan(ctx context.Context, tx *bolt.Tx, name []byte, f func(k, re
 }
 
 // verify checks the whole file before a write: every record of the current
-// state as Load does, and bbolt's own consistency check of its pages. Nothing
-// is written into a damaged file.
+// state as Load does, the ingest log, and bbolt's own consistency check of
+// its pages. Nothing is written into a damaged file. The file is checked once
+// by a Store that writes it: it then holds the lock of the file.
 func (s *Store) verify(ctx context.Context) error {
-	return s.db.View(func(tx *bolt.Tx) error {
+	if s.verified {
+		return nil
+	}
+	err := s.db.View(func(tx *bolt.Tx) error {
 		names := tables
 		if s.sealed {
 			names = generation
@@ -655,6 +673,9 @@ func (s *Store) verify(ctx context.Context) error {
 				return err
 			}
 		}
+		if err := readIngests(tx, func(graph.IngestRecord) {}); err != nil {
+			return err
+		}
 		var first error
 		for err := range tx.Check() {
 			if first == nil {
@@ -663,13 +684,15 @@ func (s *Store) verify(ctx context.Context) error {
 		}
 		return first
 	})
+	s.verified = err == nil
+	return err
 }
 
 // PutMetrics replaces the metric values of the named actors in one
 // transaction. An id that names no stored actor is an error and nothing is
 // written. Values that are not finite numbers (undefined metrics) are left out.
 func (s *Store) PutMetrics(ctx context.Context, metrics []graph.ActorMetrics) (err error) {
-	defer protect()(&err)
+	defer protect(s.path)(&err)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -721,7 +744,7 @@ func (s *Store) PutMetrics(ctx context.Context, metrics []graph.ActorMetrics) (e
 
 // Metrics returns the stored metric values, sorted by actor id.
 func (s *Store) Metrics(ctx context.Context) (out []graph.ActorMetrics, err error) {
-	defer protect()(&err)
+	defer protect(s.path)(&err)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
