@@ -408,3 +408,46 @@ func TestDamagedStoreFiles(t *testing.T) {
 	t.Logf("%d bytes (%d pages): %d damages tried, %d detected, %d harmless (read back as written), %d failed",
 		len(p.file), len(p.file)/damagedPageSize, len(ds), detected, harmless, failed)
 }
+
+// FuzzStoreFile opens arbitrary bytes as a store and reads them every way:
+// never a panic, and every error of a file of bbolt wraps ErrDamaged or
+// ErrNotStore.
+func FuzzStoreFile(f *testing.F) {
+	p := writePristine(f, f.TempDir())
+	f.Add(p.file)
+	for i, d := range damages(p.file, damagedPageSize) {
+		if i%97 == 0 {
+			f.Add(d.file)
+		}
+	}
+	f.Add([]byte("id,name\n1,Nantes\n"))
+	ctx := context.Background()
+	f.Fuzz(func(t *testing.T, file []byte) {
+		path := filepath.Join(t.TempDir(), "fuzz.db")
+		if err := os.WriteFile(path, file, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r, err := OpenReadOnly(path)
+		if err != nil {
+			if !errors.Is(err, ErrDamaged) && !errors.Is(err, ErrNotStore) {
+				t.Fatalf("OpenReadOnly: %v wraps neither ErrDamaged nor ErrNotStore", err)
+			}
+			return
+		}
+		defer r.Close()
+		var errs []error
+		_, err = r.Load(ctx)
+		errs = append(errs, err)
+		_, err = r.Metrics(ctx)
+		errs = append(errs, err)
+		_, err = r.Ingests(ctx)
+		errs = append(errs, err)
+		_, err = networkReads(ctx, r, p.actors[:5], p.projects[:5])
+		errs = append(errs, err)
+		for _, err := range errs {
+			if err != nil && !errors.Is(err, ErrDamaged) {
+				t.Errorf("a read of a file that opened: %v does not wrap ErrDamaged", err)
+			}
+		}
+	})
+}
