@@ -33,10 +33,12 @@
 // (seal.go); a generation keeps, for each of its buckets, the number of its
 // entries and the sum of their CRCs (key "tally"). Load and Metrics check
 // every record, the order of the keys and the tallies; the reads of
-// graph.NetworkReader check each record they read. Before any write the whole
-// file is checked, with bbolt's own consistency check of its pages; a file cut
-// shorter than its pages is refused when it is opened; bbolt's panics and the
-// faults of reading a damaged map are turned into errors. Each of these is an
+// graph.NetworkReader check each record they read. Before bbolt maps a file,
+// its two meta pages, its size and its tree of pages are checked (file.go);
+// when it is opened, the whole store is checked as Load does, with the ingest
+// log (sealed too) and bbolt's own consistency check of its pages. An empty
+// file is refused; bbolt's panics and the faults of reading a damaged map are
+// turned into errors. Each of these is an
 // error wrapping ErrDamaged that says to restore the file or ingest again, and
 // nothing is written into a damaged file.
 //
