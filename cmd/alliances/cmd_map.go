@@ -161,7 +161,7 @@ func runMap(ctx context.Context, o *mapOptions, std *streams, args []string) err
 		return err
 	}
 	if o.render.Caption == "" {
-		o.render.Caption = caption(o.store, date, o.render.Seed, o.render.Lang)
+		o.render.Caption = caption(storeSource(ctx, o.store), date, o.render.Seed, o.render.Lang)
 		if net.Slice != nil {
 			o.render.Caption = sliceCaption(&o.slice, o.render.Lang) + " · " + o.render.Caption
 		}
@@ -218,11 +218,21 @@ func storeLayout(ctx context.Context, net *graph.Network, seed int64) (*layout.L
 }
 
 // caption is the default map caption: data source, date and seed.
-func caption(store string, date time.Time, seed int64, lang string) string {
+func caption(source string, date time.Time, seed int64, lang string) string {
 	if lang == "fr" {
-		return fmt.Sprintf("Source : %s · %s · graine %d · alliances %s", filepath.Base(store), date.Format("02/01/2006"), seed, version)
+		return fmt.Sprintf("Source\u00a0: %s · %s · graine %d · alliances %s", source, date.Format("02/01/2006"), seed, version)
 	}
-	return fmt.Sprintf("Source: %s · %s · seed %d · alliances %s", filepath.Base(store), date.Format("2006-01-02"), seed, version)
+	return fmt.Sprintf("Source: %s · %s · seed %d · alliances %s", source, date.Format("2006-01-02"), seed, version)
+}
+
+// storeSource names the data of a store as reports do: after the files of
+// its ingests (dataSource), or after the store when it has no ingest record.
+func storeSource(ctx context.Context, store string) string {
+	log, err := loadIngests(ctx, store)
+	if s := dataSource(graph.CurrentIngests(log)); err == nil && s != "" {
+		return s
+	}
+	return filepath.Base(store)
 }
 
 // parseDate reads a --date flag, defaulting to today.

@@ -232,7 +232,7 @@ func runMapBy(ctx context.Context, o *mapOptions, std *streams) error {
 			len(ot.parts), o.by, len(ot.union.Actors), len(ot.union.Ties), ot.layoutTime.Seconds())
 	}
 	lang := o.render.Lang
-	source := caption(o.store, date, o.render.Seed, lang)
+	source := caption(storeSource(ctx, o.store), date, o.render.Seed, lang)
 	if !o.slice.IsZero() {
 		source = sliceCaption(&o.slice, lang) + " · " + source
 	}
