@@ -68,7 +68,7 @@ func nameForms(name string) []string {
 // countryKey folds a country name: case, accents, punctuation and a leading
 // article (the, la, le, les, l') do not matter.
 func countryKey(s string) string {
-	s = strings.NewReplacer("’", "'", "‘", "'", ".", " ", ",", " ", "(", " ", ")", " ", "&", " and ").Replace(s)
+	s = countryPunct.Replace(s)
 	k := key(s)
 	for _, article := range []string{"the ", "la ", "le ", "les ", "l'", "el ", "die ", "der "} {
 		if rest, ok := strings.CutPrefix(k, article); ok && rest != "" {
@@ -78,6 +78,9 @@ func countryKey(s string) string {
 	}
 	return strings.Join(strings.Fields(k), " ")
 }
+
+// countryPunct is the punctuation that countryKey reads as spaces or words.
+var countryPunct = strings.NewReplacer("’", "'", "‘", "'", ".", " ", ",", " ", "(", " ", ")", " ", "&", " and ")
 
 // countryCode returns the ISO 3166-1 alpha-2 code of the country that s
 // names: an ISO code (alpha-2 in any case, alpha-3 or numeric), a name in
