@@ -29,7 +29,7 @@ export function viewSVG(vis, { title, legend, caption }) {
   }
   for (const n of vis.nodes) {
     const ring = n.ring ? ` stroke="#111111" stroke-width="${num(Math.max(1, n.r * 0.3))}"` : ` stroke="#ffffff" stroke-width="0.5"`;
-    out.push(`<circle cx="${num(n.x)}" cy="${num(n.y)}" r="${num(n.r)}" fill="${xml(n.color)}"${ring}><title>${xml(n.label || n.id)}</title></circle>`);
+    out.push(`<circle cx="${num(n.x)}" cy="${num(n.y)}" r="${num(n.r)}" fill="${xml(n.color)}"${ring}><title>${xml(n.name || n.label || n.id)}</title></circle>`);
   }
   for (const n of vis.nodes) {
     if (!n.label) continue;

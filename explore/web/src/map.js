@@ -308,7 +308,7 @@ export class MapView {
       const size = r.scaleSize(d.size);
       pos.set(n, p);
       if (p.x < -size || p.y < -size || p.x > width + size || p.y > height + size) return;
-      nodes.push({ id: n, x: p.x, y: p.y, r: size, color: d.color, label: labels.has(n) || d.forceLabel ? d.label : null, ring: d.type === "border", z: d.zIndex || 0 });
+      nodes.push({ id: n, x: p.x, y: p.y, r: size, color: d.color, label: labels.has(n) || d.forceLabel ? d.label : null, name: d.label, ring: d.type === "border", z: d.zIndex || 0 });
     });
     nodes.sort((a, b) => a.z - b.z);
     const edges = [];
