@@ -106,9 +106,6 @@ func renderMaps(ctx context.Context, in Input, opts Options, l lang, step func(s
 var (
 	reSVGStart = regexp.MustCompile(`(?s)<svg\b[^>]*>`)
 	reDimAttr  = regexp.MustCompile(`\s(width|height)="[^"]*"`)
-	reID       = regexp.MustCompile(`\sid="`)
-	reURLRef   = regexp.MustCompile(`url\(#`)
-	reHrefRef  = regexp.MustCompile(`(\s(?:xlink:)?href)="#`)
 )
 
 // inlineSVG prepares an SVG document for inclusion in the HTML page: the XML
@@ -130,11 +127,23 @@ func inlineSVG(svg []byte, prefix, title string) template.HTML {
 	}
 	root := reDimAttr.ReplaceAllString(s[loc[0]:loc[1]], "")
 	root = strings.Replace(root, "<svg", `<svg class="map" role="img" aria-label="`+template.HTMLEscapeString(title)+`"`, 1)
-	body := s[loc[1]:]
-	body = reID.ReplaceAllString(body, ` id="`+prefix)
-	body = reURLRef.ReplaceAllString(body, "url(#"+prefix)
-	body = reHrefRef.ReplaceAllString(body, `$1="#`+prefix)
+	body := idPrefixer(prefix).Replace(s[loc[1]:])
 	return template.HTML(root + strings.TrimRight(body, "\n") + "\n")
+}
+
+// idPrefixer puts prefix before every id of an SVG body and every reference
+// to one: id="…" after any white space, url(#…), href="#…" and
+// xlink:href="#…". One pass of literal patterns (a map of 30,000 ties is
+// 10 MB; regular expressions took seconds).
+func idPrefixer(prefix string) *strings.Replacer {
+	pairs := []string{"url(#", "url(#" + prefix}
+	for _, sp := range []string{" ", "\n", "\t", "\r"} {
+		pairs = append(pairs,
+			sp+`id="`, sp+`id="`+prefix,
+			sp+`href="#`, sp+`href="#`+prefix,
+			sp+`xlink:href="#`, sp+`xlink:href="#`+prefix)
+	}
+	return strings.NewReplacer(pairs...)
 }
 
 // safeSVG reports whether svg is well-formed XML with no script, no event
