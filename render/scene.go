@@ -705,16 +705,9 @@ func (s *scene) colourByCommunity(in Input) error {
 		comm[m.ID] = m.Community
 	}
 	ranked := analysis.RankCommunities(in.Metrics.Actors)
-	ids := make([]int, len(ranked))
-	size := make(map[int]int, len(ranked))
-	for i, c := range ranked {
-		ids[i], size[c.Community] = c.Community, c.Actors
-	}
 	colour := make(map[int]string)
-	for i, c := range ids {
-		if i < len(communityColours) {
-			colour[c] = communityColours[i]
-		}
+	for i, c := range ranked[:min(len(ranked), len(communityColours))] {
+		colour[c.Community] = communityColours[i]
 	}
 	s.community = make(map[string]string, len(s.actors))
 	seen := make(map[int]bool)
@@ -728,9 +721,9 @@ func (s *scene) colourByCommunity(in Input) error {
 		s.community[sa.a.ID] = col
 		seen[c] = true
 	}
-	for i, c := range ids {
-		if i < len(communityColours) && seen[c] {
-			s.communities = append(s.communities, communityKey{colour[c], i + 1, size[c]})
+	for i, c := range ranked[:min(len(ranked), len(communityColours))] {
+		if seen[c.Community] {
+			s.communities = append(s.communities, communityKey{colour[c.Community], i + 1, c.Actors})
 		}
 	}
 	s.otherCommunities = seen[-1]

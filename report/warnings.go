@@ -14,13 +14,11 @@ func translateWarning(l lang, w string) string {
 	if !l.fr {
 		return w
 	}
-	return frenchSpaces.Replace(l.agree(translateFrench(l, w)))
+	return frenchSpaces.Replace(l.agree(translateFrench(w)))
 }
 
-func translateFrench(l lang, w string) string {
-	if !l.fr {
-		return w
-	}
+// translateFrench translates the message and hint of a warning.
+func translateFrench(w string) string {
 	msg, hint := w, ""
 	if i := strings.LastIndex(w, " (hint: "); i >= 0 && strings.HasSuffix(w, ")") {
 		msg, hint = w[:i], w[i+len(" (hint: "):len(w)-1]

@@ -178,8 +178,8 @@ func demoOutputs(ctx context.Context, o *demoOptions, in report.Input, date time
 		{"network-by-country.svg", render.Options{View: "network", Cluster: "country"}},
 	}
 	mapIn := render.Input{Network: in.Network, Metrics: in.Metrics, Isolated: in.Isolated}
-	// One layout for every map that shares it; the demo's store is
-	// temporary, so its layout is not cached.
+	// One layout for every map that shares it, from the user's layout
+	// cache like the report's (the demo's network is the same every time).
 	lay, err := layout.UserCache().Layout(ctx, in.Network, layout.Options{Seed: o.seed})
 	if err != nil {
 		return nil, err

@@ -139,13 +139,13 @@ func runReport(ctx context.Context, o *reportOptions, std *streams, args []strin
 	return nil
 }
 
+// longReportTies is the number of ties from which report warns that it
+// takes long (H2020: 800,000 ties, about 35 s).
+const longReportTies = 200_000
+
 // unrecordedReportFlags are the flags of report left out of the command
 // that writes the report again: the store and the output are named apart,
 // and --quiet changes no byte.
-// longReportTies is the number of ties from which report warns that it
-// takes long (H2020: 800,000 ties, about 40 s).
-const longReportTies = 200_000
-
 var unrecordedReportFlags = map[string]bool{"store": true, "o": true, "date": true, "quiet": true}
 
 // reportCommandLine returns the arguments of the report command that writes
