@@ -18,8 +18,8 @@ type Positions map[string][2]float64
 
 // Options set what a Server shows.
 type Options struct {
-	// Source names the data on the page (the store file's base name, never a
-	// URI with credentials).
+	// Source names the data on the page (the files of the ingests, or the
+	// store's name; never a URI with credentials).
 	Source string
 	// Analysis are the options of every analysis (seed, weights), those of
 	// "alliances analyze" by default, so that the page shows the same values.

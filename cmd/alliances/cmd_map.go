@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"time"
 
@@ -226,13 +225,14 @@ func caption(source string, date time.Time, seed int64, lang string) string {
 }
 
 // storeSource names the data of a store as reports do: after the files of
-// its ingests (dataSource), or after the store when it has no ingest record.
+// its ingests (dataSource), or after the store (storeName) when it has no
+// ingest record. Maps and the explorer name their data with it.
 func storeSource(ctx context.Context, store string) string {
 	log, err := loadIngests(ctx, store)
 	if s := dataSource(graph.CurrentIngests(log)); err == nil && s != "" {
 		return s
 	}
-	return filepath.Base(store)
+	return storeName(store)
 }
 
 // parseDate reads a --date flag, defaulting to today.

@@ -85,7 +85,7 @@ func runServe(ctx context.Context, o *serveOptions, std *streams, args []string)
 	pos := make(explore.Positions, lay.Len())
 	lay.Each(func(id string, p layout.Point) { pos[id] = [2]float64{p.X, p.Y} })
 	srv, err := explore.New(ctx, d, net, pos, explore.Options{
-		Source:   storeName(o.store),
+		Source:   storeSource(ctx, o.store),
 		Analysis: analysis.Options{Seed: o.seed, Weighted: o.weighted},
 		Version:  version,
 	})
