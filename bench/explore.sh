@@ -53,15 +53,16 @@ done
 
 echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $(chromium --version 2>/dev/null | head -1)."
 echo
-echo "| store | server ready (s) | run | first view (s) | fetch (ms) | draw (ms) | rest (ms) | server RSS after (MiB) |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| store | server ready (s) | run | first view painted (s) | seen by the test (s) | fetch (ms) | draw (ms) | rest (ms) | server RSS after (MiB) |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for r in $(seq 1 "$runs"); do
 	for s in "${stores[@]}"; do
 		line=$(EXPLORE_URL="${url[$s]}" EXPLORE_SCREENSHOTS="$tmp" "$tmp/explore.test" -test.count=1 -test.run Screenshots -test.v 2>&1 | grep 'en: first view' || true)
-		fv=$(echo "$line" | sed -n 's/.*drawn \([0-9.]*\)s.*/\1/p')
+		seen=$(echo "$line" | sed -n 's/.*by the test \([0-9.]*\)s.*/\1/p')
+		painted=$(echo "$line" | sed -n 's/.*painted \([0-9]*\) ms.*/\1/p')
 		ms() { echo "$line" | sed -n "s/.*$1:\([0-9.]*\).*/\1/p" | cut -d. -f1; }
 		pid=$(pgrep -f "serve --quiet --store $tmp/$s.db" | tail -1)
 		rss=$(($(ps -o rss= -p "$pid") / 1024))
-		echo "| $s | ${ready[$s]:0:5} | $r | $fv | $(ms fetch) | $(ms draw) | $(ms rest) | $rss |"
+		echo "| $s | ${ready[$s]:0:5} | $r | $(echo "scale=2; $painted / 1000" | bc) | $seen | $(ms fetch) | $(ms draw) | $(ms rest) | $rss |"
 	done
 done

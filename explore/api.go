@@ -84,6 +84,8 @@ type StoreInfo struct {
 	Metrics []string `json:"metrics"`
 	// Limits of a drawing: above them the page draws part of the network.
 	Limits DrawingLimits `json:"limits"`
+	// Preview: the limits of the quick first drawing (/api/network?preview=1).
+	Preview DrawingLimits `json:"preview"`
 	// Extent is the box of every position: the page frames every view in
 	// it, so that an actor keeps its place on the screen across views.
 	Extent Extent `json:"extent"`
@@ -121,7 +123,8 @@ func (s *Server) handleStore(w http.ResponseWriter, r *http.Request) {
 	info := StoreInfo{
 		Source: s.opts.Source, Version: s.opts.Version,
 		Actors: len(s.full.Actors), Ties: len(s.full.Ties), Projects: len(s.full.Projects),
-		Limits:  DrawingLimits{drawAllActors, drawAllTies, maxActors, maxTies},
+		Limits:  fullLimits,
+		Preview: previewLimits,
 		Extent:  s.extent(),
 		Filters: s.filters,
 	}
@@ -158,6 +161,10 @@ func (s *Server) handleNetwork(w http.ResponseWriter, r *http.Request, v *view) 
 		fail(w, badRequest("size=%s: unknown metric (metrics: %s)", sizeBy, strings.Join(analysis.ActorColumnNames(), ", ")))
 		return
 	}
+	lim := fullLimits
+	if q.Get("preview") == "1" {
+		lim = previewLimits
+	}
 	var keep, pinned []int
 	switch {
 	case q.Has("focus"):
@@ -192,7 +199,7 @@ func (s *Server) handleNetwork(w http.ResponseWriter, r *http.Request, v *view) 
 		}
 		pinned = keep
 	}
-	writeJSON(w, r, s.drawing(v, keep, sizeBy, pinned))
+	writeJSON(w, r, s.drawing(v, keep, sizeBy, pinned, lim))
 }
 
 func (s *Server) handleActor(w http.ResponseWriter, r *http.Request, v *view) {

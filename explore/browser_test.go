@@ -524,11 +524,11 @@ func TestScreenshots(t *testing.T) {
 			}
 		}
 		start := time.Now()
-		if err := chromedp.Do(ctx, chromedp.Navigate(base+"?lang="+lang), chromedp.WaitVisible(chromedp.CSS(`body[data-ready="1"]`))); err != nil {
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"?lang="+lang), chromedp.WaitVisible(chromedp.CSS(`body[data-painted="1"]`))); err != nil {
 			t.Fatal(err)
 		}
 		timing, _ := chromedp.Run(ctx, chromedp.Evaluate[map[string]float64](`alliancesExplorer.state.timing`))
-		t.Logf("%s: first view drawn %v after the navigation started (ms: %v)", lang, time.Since(start).Round(time.Millisecond), timing)
+		t.Logf("%s: first view seen by the test %.2fs after it asked for the tab; first view painted %.0f ms after the navigation started (ms: %v)", lang, time.Since(start).Seconds(), timing["first"], timing)
 		shot("1-first-view")
 		actor := os.Getenv("EXPLORE_ACTOR")
 		if actor == "" {

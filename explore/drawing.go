@@ -165,20 +165,19 @@ func (t *DrawnTie) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Limits of a drawing. Above drawAllActors actors or drawAllTies ties, a
-// drawing keeps maxActors actors and maxTies ties: what a browser draws and
-// a reader can take in (keep.eu, 7k actors and 33k ties, is drawn whole).
-const (
-	drawAllActors = 10000
-	drawAllTies   = 100000
-	maxActors     = 2000
-	maxTies       = 30000
+// The limits of a drawing (DrawingLimits). A browser draws a few thousand
+// actors comfortably: keep.eu, 7k actors and 33k ties, is drawn whole. The
+// preview is the quick first drawing that the page paints while it asks the
+// full one.
+var (
+	fullLimits    = DrawingLimits{DrawAllActors: 10000, DrawAllTies: 100000, MaxActors: 2000, MaxTies: 30000}
+	previewLimits = DrawingLimits{DrawAllActors: 500, DrawAllTies: 2000, MaxActors: 500, MaxTies: 2000}
 )
 
 // drawing returns the drawing of the actors of v at positions keep (all of
-// them when keep is nil), with the ties among them, truncated to the limits
-// by the metric sizeBy. Actors listed in pinned are kept whatever their rank.
-func (s *Server) drawing(v *view, keep []int, sizeBy string, pinned []int) *Drawing {
+// them when keep is nil), with the ties among them, truncated to lim by the
+// metric sizeBy. Actors listed in pinned are kept whatever their rank.
+func (s *Server) drawing(v *view, keep []int, sizeBy string, pinned []int, lim DrawingLimits) *Drawing {
 	if keep == nil {
 		keep = make([]int, len(v.net.Actors))
 		for i := range keep {
@@ -203,9 +202,9 @@ func (s *Server) drawing(v *view, keep []int, sizeBy string, pinned []int) *Draw
 	if v.slice != nil {
 		d.SliceText = map[string]string{"en": v.slice.Text("en"), "fr": v.slice.Text("fr")}
 	}
-	if len(keep) > drawAllActors || len(ties) > drawAllTies {
+	if len(keep) > lim.DrawAllActors || len(ties) > lim.DrawAllTies {
 		d.Truncated = true
-		keep = s.topActors(v, keep, sizeBy, pinned)
+		keep = s.topActors(v, keep, sizeBy, pinned, lim.MaxActors)
 		clear(in)
 		for _, i := range keep {
 			in[i] = -1
@@ -218,9 +217,9 @@ func (s *Server) drawing(v *view, keep []int, sizeBy string, pinned []int) *Draw
 				ties = append(ties, t)
 			}
 		}
-		if len(ties) > maxTies {
+		if len(ties) > lim.MaxTies {
 			slices.SortStableFunc(ties, func(a, b int) int { return cmp.Compare(v.net.Ties[b].Weight, v.net.Ties[a].Weight) })
-			ties = ties[:maxTies]
+			ties = ties[:lim.MaxTies]
 			slices.Sort(ties)
 		}
 	}
@@ -248,10 +247,10 @@ func (s *Server) drawing(v *view, keep []int, sizeBy string, pinned []int) *Draw
 	return d
 }
 
-// topActors returns the maxActors actors among keep that rank highest by
-// sizeBy, those of the main component first, ties broken by id, with the
-// pinned actors always kept.
-func (s *Server) topActors(v *view, keep []int, sizeBy string, pinned []int) []int {
+// topActors returns the n actors among keep that rank highest by sizeBy,
+// those of the main component first, ties broken by id, with the pinned
+// actors always kept.
+func (s *Server) topActors(v *view, keep []int, sizeBy string, pinned []int, n int) []int {
 	col, _ := metricColumn(sizeBy)
 	value := func(i int) float64 {
 		x := col.Value(&v.res.Actors[i])
@@ -273,7 +272,7 @@ func (s *Server) topActors(v *view, keep []int, sizeBy string, pinned []int) []i
 		}
 		return cmp.Compare(a, b) // positions follow ids
 	})
-	out := order[:min(maxActors, len(order))]
+	out := order[:min(n, len(order))]
 	for _, p := range pinned {
 		if !slices.Contains(out, p) && slices.Contains(keep, p) {
 			out = append(out, p)

@@ -26,6 +26,7 @@ const en = {
   counts: (a, t) => `${fmtInt(a)} actors, ${fmtInt(t)} ties`,
   truncated: (a, t, ta, tt, m) =>
     `Large network: showing the ${fmtInt(a)} actors of the main component with the highest ${m} and the ${fmtInt(t)} strongest ties among them, of ${fmtInt(ta)} actors and ${fmtInt(tt)} ties. Search, filter or open an ego network to reach the others.`,
+  drawingRest: (a, ta) => `Drawing the rest of the network: ${fmtInt(a)} of ${fmtInt(ta)} actors so far…`,
   entering: "entering actors: dark ring",
   departed: "departed actors: faint grey",
   egoOf: (n, d) => `Ego network of ${n}, depth ${d}`,
@@ -111,6 +112,7 @@ const fr = {
   counts: (a, t) => `${fmtInt(a)} acteurs, ${fmtInt(t)} liens`,
   truncated: (a, t, ta, tt, m) =>
     `Grand réseau : sont affichés les ${fmtInt(a)} acteurs de la composante principale les mieux classés selon ${m} et les ${fmtInt(t)} liens les plus forts entre eux, sur ${fmtInt(ta)} acteurs et ${fmtInt(tt)} liens. Cherchez, filtrez ou ouvrez un réseau personnel pour atteindre les autres.`,
+  drawingRest: (a, ta) => `Le reste du réseau arrive : ${fmtInt(a)} acteurs sur ${fmtInt(ta)} pour l’instant…`,
   entering: "acteurs entrants : anneau sombre",
   departed: "acteurs sortis : gris pâle",
   egoOf: (n, d) => `Réseau personnel de ${n}, profondeur ${d}`,

@@ -109,7 +109,8 @@ function counts() {
   b.classList.remove("error");
   const lines = [];
   if (d.slice) lines.push(t("sliceOf", d.slice_text[getLang()], d.slice.actors, d.slice.ties, d.slice.projects));
-  if (d.truncated) lines.push(t("truncated", d.actors.length, d.ties.length, d.total.actors, d.total.ties, metricName(d.size_by)));
+  if (state.partial) lines.push(t("drawingRest", d.actors.length, d.total.actors));
+  else if (d.truncated) lines.push(t("truncated", d.actors.length, d.ties.length, d.total.actors, d.total.ties, metricName(d.size_by)));
   b.hidden = lines.length === 0;
   replace(b, lines.map((l) => el("div", { text: l })));
   const marks = $("marks");
@@ -117,21 +118,51 @@ function counts() {
   if (state.marks) marks.textContent = `${t("entering")} · ${t("departed")}`;
 }
 
-// loadView asks the drawing of the current slice and draws it.
+// painted resolves once the browser has put on the screen what was drawn
+// before it was called: sigma draws in the next animation frame, and a
+// second frame callback runs once that frame is painted.
+const painted = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+
+// previewQuery is the query of the quick first drawing of a view q.
+const previewQuery = (q) => `${q}&preview=1`;
+
+let views = 0; // loadView calls so far: the answers of an older one are dropped
+
+// loadView asks the drawing of the current slice and draws it. A view
+// larger than the preview limits of the server comes in two steps: the
+// preview (its top actors and strongest ties) is drawn at once, then the
+// full drawing replaces it.
 async function loadView() {
+  const seq = ++views;
   loading(true);
   const t0 = performance.now();
+  const timing = {};
   try {
-    const d = await drawing(sliceQuery({ size: state.sizeBy }));
-    const t1 = performance.now();
+    const q = sliceQuery({ size: state.sizeBy });
     // A phase after the first: its actors that were not in the previous
     // phase are marked, and those of the previous phase that left are drawn
-    // faint, at their places.
+    // faint, at their places; it comes in one step.
     const prev = filters.previousPhase();
+    let d = null;
+    if (!prev) {
+      const p = await drawing(previewQuery(q));
+      if (seq !== views) return;
+      if (p.truncated) {
+        state.partial = true;
+        present(p, null, []);
+        await painted();
+        if (seq !== views) return;
+        timing.preview = performance.now();
+      } else d = p;
+    }
+    const t1 = performance.now();
+    if (!d) d = await drawing(q);
+    if (seq !== views) return;
     let entering = null,
       ghosts = [];
     if (prev) {
       const p = await getDrawing(sliceQuery({ size: state.sizeBy }, prev)).catch(() => null);
+      if (seq !== views) return;
       if (p) {
         const before = new Set(p.actors.map((a) => a.id));
         const now = new Set(d.actors.map((a) => a.id));
@@ -139,29 +170,40 @@ async function loadView() {
         ghosts = p.actors.filter((a) => !now.has(a.id));
       }
     }
-    state.marks = !!prev;
-    state.drawing = d;
-    map.sizeBy = state.sizeBy;
-    map.show(d, { entering, ghosts });
     const t2 = performance.now();
-    map.clearFocus();
-    setFocusBar(null);
-    table.set(d.actors, d.total.actors);
-    counts();
-    // How long the view took: asked and read, put in the graph and drawn,
-    // the rest (table).
-    state.timing = { fetch: t1 - t0, draw: t2 - t1, rest: performance.now() - t2 };
+    state.partial = false;
+    present(d, entering, ghosts);
+    // How long the view took: the preview asked, read and on the screen
+    // (when there is one), the full drawing asked and read, put in the
+    // graph and drawn, the rest (table).
+    timing.fetch = t2 - t1;
+    timing.draw = performance.now() - t2;
+    state.timing = timing;
     // The card of the selected actor is that of the new view: its metrics,
     // ranks and partners in the slice; closed when the slice leaves it out.
     if (state.selected && d.actors.some((a) => a.id === state.selected)) refreshCard();
     else if (state.selected) closeCard();
   } catch (e) {
-    showError(e);
+    if (seq === views) showError(e);
   } finally {
-    loading(false);
-    // Views loaded so far: the browser tests wait for it to change.
-    document.body.dataset.loads = String(Number(document.body.dataset.loads || 0) + 1);
+    if (seq === views) {
+      loading(false);
+      // Views loaded so far: the browser tests wait for it to change.
+      document.body.dataset.loads = String(Number(document.body.dataset.loads || 0) + 1);
+    }
   }
+}
+
+// present draws a drawing: the map, the table and the counts; entering
+// actors are ringed and ghosts drawn faint (a phase).
+function present(d, entering, ghosts) {
+  state.marks = !!entering;
+  state.drawing = d;
+  map.sizeBy = state.sizeBy;
+  map.show(d, { entering, ghosts });
+  setFocusBar(null);
+  table.set(d.actors, d.total.actors);
+  counts();
 }
 
 // ensure adds actor ids (and the ties among them and the drawn actors)
@@ -357,17 +399,21 @@ function wire() {
 async function boot() {
   chooseLang();
   texts();
-  const q = sliceQuery({ size: state.sizeBy });
+  const q = previewQuery(sliceQuery({ size: state.sizeBy }));
   early = { q, p: getDrawing(q) };
   early.p.catch(() => {}); // reported by loadView, which awaits it
+  const store = getJSON("/api/store");
+  store.catch(() => {}); // reported below
+  // The map (a WebGL context) is set up while the store's description and
+  // the first drawing travel.
+  map = new MapView($("map"), $("tooltip"), { colorOf, familyLabel, onClick: openActor });
   try {
-    state.store = await getJSON("/api/store");
+    state.store = await store;
   } catch (e) {
     showError(e);
     return;
   }
   texts();
-  map = new MapView($("map"), $("tooltip"), { colorOf, familyLabel, onClick: openActor });
   if (!map.ok) {
     const b = $("banner");
     b.hidden = false;
@@ -387,9 +433,15 @@ async function boot() {
   // Frame what the first view draws: a large network drawn in part shows
   // its main component's top actors, a small part of the whole extent.
   if (state.drawing && state.drawing.truncated) map.fitIds(state.drawing.actors.map((a) => a.id));
-  // When the first view was ready, from the start of the navigation.
-  if (state.timing) state.timing.ready = performance.now();
+  // When the view was complete, from the start of the navigation, and when
+  // it was on the screen; the first view is the preview when there was one.
+  const timing = (state.timing ||= {});
+  timing.ready = performance.now();
   document.body.dataset.ready = "1";
+  await painted();
+  timing.painted = performance.now();
+  timing.first = timing.preview || timing.painted;
+  document.body.dataset.painted = "1";
 }
 
 // For the browser tests and the curious: the state of the page.

@@ -4,11 +4,13 @@
 import Graph from "graphology";
 import Sigma from "sigma";
 import { createNodeBorderProgram } from "@sigma/node-border";
+import { EdgeLineProgram } from "sigma/rendering";
 
 export const faint = "#d9d9d9";
 const dimmed = "#ececec";
 const edgeColor = "#c8c8c8";
 const edgeStrong = "#555555";
+const thinAbove = 5000;
 
 export class MapView {
   constructor(container, tooltip, { colorOf, familyLabel, onClick, onStage }) {
@@ -24,6 +26,7 @@ export class MapView {
     try {
       this.renderer = new Sigma(this.graph, container, {
         defaultNodeType: "circle",
+        edgeProgramClasses: { thin: EdgeLineProgram },
         nodeProgramClasses: {
           border: createNodeBorderProgram({
             borders: [
@@ -71,10 +74,16 @@ export class MapView {
     // A new graph, filled before sigma sees it: sigma then indexes it once,
     // instead of once per node and tie added.
     this.graph = new Graph({ type: "undirected", multi: false });
+    // Above thinAbove ties, every tie is a line of one pixel: a few
+    // thousand ties of varied widths already fill the map, and thin lines
+    // cost the browser a third of the time to draw.
+    this.thin = drawing.ties.length > thinAbove;
     for (const a of drawing.actors) this.addActor(a, entering && entering.has(a.id));
     for (const a of ghosts) if (!this.graph.hasNode(a.id)) this.addActor(a, false, true);
     this.addTies(drawing);
     this.sizeNodes(this.sizeBy);
+    this.focus = null;
+    // setGraph indexes the graph and draws it at once.
     if (this.renderer) this.renderer.setGraph(this.graph);
   }
 
@@ -106,7 +115,7 @@ export class MapView {
       const a = ids[i],
         b = ids[j];
       if (!this.graph.hasEdge(a, b)) {
-        this.graph.addEdge(a, b, { weight: w, size: Math.min(4, 0.4 + Math.log1p(w) * 0.6), color: edgeColor });
+        this.graph.addEdge(a, b, { weight: w, size: Math.min(4, 0.4 + Math.log1p(w) * 0.6), color: edgeColor, type: this.thin ? "thin" : "line" });
       }
     }
   }
@@ -189,6 +198,7 @@ export class MapView {
     if (this.focus) {
       if (this.focus.edges.has(edge)) {
         res.color = edgeStrong;
+        res.type = "line"; // the width of the tie's weight
         res.zIndex = 1;
       } else res.hidden = true;
     } else if (this.selected && this.graph.hasExtremity(edge, this.selected)) {
@@ -214,6 +224,7 @@ export class MapView {
   }
 
   clearFocus() {
+    if (!this.focus) return; // a refresh indexes and draws the whole graph again
     this.focus = null;
     this.refresh();
   }
@@ -321,7 +332,7 @@ export class MapView {
       const ns = r.getNodeDisplayData(s),
         nt = r.getNodeDisplayData(t);
       if (!ns || ns.hidden || !nt || nt.hidden) return;
-      edges.push({ x1: ps.x, y1: ps.y, x2: pt.x, y2: pt.y, color: d.color, width: r.scaleSize(d.size) });
+      edges.push({ x1: ps.x, y1: ps.y, x2: pt.x, y2: pt.y, color: d.color, width: d.type === "thin" ? 1 : r.scaleSize(d.size) });
     });
     return { width, height, nodes, edges };
   }
