@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # bench/explore.sh — times "alliances serve" on the demo, keep.eu and H2020:
 # how long the server takes to be ready (load, layout from the cache, analysis),
-# its memory, and how long headless Chromium takes to draw the first view
-# (from the navigation to the page's "ready", with the page's own breakdown:
-# fetch = /api/network asked and read, draw = graph built and drawn by
-# sigma.js, rest = table and counts), RUNS times each, side by side. keep.eu
+# its memory, and when headless Chromium has painted the first view (the
+# preview of a large view) and the whole view, measured by the page from the
+# start of its navigation (state.timing), and when the test saw it, from
+# the moment it asked for a new tab; RUNS times each, side by side. keep.eu
 # and H2020 need the data sets (docs/datasets.md): ALLIANCES_DATASETS=DIR,
 # else shared/datasets beside the repository. Prints a Markdown table.
 #
@@ -41,28 +41,35 @@ for s in "${stores[@]}"; do
 	# store does; the timed one reads it.
 	"$A" serve --quiet --store "$tmp/$s.db" --addr "127.0.0.1:$port" >"$tmp/$s.warm" 2>&1 &
 	p=$!
-	until grep -q open "$tmp/$s.warm" 2>/dev/null; do sleep 0.2; done
+	until grep -q open "$tmp/$s.warm" 2>/dev/null; do
+		kill -0 "$p" 2>/dev/null || { cat "$tmp/$s.warm" >&2; exit 1; } # e.g. the port is taken
+		sleep 0.2
+	done
 	kill "$p"; wait "$p" 2>/dev/null || true
 	start=$(date +%s.%N)
 	/usr/bin/time -f "%M" -o "$tmp/$s.rss" "$A" serve --quiet --store "$tmp/$s.db" --addr "127.0.0.1:$port" >"$tmp/$s.log" 2>&1 &
-	pids+=($!)
-	until grep -q open "$tmp/$s.log" 2>/dev/null; do sleep 0.2; done
-	ready[$s]=$(echo "$(date +%s.%N) - $start" | bc)
+	p=$!
+	pids+=("$p")
+	until grep -q open "$tmp/$s.log" 2>/dev/null; do
+		kill -0 "$p" 2>/dev/null || { cat "$tmp/$s.log" >&2; exit 1; }
+		sleep 0.2
+	done
+	ready[$s]=$(printf "%.2f" "$(echo "$(date +%s.%N) - $start" | bc)")
 	url[$s]="http://127.0.0.1:$port/"
 done
 
 echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $(chromium --version 2>/dev/null | head -1)."
 echo
-echo "| store | server ready (s) | run | first view painted (s) | seen by the test (s) | fetch (ms) | draw (ms) | rest (ms) | server RSS after (MiB) |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| store | server ready (s) | run | first view painted (s) | whole view painted (s) | seen by the test (s) | server RSS after (MiB) |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 for r in $(seq 1 "$runs"); do
 	for s in "${stores[@]}"; do
 		line=$(EXPLORE_URL="${url[$s]}" EXPLORE_SCREENSHOTS="$tmp" "$tmp/explore.test" -test.count=1 -test.run Screenshots -test.v 2>&1 | grep 'en: first view' || true)
 		seen=$(echo "$line" | sed -n 's/.*by the test \([0-9.]*\)s.*/\1/p')
-		painted=$(echo "$line" | sed -n 's/.*painted \([0-9]*\) ms.*/\1/p')
-		ms() { echo "$line" | sed -n "s/.*$1:\([0-9.]*\).*/\1/p" | cut -d. -f1; }
+		ms() { echo "$line" | sed -n "s/.*[[ ]$1:\([0-9.]*\).*/\1/p" | cut -d. -f1; }
+		sec() { printf "%.2f" "$(echo "scale=3; $1 / 1000" | bc)"; }
 		pid=$(pgrep -f "serve --quiet --store $tmp/$s.db" | tail -1)
 		rss=$(($(ps -o rss= -p "$pid") / 1024))
-		echo "| $s | ${ready[$s]:0:5} | $r | $(echo "scale=2; $painted / 1000" | bc) | $seen | $(ms fetch) | $(ms draw) | $(ms rest) | $rss |"
+		echo "| $s | ${ready[$s]} | $r | $(sec "$(ms first)") | $(sec "$(ms painted)") | $seen | $rss |"
 	done
 done

@@ -25,6 +25,7 @@ import (
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/examples"
 	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/graph/storetest"
 	"github.com/alliances/alliances/ingest"
 )
 
@@ -561,4 +562,44 @@ func TestScreenshots(t *testing.T) {
 			shot("4-phase-2")
 		}
 	}
+}
+
+// A view larger than the preview limits is drawn in two steps: the preview
+// first, then the whole view, which is what stays on the map, in the table
+// and in the counts.
+func TestLargeViewDrawnWholeAfterPreview(t *testing.T) {
+	d := storetest.Generate(700, 3000, 40, 900)
+	net := graph.NewNetwork(d)
+	if len(net.Actors) <= previewLimits.DrawAllActors {
+		t.Fatalf("%d actors: not above the preview limits", len(net.Actors))
+	}
+	p := openPage(t, d, gridPositions(d), "en")
+	if preview := eval[float64](t, p, `alliancesExplorer.state.timing.preview || 0`); preview <= 0 {
+		t.Error("no preview was drawn before the whole view")
+	}
+	if order := eval[int](t, p, `alliancesExplorer.map.graph.order`); order != len(net.Actors) {
+		t.Errorf("the map holds %d actors, want the whole view's %d", order, len(net.Actors))
+	}
+	if size := eval[int](t, p, `alliancesExplorer.map.graph.size`); size != len(net.Ties) {
+		t.Errorf("the map holds %d ties, want the whole view's %d", size, len(net.Ties))
+	}
+	if got, want := text(t, p, "#counts"), fmt.Sprintf("%s actors, %s ties", thousands(len(net.Actors)), thousands(len(net.Ties))); got != want {
+		t.Errorf("counts %q, want %q", got, want)
+	}
+	if banner := eval[string](t, p, `document.getElementById("banner").hidden ? "" : document.getElementById("banner").textContent`); banner != "" {
+		t.Errorf("the banner still says %q once the whole view is drawn", banner)
+	}
+	errs, ext, _ := p.problems()
+	if len(errs) > 0 || len(ext) > 0 {
+		t.Errorf("console errors %v, outside requests %v", errs, ext)
+	}
+}
+
+// thousands writes n as the English page does: 33,208.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

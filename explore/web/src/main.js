@@ -14,6 +14,7 @@ import { viewSVG, downloadSVG, downloadPNG } from "./exports.js";
 const state = {
   store: null,
   drawing: null,
+  partial: false, // the drawing is a preview; the full one is coming
   sizeBy: "degree",
   selected: null,
   card: null,
@@ -135,7 +136,6 @@ let views = 0; // loadView calls so far: the answers of an older one are dropped
 async function loadView() {
   const seq = ++views;
   loading(true);
-  const t0 = performance.now();
   const timing = {};
   try {
     const q = sliceQuery({ size: state.sizeBy });
@@ -173,9 +173,9 @@ async function loadView() {
     const t2 = performance.now();
     state.partial = false;
     present(d, entering, ghosts);
-    // How long the view took: the preview asked, read and on the screen
-    // (when there is one), the full drawing asked and read, put in the
-    // graph and drawn, the rest (table).
+    // When the preview was on the screen (from the start of the
+    // navigation), and how long the full drawing took to be asked and read,
+    // then to be drawn with the table.
     timing.fetch = t2 - t1;
     timing.draw = performance.now() - t2;
     state.timing = timing;
