@@ -603,3 +603,17 @@ func thousands(n int) string {
 	}
 	return s
 }
+
+// An actor with a short label (the sigle column) is named by it on the map,
+// as on the maps of "alliances map"; its tooltip and card give the full name.
+func TestShortLabelNamesActorOnMap(t *testing.T) {
+	d := exampleData(t)
+	p := openPage(t, d, gridPositions(d), "fr")
+	if got := eval[string](t, p, `alliancesExplorer.map.graph.getNodeAttribute("cd44", "label")`); got != "CD44" {
+		t.Errorf("cd44 is labelled %q on the map, want its sigle CD44", got)
+	}
+	p.do(t, chromedp.Evaluate[chromedp.Void](`alliancesExplorer.openActor("cd44")`), chromedp.WaitVisible(chromedp.CSS(`#card article`)))
+	if card := text(t, p, "#card h2"); !strings.Contains(card, "Conseil départemental de Loire-Atlantique") {
+		t.Errorf("the card is titled %q, want the full name", card)
+	}
+}

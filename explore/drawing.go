@@ -43,6 +43,9 @@ type DrawingCounts struct {
 // reasons why "alliances isolated" flags it.
 type DrawnActor struct {
 	analysis.ActorMetrics
+	// Short is the actor's short label (graph.Actor.ShortLabel), which
+	// names it on the map as on the maps of "alliances map".
+	Short     string   `json:"short,omitempty"`
 	Country   string   `json:"country,omitempty"`
 	Territory string   `json:"territory,omitempty"`
 	Level     string   `json:"level,omitempty"`
@@ -55,7 +58,7 @@ type DrawnActor struct {
 // DrawnActors are the actors of a drawing. They are written in columns, a
 // JSON array per field, metrics with 6 significant digits (the drawing
 // sizes actors and fills the table; the card and /api/analyze give every
-// digit): {"id": […], "name": […], "family": […], "country": […],
+// digit): {"id": […], "name": […], "short": […], "family": […], "country": […],
 // "territory": […], "level": […], "x": […], "y": […], "main": […],
 // "reasons": […], "metrics": {"degree": […], …}}, the metrics named as the
 // columns of "alliances analyze --format csv". keep.eu's 7,000 actors take
@@ -97,6 +100,7 @@ func (as DrawnActors) MarshalJSON() ([]byte, error) {
 	}
 	str("id", func(a *DrawnActor) string { return a.ID })
 	str("name", func(a *DrawnActor) string { return a.Name })
+	str("short", func(a *DrawnActor) string { return a.Short })
 	str("family", func(a *DrawnActor) string { return a.Family })
 	str("country", func(a *DrawnActor) string { return a.Country })
 	str("territory", func(a *DrawnActor) string { return a.Territory })
@@ -231,6 +235,7 @@ func (s *Server) drawing(v *view, keep []int, sizeBy string, pinned []int, lim D
 		p := s.pos[a.ID]
 		da := DrawnActor{
 			ActorMetrics: v.res.Actors[i],
+			Short:        a.ShortLabel(),
 			Country:      a.Country, Territory: a.Territory, Level: a.Level,
 			X: p[0], Y: p[1], Main: v.main[i],
 		}

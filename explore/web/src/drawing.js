@@ -11,6 +11,7 @@ export function unpack(d) {
     const a = {
       id: c.id[i],
       name: c.name[i],
+      short: c.short ? c.short[i] : "",
       family: c.family[i],
       country: c.country[i],
       territory: c.territory[i],

@@ -98,7 +98,7 @@ export class MapView {
     this.graph.addNode(a.id, {
       x: a.x,
       y: a.y,
-      label: a.name || a.id,
+      label: mapLabel(a),
       color: ghost ? faint : this.colorOf(a.family),
       data: a,
       entering: !!entering,
@@ -167,7 +167,7 @@ export class MapView {
       if (!b || a.size > b.size || (a.size === b.size && n < b.n)) best.set(k, { n, size: a.size });
     });
     const keep = new Set([...best.values()].map((b) => b.n));
-    this.graph.forEachNode((n, a) => this.graph.setNodeAttribute(n, "label", keep.has(n) && !a.ghost ? a.data.name || a.data.id : ""));
+    this.graph.forEachNode((n, a) => this.graph.setNodeAttribute(n, "label", keep.has(n) && !a.ghost ? mapLabel(a.data) : ""));
   }
 
   nodeReducer(node, data) {
@@ -183,7 +183,7 @@ export class MapView {
       res.zIndex = 2;
     }
     if (node === this.selected || (this.focus && this.focus.ids.has(node) && this.focus.ids.size <= 12)) {
-      res.label = data.data.name || data.data.id;
+      res.label = mapLabel(data.data);
     }
     if (node === this.selected) {
       res.highlighted = true;
@@ -290,7 +290,7 @@ export class MapView {
     const a = this.graph.getNodeAttribute(node, "data");
     this.tooltip.replaceChildren();
     const name = document.createElement("strong");
-    name.textContent = a.name || a.id;
+    name.textContent = a.short ? `${a.short} · ${a.name || a.id}` : a.name || a.id;
     const fam = document.createElement("span");
     fam.textContent = this.familyLabel(a.family);
     this.tooltip.append(name, document.createElement("br"), fam);
@@ -319,7 +319,8 @@ export class MapView {
       const size = r.scaleSize(d.size);
       pos.set(n, p);
       if (p.x < -size || p.y < -size || p.x > width + size || p.y > height + size) return;
-      nodes.push({ id: n, x: p.x, y: p.y, r: size, color: d.color, label: labels.has(n) || d.forceLabel ? d.label : null, name: d.label, ring: d.type === "border", z: d.zIndex || 0 });
+      const a = this.graph.getNodeAttribute(n, "data");
+      nodes.push({ id: n, x: p.x, y: p.y, r: size, color: d.color, label: labels.has(n) || d.forceLabel ? d.label : null, name: a.name || a.id, ring: d.type === "border", z: d.zIndex || 0 });
     });
     nodes.sort((a, b) => a.z - b.z);
     const edges = [];
@@ -336,6 +337,13 @@ export class MapView {
     });
     return { width, height, nodes, edges };
   }
+}
+
+// mapLabel is the name of an actor on the map: its short label (a sigle
+// such as CD44) when it has one, as on the maps of "alliances map", else its
+// name. The tooltip, the card and the table give the full name.
+export function mapLabel(a) {
+  return a.short || a.name || a.id;
 }
 
 // metricValue returns the value of metric key of a drawn actor: a top-level
