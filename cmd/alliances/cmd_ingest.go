@@ -62,7 +62,7 @@ Examples:
 		setup: func(fs *flag.FlagSet, std *streams) func(context.Context, []string) error {
 			o := &ingestOptions{flags: fs}
 			o.bind(fs)
-			fs.BoolVar(&o.dryRun, "dry-run", false, "validate only: report problems and counts, write nothing")
+			fs.BoolVar(&o.dryRun, "dry-run", false, "validate only: report problems and counts, and what would be kept or (with --replace) deleted; write nothing")
 			fs.BoolVar(&o.replace, "replace", false, "make the store hold exactly these files: delete the stored records they do not contain")
 			fs.StringVar(&o.mapping, "mapping", "", "column mapping `FILE` for files whose headers are not alliances' own (docs/ingest.md)")
 			fs.StringVar(&o.mapFlag, "map", "", "inline column mapping, e.g. 'actor=Project Partner,project=Acronym' (docs/ingest.md)")
@@ -171,7 +171,10 @@ func runIngest(ctx context.Context, o *ingestOptions, std *streams, paths []stri
 	counts := in.Counts()
 	if o.dryRun {
 		fmt.Fprintf(std.out, "valid: %s in %d file(s), %d warning(s); nothing written (--dry-run)\n", counts, len(paths), len(in.Warnings))
-		return nil
+		if store == nil {
+			return nil
+		}
+		return dryRunAbsent(ctx, o, std, store, in)
 	}
 	if store == nil {
 		if store, err = openStore(ctx, o.store, false); err != nil {
@@ -299,4 +302,83 @@ func limitMemory() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(700 << 20)
 	}
+}
+
+// dryRunAbsent says, for --dry-run, what the ingest would do to the stored
+// records that the files do not contain: with --replace, which it would
+// delete (the first few of each kind named); without, how many it would
+// keep, as the ingest itself says.
+func dryRunAbsent(ctx context.Context, o *ingestOptions, std *streams, store graph.Store, in *ingest.Input) error {
+	stored, err := store.Load(ctx)
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", o.store, err)
+	}
+	seen := map[string]bool{}
+	key := func(kind byte, k string) string { return string(kind) + k }
+	err = in.Batches(putBatchSize)(func(part *graph.Dataset) error {
+		for _, a := range part.Actors {
+			seen[key('a', a.ID)] = true
+		}
+		for _, p := range part.Projects {
+			seen[key('p', p.ID)] = true
+		}
+		for _, l := range part.Links {
+			seen[key('l', l.Key())] = true
+		}
+		for _, p := range part.Participations {
+			seen[key('r', p.Key())] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	var absent graph.Counts
+	var named []string
+	const examples = 5
+	name := func(n *int, what string) {
+		if *n++; *n <= examples {
+			named = append(named, what)
+		}
+	}
+	for _, a := range stored.Actors {
+		if !seen[key('a', a.ID)] {
+			name(&absent.Actors, "actor "+a.ID)
+		}
+	}
+	for _, p := range stored.Projects {
+		if !seen[key('p', p.ID)] {
+			name(&absent.Projects, "project "+p.ID)
+		}
+	}
+	for _, l := range stored.Links {
+		if !seen[key('l', l.Key())] {
+			arrow := " – "
+			if l.Directed {
+				arrow = " → "
+			}
+			name(&absent.Links, "link "+l.Source+arrow+l.Target+" ("+l.Type+")")
+		}
+	}
+	for _, p := range stored.Participations {
+		if !seen[key('r', p.Key())] {
+			name(&absent.Participations, "participation of "+p.Actor+" in "+p.Project)
+		}
+	}
+	if o.replace {
+		if absent.Total() > 0 {
+			more := ""
+			if n := absent.Total() - len(named); n > 0 {
+				more = fmt.Sprintf(", and %d more", n)
+			}
+			fmt.Fprintf(std.out, "--replace would delete %s that these file(s) no longer contain: %s%s\n",
+				describeCounts(absent), strings.Join(named, "; "), more)
+		}
+		return nil
+	}
+	if absent = relevantAbsent(absent, in.Files); absent.Total() > 0 {
+		fmt.Fprintf(std.out, "would keep %s of the store that these file(s) do not contain (hint: to drop them, ingest the complete corrected files again with --replace)\n",
+			describeCounts(absent))
+	}
+	return nil
 }

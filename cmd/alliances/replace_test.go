@@ -59,6 +59,23 @@ func TestReingestCorrectedSpreadsheet(t *testing.T) {
 		t.Error("a plain ingest deleted a tie: it is an upsert")
 	}
 
+	// --dry-run says what each would do, and writes nothing.
+	before, err := os.ReadFile(store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out = mustCLI(t, "ingest", "--dry-run", "--store", store, first[0], corrected[0])
+	if !strings.Contains(out, "would keep 1 link of the store that these file(s) do not contain") {
+		t.Errorf("ingest --dry-run does not say that the deleted tie would be kept:\n%s", out)
+	}
+	out = mustCLI(t, "ingest", "--dry-run", "--replace", "--store", store, first[0], corrected[0])
+	if !strings.Contains(out, "--replace would delete 1 link that these file(s) no longer contain: link asso – enda (partenariat)") {
+		t.Errorf("ingest --dry-run --replace does not name the tie it would delete:\n%s", out)
+	}
+	if after, _ := os.ReadFile(store); string(after) != string(before) {
+		t.Error("ingest --dry-run changed the store file")
+	}
+
 	out = mustCLI(t, "ingest", "--replace", "--store", store, first[0], corrected[0])
 	if !strings.Contains(out, "deleted 1 link that these file(s) no longer contain") {
 		t.Errorf("ingest --replace does not say what it deleted:\n%s", out)
