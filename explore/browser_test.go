@@ -23,6 +23,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/alliances/alliances/analysis"
+	"github.com/alliances/alliances/compare"
 	"github.com/alliances/alliances/examples"
 	"github.com/alliances/alliances/graph"
 	"github.com/alliances/alliances/graph/storetest"
@@ -615,5 +616,52 @@ func TestShortLabelNamesActorOnMap(t *testing.T) {
 	p.do(t, chromedp.Evaluate[chromedp.Void](`alliancesExplorer.openActor("cd44")`), chromedp.WaitVisible(chromedp.CSS(`#card article`)))
 	if card := text(t, p, "#card h2"); !strings.Contains(card, "Conseil départemental de Loire-Atlantique") {
 		t.Errorf("the card is titled %q, want the full name", card)
+	}
+}
+
+// The "Over time" panel gives, per phase of the slider's programme, the
+// numbers of "alliances compare --by phase" (compare.Compare), and a row
+// opens its phase.
+func TestOverTimePanelMatchesCompare(t *testing.T) {
+	d := exampleData(t)
+	var s graph.Slice
+	if err := s.Set("programme", "Coopération Loire-Atlantique – Souss-Massa"); err != nil {
+		t.Fatal(err)
+	}
+	sd, _, err := s.Apply(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := compare.Compare(context.Background(), sd, &s, compare.Options{By: "phase", Analysis: analysis.Options{Seed: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := openPage(t, d, gridPositions(d), "en")
+	p.do(t, chromedp.WaitVisible(chromedp.CSS(`#overtime table tbody tr`)))
+	rows := eval[[][]string](t, p, `[...document.querySelectorAll("#overtime tbody tr")].map(r => [...r.children].map(c => c.textContent))`)
+	if len(rows) != len(want.Slices) {
+		t.Fatalf("%d rows, want one per phase: %d", len(rows), len(want.Slices))
+	}
+	for i, sl := range want.Slices {
+		row := []string{strings.TrimPrefix(sl.Label, "phase "), strconv.Itoa(sl.Actors), strconv.Itoa(sl.Ties), "", ""}
+		if i > 0 {
+			tr := want.Transitions[i-1]
+			row[3] = fmt.Sprintf("+%d −%d", len(tr.Entered), len(tr.Left))
+			row[4] = strconv.Itoa(tr.TiesKept)
+		}
+		if !slices.Equal(rows[i], row) {
+			t.Errorf("row %d: %q, want %q (compare --by phase)", i, rows[i], row)
+		}
+	}
+	notes := text(t, p, "#overtime")
+	if c := fmt.Sprintf("Continuity index: %.2f", float64(want.Continuity)); !strings.Contains(notes, c) {
+		t.Errorf("the panel does not say %q:\n%s", c, notes)
+	}
+	p.waitLoad(t, chromedp.Click(chromedp.CSS(`#overtime tbody tr[data-phase="3"]`)))
+	if got := text(t, p, "#phase-value"); got != "Phase 3" {
+		t.Errorf("after a click on the row of phase 3 the slider says %q", got)
+	}
+	if cur := eval[string](t, p, `document.querySelector("#overtime tr.current").dataset.phase`); cur != "3" {
+		t.Errorf("the row marked current is phase %q, want 3", cur)
 	}
 }

@@ -26,6 +26,18 @@ const en = {
   counts: (a, t) => `${fmtInt(a)} actors, ${fmtInt(t)} ties`,
   truncated: (a, t, ta, tt, m) =>
     `Large network: showing the ${fmtInt(a)} actors of the main component with the highest ${m} and the ${fmtInt(t)} strongest ties among them, of ${fmtInt(ta)} actors and ${fmtInt(tt)} ties. Search, filter or open an ego network to reach the others.`,
+  overTime: "Over time",
+  openPhase: "Click to show this phase on the map",
+  otActors: "Actors",
+  otActorsHelp: "actors of the phase",
+  otTies: "Ties",
+  otTiesHelp: "ties of the phase",
+  otMoves: "In/out",
+  otMovesHelp: "actors that entered and that left since the previous phase",
+  otKept: "Kept",
+  otKeptHelp: "ties of the previous phase still active in this one",
+  continuity: (c) => `Continuity index: ${c} (the share of the ties of a phase still active in the next, averaged over the phases)`,
+  lastingCore: (a, t2, n) => `Lasting core: ${fmtInt(a)} ${a === 1 ? "actor" : "actors"} and ${fmtInt(t2)} ${t2 === 1 ? "tie" : "ties"} present in all ${n} phases`,
   drawingRest: (a, ta) => `Drawing the rest of the network: ${fmtInt(a)} of ${fmtInt(ta)} actors so far…`,
   entering: "entering actors: dark ring",
   departed: "departed actors: faint grey",
@@ -111,13 +123,25 @@ const fr = {
   fit: "Tout le réseau",
   counts: (a, t) => `${fmtInt(a)} acteurs, ${fmtInt(t)} liens`,
   truncated: (a, t, ta, tt, m) =>
-    `Grand réseau : sont affichés les ${fmtInt(a)} acteurs de la composante principale les mieux classés selon ${m} et les ${fmtInt(t)} liens les plus forts entre eux, sur ${fmtInt(ta)} acteurs et ${fmtInt(tt)} liens. Cherchez, filtrez ou ouvrez un réseau personnel pour atteindre les autres.`,
-  drawingRest: (a, ta) => `Le reste du réseau arrive : ${fmtInt(a)} acteurs sur ${fmtInt(ta)} pour l’instant…`,
-  entering: "acteurs entrants : anneau sombre",
-  departed: "acteurs sortis : gris pâle",
+    `Grand réseau : sont affichés les ${fmtInt(a)} acteurs de la composante principale les mieux classés selon ${m} et les ${fmtInt(t)} liens les plus forts entre eux, sur ${fmtInt(ta)} acteurs et ${fmtInt(tt)} liens. Cherchez, filtrez ou ouvrez un réseau personnel pour atteindre les autres.`,
+  overTime: "Dans la durée",
+  openPhase: "Cliquer pour afficher cette phase sur la carte",
+  otActors: "Act.",
+  otActorsHelp: "acteurs de la phase",
+  otTies: "Liens",
+  otTiesHelp: "liens de la phase",
+  otMoves: "Ent./sort.",
+  otMovesHelp: "acteurs entrés et acteurs sortis depuis la phase précédente",
+  otKept: "Gardés",
+  otKeptHelp: "liens de la phase précédente encore actifs dans celle-ci",
+  continuity: (c) => `Indice de continuité\u00a0: ${c} (part des liens d’une phase encore actifs dans la suivante, en moyenne sur les phases)`,
+  lastingCore: (a, t2, n) => `Noyau durable\u00a0: ${fmtInt(a)} ${a > 1 ? "acteurs" : "acteur"} et ${fmtInt(t2)} ${t2 > 1 ? "liens" : "lien"} présents dans les ${n} phases`,
+  drawingRest: (a, ta) => `Le reste du réseau arrive : ${fmtInt(a)} acteurs sur ${fmtInt(ta)} pour l’instant…`,
+  entering: "acteurs entrants : anneau sombre",
+  departed: "acteurs sortis : gris pâle",
   egoOf: (n, d) => `Réseau personnel de ${n}, profondeur ${d}`,
   pathOf: (a, b, n) => `${n} plus court(s) chemin(s) de ${a} à ${b}`,
-  noPath: (a, b) => `Aucun chemin : ${a} et ${b} ne sont pas reliés`,
+  noPath: (a, b) => `Aucun chemin : ${a} et ${b} ne sont pas reliés`,
   backToAll: "Revenir à la vue entière",
   close: "Fermer",
   id: "identifiant",
@@ -128,7 +152,7 @@ const fr = {
   egoNetwork: "Réseau personnel",
   depth: (d) => `profondeur ${d}`,
   pathTo: "Chemin vers…",
-  pathToPrompt: "Chemin vers quel acteur ? Tapez un nom et choisissez-le.",
+  pathToPrompt: "Chemin vers quel acteur ? Tapez un nom et choisissez-le.",
   centre: "Centrer la carte",
   metrics: "Mesures",
   metric: "Mesure",
@@ -161,7 +185,7 @@ const fr = {
   error: "Erreur",
   slice: "Vue",
   wholeStore: "toute la base",
-  caption: (src, date) => `Source : ${src} · explorateur alliances · ${date}`,
+  caption: (src, date) => `Source : ${src} · explorateur alliances · ${date}`,
   langName: "English",
   dimensionsF: "Dimensions",
   targetsF: "Publics cibles",
@@ -171,7 +195,7 @@ const fr = {
   roleF: "Rôle dans les projets",
   previous: "phase précédente",
   next: "phase suivante",
-  sliceOf: (text, a, t2, p) => `${text} : ${fmtInt(a)} acteurs, ${fmtInt(t2)} liens, ${fmtInt(p)} projets`,
+  sliceOf: (text, a, t2, p) => `${text} : ${fmtInt(a)} acteurs, ${fmtInt(t2)} liens, ${fmtInt(p)} projets`,
 };
 
 // Metric names and one-line explanations (docs/metrics.md has the
@@ -273,8 +297,9 @@ export function t(key, ...args) {
   return typeof v === "function" ? v(...args) : v ?? key;
 }
 
-// colon is ":" in English and " :" (narrow no-break space) in French.
-export const colon = () => (lang === "fr" ? "\u202f:" : ":");
+// colon is ":" in English and " :" (no-break space, as in the French
+// report) in French.
+export const colon = () => (lang === "fr" ? "\u00a0:" : ":");
 
 export function metricName(key) {
   return ((lang === "fr" ? metricsFr : metricsEn)[key] || [key])[0];

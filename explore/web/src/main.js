@@ -8,6 +8,7 @@ import { renderCard } from "./card.js";
 import { ActorTable } from "./table.js";
 import { Completion } from "./search.js";
 import { Filters } from "./filters.js";
+import { OverTime } from "./overtime.js";
 import { unpack } from "./drawing.js";
 import { viewSVG, downloadSVG, downloadPNG } from "./exports.js";
 
@@ -22,7 +23,7 @@ const state = {
   pathFrom: null,
 };
 
-let map, table, filters;
+let map, table, filters, overTime;
 
 // getDrawing asks /api/network with the query q.
 const getDrawing = async (q) => unpack(await getJSON(`/api/network?${q}`));
@@ -99,6 +100,7 @@ function texts() {
     replace(sel, state.store.metrics.filter((m) => m !== "community").map((m) => el("option", { value: m, text: metricName(m) })));
     sel.value = cur;
     if (filters) filters.draw();
+    if (overTime && overTime.res) overTime.draw(filters.v.phase);
   }
 }
 
@@ -192,6 +194,20 @@ async function loadView() {
       document.body.dataset.loads = String(Number(document.body.dataset.loads || 0) + 1);
     }
   }
+}
+
+// sliceChanged redraws the filters, the view and the comparison of phases
+// after a filter or the phase changed.
+function sliceChanged() {
+  filters.draw();
+  loadView();
+  updateOverTime();
+}
+
+// updateOverTime shows the comparison of the phases of the slider's
+// programme within the other filters.
+function updateOverTime() {
+  overTime.update(filters.phaseProgramme(), filters.params(0), filters.v.phase).catch(showError);
 }
 
 // present draws a drawing: the map, the table and the counts; entering
@@ -419,17 +435,20 @@ async function boot() {
     b.hidden = false;
     b.textContent = t("webgl");
   } else map.setExtent(state.store.extent);
-  filters = new Filters($("filters"), $("phase"), $("legend"), state.store, {
-    familyLabel,
-    onChange: () => {
-      filters.draw();
-      loadView();
+  filters = new Filters($("filters"), $("phase"), $("legend"), state.store, { familyLabel, onChange: sliceChanged });
+  filters.draw();
+  overTime = new OverTime($("overtime"), {
+    getJSON,
+    onPhase: (p) => {
+      filters.v.phase = p;
+      sliceChanged();
     },
   });
-  filters.draw();
   table = new ActorTable($("table"), $("table-note"), $("table-more"), { onRow: openActor, colorOf, familyLabel, metrics: state.store.metrics });
   wire();
-  await loadView();
+  const first = loadView();
+  updateOverTime();
+  await first;
   // Frame what the first view draws: a large network drawn in part shows
   // its main component's top actors, a small part of the whole extent.
   if (state.drawing && state.drawing.truncated) map.fitIds(state.drawing.actors.map((a) => a.id));
