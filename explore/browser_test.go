@@ -7,7 +7,6 @@ import (
 	"net"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"slices"
 	"strconv"
 	"strings"
@@ -28,26 +27,12 @@ import (
 	"github.com/alliances/alliances/graph"
 	"github.com/alliances/alliances/graph/storetest"
 	"github.com/alliances/alliances/ingest"
+	"github.com/alliances/alliances/internal/needs"
 )
 
 // The page is tested in a real headless Chromium driven by chromedp.
 // Without Chromium the tests skip, unless CI=true, where they must run
 // (.ci/run installs Debian's chromium).
-
-// chromium returns the path of the browser, or skips the test.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("chromium is not installed: CI must run the browser tests (apt-get install chromium)")
-	}
-	t.Skip("chromium is not installed: browser tests skipped")
-	return ""
-}
 
 // browser is the Chromium that every test opens its tabs in, started by the
 // first test that needs it and stopped by TestMain.
@@ -132,7 +117,7 @@ func (p *browserPage) problems() (errs, ext, dialogs []string) {
 // headless Chromium, in language lang.
 func openPage(t *testing.T, d *graph.Dataset, pos Positions, lang string) *browserPage {
 	t.Helper()
-	exe := chromium(t)
+	exe := needs.Tool(t, "chromium", "chromium-browser", "google-chrome")
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	srv, err := New(ctx, d, graph.NewNetwork(d), pos, Options{Source: "example", Analysis: analysis.Options{Seed: 1}, Version: "test"})
@@ -508,7 +493,7 @@ func TestScreenshots(t *testing.T) {
 	if dir == "" || base == "" {
 		t.Skip("EXPLORE_SCREENSHOTS and EXPLORE_URL not set")
 	}
-	exe := chromium(t)
+	exe := needs.Tool(t, "chromium", "chromium-browser", "google-chrome")
 	for _, lang := range []string{"en", "fr"} {
 		ctx, cancel := chromedp.NewContext(sharedBrowser(t, exe))
 		defer cancel()

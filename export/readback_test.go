@@ -15,24 +15,8 @@ import (
 	"github.com/alliances/alliances/examples"
 	"github.com/alliances/alliances/graph"
 	"github.com/alliances/alliances/ingest"
+	"github.com/alliances/alliances/internal/needs"
 )
-
-// python returns Debian's Python 3, which has python3-networkx and
-// python3-igraph, or skips the test; under CI=true it must be there (.ci/run
-// installs them).
-func python(t *testing.T) string {
-	t.Helper()
-	const py = "/usr/bin/python3"
-	err := exec.Command(py, "-c", "import networkx, igraph").Run()
-	if err == nil {
-		return py
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s with networkx and igraph is required under CI=true: %v", py, err)
-	}
-	t.Skipf("%s with networkx and igraph not found: %v", py, err)
-	return ""
-}
 
 // readBack is what readback.py says a tool read from a file.
 type readBack struct {
@@ -66,7 +50,7 @@ func example(t *testing.T) *graph.Dataset {
 // attributes, and a betweenness recomputed by each tool from the file equal
 // to the one exported, unweighted and weighted (distance = 1/weight).
 func TestReadBackWithNetworkXAndIgraph(t *testing.T) {
-	py := python(t)
+	py := needs.PythonWith(t, "networkx", "igraph")
 	d := example(t)
 	net := graph.NewNetwork(d)
 	dir := t.TempDir()

@@ -16,26 +16,14 @@ import (
 
 	"github.com/golang/freetype/truetype"
 	"golang.org/x/image/font"
-)
 
-// needTool returns the path of a command-line tool the test needs, skipping
-// the test when it is missing, unless CI=true: CI installs it (.ci/).
-func needTool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s not installed (CI=true)", name)
-		}
-		t.Skipf("%s not installed", name)
-	}
-	return p
-}
+	"github.com/alliances/alliances/internal/needs"
+)
 
 // PDF maps embed Liberation Sans, regular and bold, and no other font, and
 // are dated with Options.Date, else 1970-01-01.
 func TestPDFFonts(t *testing.T) {
-	pdffonts := needTool(t, "pdffonts")
+	pdffonts := needs.Tool(t, "pdffonts")
 	in := small()
 	for _, engine := range engines(t) {
 		for _, date := range []time.Time{time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), {}} {

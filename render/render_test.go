@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/internal/needs"
 )
 
 // engines lists the engines to test: the embedded one always, the native one
@@ -123,15 +124,9 @@ func rasterize(t *testing.T, format string, data []byte) image.Image {
 	out := filepath.Join(dir, "map.png")
 	switch format {
 	case "svg":
-		if _, err := exec.LookPath("rsvg-convert"); err != nil {
-			t.Skip("rsvg-convert not installed")
-		}
-		cmd = exec.Command("rsvg-convert", "-d", "144", "-p", "144", "-b", "white", "-o", out, src)
+		cmd = exec.Command(needs.Tool(t, "rsvg-convert"), "-d", "144", "-p", "144", "-b", "white", "-o", out, src)
 	case "pdf":
-		if _, err := exec.LookPath("pdftoppm"); err != nil {
-			t.Skip("pdftoppm not installed")
-		}
-		cmd = exec.Command("pdftoppm", "-r", "144", "-png", "-singlefile", src, filepath.Join(dir, "map"))
+		cmd = exec.Command(needs.Tool(t, "pdftoppm"), "-r", "144", "-png", "-singlefile", src, filepath.Join(dir, "map"))
 	}
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("%v: %s", err, b)

@@ -8,23 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// pandas returns Debian's Python 3 with pandas and openpyxl, or skips the
-// test; under CI=true it must be there (.ci/run installs them).
-func pandas(t *testing.T) string {
-	t.Helper()
-	const py = "/usr/bin/python3"
-	err := exec.Command(py, "-c", "import pandas, openpyxl").Run()
-	if err == nil {
-		return py
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s with pandas and openpyxl is required under CI=true: %v", py, err)
-	}
-	t.Skipf("%s with pandas and openpyxl not found: %v", py, err)
-	return ""
-}
+	"github.com/alliances/alliances/internal/needs"
+)
 
 // readTables is run by pandas: it reads the French CSV the way a French
 // spreadsheet does (";", decimal comma, UTF-8 with BOM), the English one as
@@ -50,7 +36,7 @@ print(json.dumps({
 // and number in place, and the workbook holds every table: read with pandas
 // and openpyxl, which this project did not write.
 func TestTablesReadBySpreadsheetReaders(t *testing.T) {
-	py := pandas(t)
+	py := needs.PythonWith(t, "pandas", "openpyxl")
 	dir := t.TempDir()
 	for _, lang := range Languages {
 		for name, b := range exampleReport(t, lang) {
