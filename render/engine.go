@@ -148,9 +148,3 @@ func runEmbedded(ctx context.Context, src []byte, layout, format string) (out []
 	}
 	return buf.Bytes(), nil
 }
-
-// cleanSVG removes from an SVG document what varies with the Graphviz
-// version rather than with the map and what no reader needs, and names the
-// fonts that Liberation Sans is metric-compatible with after it
-// (compactSVG).
-func cleanSVG(svg []byte) []byte { return compactSVG(svg) }

@@ -90,7 +90,7 @@ func render(ctx context.Context, format string, in Input, opts Options) ([]byte,
 	switch {
 	case native && format == "svg":
 		out, err = runNative(ctx, src, prog, "svg")
-		out = cleanSVG(out)
+		out = compactSVG(out)
 	case native && format == "png":
 		// size (inches, a maximum) keeps the longer side within MaxPixels.
 		dpi := s.pngDPI()
@@ -98,7 +98,7 @@ func render(ctx context.Context, format string, in Input, opts Options) ([]byte,
 		out, err = runNative(ctx, src, prog, "png", fmt.Sprintf("-Gdpi=%d", dpi), fmt.Sprintf("-Gsize=%.3f,%.3f", side, side))
 	case format == "svg":
 		out, err = runEmbedded(ctx, src, prog, "svg")
-		out = cleanSVG(out)
+		out = compactSVG(out)
 	default:
 		// PDF is always drawn from the layout: the native cairo PDF writes
 		// text positions whose last digit varies between runs.
