@@ -688,9 +688,14 @@ func filterActors(net *graph.Network, idx map[string]int, opts Options, in []boo
 	}
 }
 
-// communityColours are the colours of the ten largest communities: the
-// Okabe–Ito colours, then Paul Tol's muted ones.
-var communityColours = []string{"#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#882255", "#44AA99", "#332288"}
+// ColouredCommunities is how many communities, the largest
+// (analysis.RankCommunities), a map coloured by community gives a colour of
+// their own; the others are grey.
+const ColouredCommunities = 10
+
+// communityColours are the colours of the ColouredCommunities largest
+// communities: the Okabe–Ito colours, then Paul Tol's muted ones.
+var communityColours = [ColouredCommunities]string{"#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#882255", "#44AA99", "#332288"}
 
 // colourByCommunity fills s.community: the colour of every actor of the
 // view by its community in in.Metrics, the ten largest communities of the

@@ -7,6 +7,7 @@ import (
 
 	"github.com/alliances/alliances/analysis"
 	"github.com/alliances/alliances/graph"
+	"github.com/alliances/alliances/render"
 )
 
 // communities is the section on the Louvain communities: one row per
@@ -31,7 +32,7 @@ func (b *builder) communities() section {
 		Num:  []bool{true, true, true, false, false, false},
 	}
 	total := len(m.Actors)
-	shown := ranked[:min(len(ranked), maxCommunities)]
+	shown := ranked[:min(len(ranked), render.ColouredCommunities)]
 	for i, c := range shown {
 		as := members[c.Community]
 		fams := map[string]int{}

@@ -643,7 +643,6 @@ const (
 	maxWarnings     = 50
 	maxIsolatedRows = 100
 	maxProjectRows  = 50
-	maxCommunities  = 10 // the communities that maps colour (render)
 )
 
 // severity ranks the isolation reasons, most severe first.
