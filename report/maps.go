@@ -60,9 +60,9 @@ func mapSpecs(in Input, opts Options, l lang) []mapSpec {
 		o.View, o.Title, o.Suggestions = render.ViewIsolated, l.T("map.isolated"), true
 		specs = append(specs, mapSpec{"isolated", l.T("map.isolated"), l.T("map.isolated.cap"), o})
 	}
-	if brokers := top(in.Metrics.Actors, 1, func(a analysis.ActorMetrics) float64 {
+	if brokers, _ := analysis.TopActors(in.Metrics.Actors, 1, func(a analysis.ActorMetrics) float64 {
 		return float64(brokerageTotal(a.Brokerage))
-	}, false); len(brokers) > 0 && brokerageTotal(brokers[0].Brokerage) > 0 {
+	}, false, 0); len(brokers) > 0 && brokerageTotal(brokers[0].Brokerage) > 0 {
 		a := brokers[0]
 		name := a.Name
 		if name == "" {

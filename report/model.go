@@ -280,7 +280,7 @@ func (b *builder) keyActors() section {
 			Head: []string{"#", l.T("col.actor"), l.T("col.value")},
 			Num:  []bool{true, false, true},
 		}
-		rows, tiedOut := topRanked(b.in.Metrics.Actors, b.opts.TopN, c.value, false)
+		rows, tiedOut := analysis.TopActors(b.in.Metrics.Actors, b.opts.TopN, c.value, false, maxTiedExtra)
 		for _, a := range rows {
 			t.Rows = append(t.Rows, []cell{txt(l.Int(a.Rank)), b.actorCell(a.ID, a.Name, a.Family), txt(l.Num(c.value(a.ActorMetrics), c.dec))})
 		}
@@ -409,7 +409,7 @@ func (b *builder) complementarity() section {
 		bt.Head[4] = l.T("role.repgate")
 		bt.Num = slices.Delete(bt.Num, 5, 6)
 	}
-	brokers, tiedOut := topRanked(m.Actors, b.opts.TopN, func(a analysis.ActorMetrics) float64 { return float64(brokerageTotal(a.Brokerage)) }, false)
+	brokers, tiedOut := analysis.TopActors(m.Actors, b.opts.TopN, func(a analysis.ActorMetrics) float64 { return float64(brokerageTotal(a.Brokerage)) }, false, maxTiedExtra)
 	for _, a := range brokers {
 		if brokerageTotal(a.Brokerage) == 0 {
 			tiedOut = 0
@@ -443,7 +443,7 @@ func (b *builder) complementarity() section {
 			Head:    []string{"#", l.T("col.actor"), l.T("metric.constraint"), l.T("metric.effective_size"), l.T("metric.degree")},
 			Num:     []bool{true, false, true, true, true},
 		}
-		rows, tiedOut := topRanked(m.Actors, b.opts.TopN, value, lowest)
+		rows, tiedOut := analysis.TopActors(m.Actors, b.opts.TopN, value, lowest, maxTiedExtra)
 		for _, a := range rows {
 			t.Rows = append(t.Rows, []cell{txt(l.Int(a.Rank)), b.actorCell(a.ID, a.Name, a.Family),
 				txt(l.Num(float64(a.Constraint), 3)), txt(l.Num(float64(a.EffectiveSize), 2)), txt(l.Int(a.Degree))})

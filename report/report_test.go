@@ -255,7 +255,8 @@ func template_escape(s string) string {
 // French family labels and numbers with a decimal comma.
 func TestContent(t *testing.T) {
 	in := exampleInput(t)
-	best := top(in.Metrics.Actors, 1, func(a analysis.ActorMetrics) float64 { return float64(a.Betweenness) }, false)[0]
+	tops, _ := analysis.TopActors(in.Metrics.Actors, 1, func(a analysis.ActorMetrics) float64 { return float64(a.Betweenness) }, false, 0)
+	best := tops[0]
 	en := string(exampleReport(t, "en")["report.html"])
 	fr := string(exampleReport(t, "fr")["report.html"])
 	for _, tc := range []struct {

@@ -110,7 +110,8 @@ func runDemo(ctx context.Context, o *demoOptions, std *streams, args []string) e
 		num(n.Density, formatTable), n.Components, num(n.LargestComponentShare, formatTable), n.Communities,
 		num(n.Modularity, formatTable), num(n.EIIndex.Network, formatTable))
 	say("Key brokers (betweenness):\n")
-	for _, a := range top(res.Actors, 5, func(a analysis.ActorMetrics) float64 { return float64(a.Betweenness) }) {
+	brokers, _ := analysis.TopActors(res.Actors, 5, func(a analysis.ActorMetrics) float64 { return float64(a.Betweenness) }, false, 0)
+	for _, a := range brokers {
 		say("  %-14s %-50s %-12s  betweenness %s, partners from %s families (diversity %s)\n", a.ID, truncate(a.Name, 50), a.Family,
 			num(a.Betweenness, formatTable), fmt.Sprint(familiesOfPartners(net, a.ID)), num(a.PartnerDiversity, formatTable))
 	}
@@ -267,16 +268,6 @@ func copyExample(dir string) ([]string, error) {
 	}
 	sort.Strings(files)
 	return files, nil
-}
-
-// top returns the n actors with the largest key, ties broken by id.
-func top(actors []analysis.ActorMetrics, n int, key func(analysis.ActorMetrics) float64) []analysis.ActorMetrics {
-	s := append([]analysis.ActorMetrics(nil), actors...)
-	sort.SliceStable(s, func(i, j int) bool { return key(s[i]) > key(s[j]) })
-	if len(s) > n {
-		s = s[:n]
-	}
-	return s
 }
 
 // familiesOfPartners counts the distinct families among the partners of id.
